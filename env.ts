@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of `process.env`. Every setting the app knows is declared here,
+ * parsed once with zod, and handed out typed. `.env.example` lists the same keys.
+ */
+
+export const DEFAULT_DATABASE_URL = 'file:./data/app.db';
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+    message: 'must start with "file:" (SQLite) or "postgresql://" (PostgreSQL), e.g. file:./data/app.db',
+  })
+  .refine((v) => !/^postgres/.test(v) || URL.canParse(v), { message: 'is not a valid postgresql:// URL' });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default('0.0.0.0'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parse an environment record; throws EnvError whose message names the bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0] ?? 'environment');
+    throw new EnvError(`${key}=${JSON.stringify(source[key] ?? '')} ${issue.message}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+/** The parsed process environment, cached after the first call. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when the URL selects PostgreSQL rather than the embedded SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Absolute path of the SQLite file named by a `file:` URL, relative paths taken from `cwd`. */
+export function sqlitePath(url: string, cwd: string = process.cwd()): string {
+  const p = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  return path.resolve(cwd, p);
+}
