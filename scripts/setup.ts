@@ -14,11 +14,17 @@ import { GENERATED_DIR, ROOT } from './lib/paths';
 
 const CLIENT_STAMP = path.join(GENERATED_DIR, 'prisma', '.schema-hash');
 
-/** Regenerate the Prisma client when the schema or Prisma itself changed. */
+/**
+ * Regenerate the Prisma clients when a schema or Prisma itself changed: the SQLite
+ * client (generated/prisma) and the PostgreSQL one from the derived schema
+ * (generated/prisma-pg); server/db.ts picks one at run time.
+ */
 export function generatePrismaClient(databaseUrl: string): 'up-to-date' | 'generated' {
-  const hash = hashTree(ROOT, ['prisma/schema.prisma', 'node_modules/prisma/package.json']);
+  const hash = hashTree(ROOT, ['prisma/schema.prisma', 'prisma/postgres/schema.prisma', 'node_modules/prisma/package.json']);
   if (fs.existsSync(CLIENT_STAMP) && fs.readFileSync(CLIENT_STAMP, 'utf8') === hash) return 'up-to-date';
   prisma(['generate'], databaseUrl);
+  // The URL only has to be a valid postgresql:// one for the schema to parse; nothing connects.
+  prisma(['generate', '--schema', path.join('prisma', 'postgres', 'schema.prisma')], 'postgresql://localhost:5432/generate');
   fs.writeFileSync(CLIENT_STAMP, hash);
   return 'generated';
 }

@@ -1,0 +1,206 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { db as defaultDb, type Db } from './db';
+
+/**
+ * The compiled question bank (generated/bank.json), loaded and validated once per
+ * process. Until lib/qbank lands its `parseBank`, a local schema mirrors the shared
+ * contract in the common brief; swap `parseBank` for lib/qbank's then.
+ * TODO(store): import { parseBank, type Bank } from '@/lib/qbank' once it is on main.
+ */
+
+const ChoiceSchema = z.object({ text: z.string(), correct: z.boolean() });
+const QuestionSchema = z.object({
+  id: z.string().min(1),
+  deck: z.string().min(1),
+  topic: z.array(z.string()),
+  type: z.enum(['qa', 'cloze', 'single-choice', 'multiple-choice', 'command']),
+  prompt: z.string(),
+  answer: z.string().optional(),
+  choices: z.array(ChoiceSchema).optional(),
+  command: z
+    .object({
+      setup: z.array(z.string()),
+      solutions: z.array(z.array(z.string())),
+      mode: z.enum(['state', 'output']),
+      nodes: z.array(z.string()).optional(),
+    })
+    .optional(),
+  explanation: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  docs: z.array(z.string()).optional(),
+  source: z.object({ file: z.string(), line: z.number().int() }),
+  sourceItem: z.string().min(1),
+});
+const DeckSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  file: z.string(),
+  description: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  domain: z.string().optional(),
+  weight: z.number().optional(),
+  topics: z.array(z.array(z.string())),
+  questionCount: z.number().int(),
+});
+const BlueprintSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  questions: z.number().int(),
+  minutes: z.number(),
+  passPercent: z.number(),
+  domcShare: z.number(),
+  objectives: z.array(z.object({ id: z.string(), title: z.string(), count: z.number().int(), tags: z.array(z.string()) })),
+});
+const BankSchema = z.object({
+  version: z.literal(1),
+  decks: z.array(DeckSchema),
+  questions: z.array(QuestionSchema),
+  blueprints: z.array(BlueprintSchema).default([]),
+});
+
+export type Bank = z.infer<typeof BankSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Deck = z.infer<typeof DeckSchema>;
+
+function parseBank(json: unknown): Bank {
+  return BankSchema.parse(json);
+}
+
+/** A question id of the bank, branded so it is not confused with a card row id. */
+export type QuestionId = string & { readonly __brand: 'QuestionId' };
+/** The id of a CardState row. */
+export type CardId = string & { readonly __brand: 'CardId' };
+
+/** A bank plus the lookups the store needs. */
+export interface LoadedBank {
+  bank: Bank;
+  byId: ReadonlyMap<string, Question>;
+  /** Question ids in bank order. */
+  order: readonly QuestionId[];
+}
+
+export class BankUnavailableError extends Error {
+  override name = 'BankUnavailableError';
+  readonly kind = 'unavailable' as const;
+}
+
+const BANK_FILE = path.join(process.cwd(), 'generated', 'bank.json');
+
+let cached: { file: string; mtimeMs: number; loaded: LoadedBank } | undefined;
+
+/** Index a parsed bank. */
+export function indexBank(bank: Bank): LoadedBank {
+  return {
+    bank,
+    byId: new Map(bank.questions.map((q) => [q.id, q])),
+    order: bank.questions.map((q) => q.id as QuestionId),
+  };
+}
+
+/**
+ * The bank with its lookups, read and validated once per process (reloaded when
+ * the file changes on disk, e.g. after `npm run content -- build`).
+ * @throws BankUnavailableError when the file is missing or invalid
+ */
+export function loadBank(file: string = BANK_FILE): LoadedBank {
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs;
+  } catch {
+    throw new BankUnavailableError(`question bank ${file} is missing: run npm run content -- build`);
+  }
+  if (cached && cached.file === file && cached.mtimeMs === mtimeMs) return cached.loaded;
+  let loaded: LoadedBank;
+  try {
+    loaded = indexBank(parseBank(JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8'))));
+  } catch (err) {
+    throw new BankUnavailableError(`question bank ${file} is invalid: ${(err as Error).message.split('\n')[0]}`);
+  }
+  cached = { file, mtimeMs, loaded };
+  return loaded;
+}
+
+/** The question bank (shared contract): read and validated once, cached. */
+export function getBank(): Bank {
+  return loadBank().bank;
+}
+
+/** One question by id, or undefined. */
+export function getQuestion(id: string): Question | undefined {
+  return loadBank().byId.get(id);
+}
+
+/** Outcome of reconciling card states with the current bank. */
+export interface SyncReport {
+  /** Rows whose question left the bank (kept, out of the queue). */
+  retired: number;
+  /** Retired rows whose question came back. */
+  restored: number;
+  /** Rows whose deck or sourceItem changed with the bank. */
+  moved: number;
+}
+
+const synced = new WeakMap<Db, WeakSet<LoadedBank>>();
+
+/**
+ * Reconcile every learner's card states with `bank`: a question whose id left the
+ * bank keeps its row and history but is marked retired (out of the queue); one that
+ * came back is restored; deck and sourceItem follow the bank. New questions need no
+ * row: they are new cards until their first review (created lazily).
+ * Idempotent; `ensureBankSynced` runs it once per client and bank.
+ */
+export async function syncBank(loaded: LoadedBank = loadBank(), database: Db = defaultDb): Promise<SyncReport> {
+  const ids: string[] = [...loaded.order];
+  return database.$transaction(async (tx) => {
+    const rows = await tx.cardState.findMany({
+      distinct: ['questionId'],
+      select: { questionId: true },
+    });
+    const gone = rows.map((r) => r.questionId).filter((id) => !loaded.byId.has(id));
+    let retired = 0;
+    for (let i = 0; i < gone.length; i += 500) {
+      retired += (await tx.cardState.updateMany({
+        where: { questionId: { in: gone.slice(i, i + 500) }, retired: false },
+        data: { retired: true, version: { increment: 1 } },
+      })).count;
+    }
+    let restored = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      restored += (await tx.cardState.updateMany({
+        where: { questionId: { in: ids.slice(i, i + 500) }, retired: true },
+        data: { retired: false, version: { increment: 1 } },
+      })).count;
+    }
+    // Deck / sourceItem moves: group questions by (deck, sourceItem) and fix rows that differ.
+    const groups = new Map<string, string[]>();
+    for (const q of loaded.bank.questions) {
+      const key = JSON.stringify([q.deck, q.sourceItem]);
+      const list = groups.get(key);
+      if (list) list.push(q.id);
+      else groups.set(key, [q.id]);
+    }
+    let moved = 0;
+    for (const [key, qids] of groups) {
+      const [deck, sourceItem] = JSON.parse(key) as [string, string];
+      for (let i = 0; i < qids.length; i += 500) {
+        moved += (await tx.cardState.updateMany({
+          where: { questionId: { in: qids.slice(i, i + 500) }, OR: [{ deck: { not: deck } }, { sourceItem: { not: sourceItem } }] },
+          data: { deck, sourceItem, version: { increment: 1 } },
+        })).count;
+      }
+    }
+    return { retired, restored, moved };
+  }, { timeout: 60_000, maxWait: 30_000 });
+}
+
+/** Run `syncBank` once per (client, bank) pair in this process. */
+export async function ensureBankSynced(loaded: LoadedBank, database: Db = defaultDb): Promise<void> {
+  let seen = synced.get(database);
+  if (!seen) synced.set(database, (seen = new WeakSet()));
+  if (seen.has(loaded)) return;
+  await syncBank(loaded, database);
+  seen.add(loaded);
+}

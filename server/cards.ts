@@ -1,0 +1,382 @@
+import 'server-only';
+import {
+  buildQueue,
+  createScheduler,
+  dayKey,
+  GRADE_NAMES,
+  newCardFields,
+  startOfDay,
+  startOfNextDay,
+  STATE_NAMES,
+  type CardFields,
+  type CardStateKind,
+  type Grade,
+  type GradeName,
+  type QueueCandidate,
+  type TodayCounts,
+} from '@/lib/srs';
+import { ensureBankSynced, loadBank, type LoadedBank, type QuestionId } from './banks';
+import { db as defaultDb, type Db } from './db';
+import { getSettings, schedulerSettings, type Settings } from './settings';
+
+/**
+ * Read side of the study store: the due queue with interval previews, counts,
+ * forecasts and mastery. Every function takes the user id from the session (callers
+ * use server/session.ts) and returns plain DTOs.
+ */
+
+/** Overrides for tests and benches: database, clock and bank. */
+export interface StoreContext {
+  db?: Db;
+  now?: Date;
+  bank?: LoadedBank;
+}
+
+export type CardStateName = (typeof STATE_NAMES)[CardStateKind];
+
+/** One learner's state of one question. */
+export interface CardDTO {
+  questionId: QuestionId;
+  deck: string;
+  state: CardStateName;
+  /** ISO time the card is due. */
+  due: string;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  lastReview: string | null;
+  retired: boolean;
+}
+
+/** The outcome one grade would have, shown on its button. */
+export interface PreviewDTO {
+  grade: Grade;
+  name: GradeName;
+  /** Compact interval ("10m", "1d", "3.2mo"). */
+  interval: string;
+  due: string;
+}
+
+export interface QueueItemDTO {
+  questionId: QuestionId;
+  deck: string;
+  state: CardStateName;
+  due: string;
+  previews: PreviewDTO[];
+}
+
+export interface StudyCounts {
+  /** Review cards due by the end of today (after the daily limit). */
+  dueToday: number;
+  /** Learning / relearning cards due now. */
+  learning: number;
+  /** New cards that may still be introduced today. */
+  newAvailable: number;
+  /** Cards due tomorrow (learner's calendar). */
+  dueTomorrow: number;
+  reviewsDoneToday: number;
+  newStudiedToday: number;
+}
+
+export interface QueueDTO {
+  items: QueueItemDTO[];
+  counts: StudyCounts;
+}
+
+export interface QueueOptions {
+  /** Deck ids to study; omitted -> the learner's deck filter; [] -> every deck. */
+  decks?: string[];
+  /** Cards to return (1..200, default 20). */
+  limit?: number;
+}
+
+const CARD_SELECT = {
+  questionId: true,
+  deck: true,
+  sourceItem: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsed_days: true,
+  scheduled_days: true,
+  learning_steps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  last_review: true,
+  retired: true,
+} as const;
+
+type CardRow = CardFields & { questionId: string; deck: string; sourceItem: string; retired: boolean };
+
+/** Row -> DTO. */
+export function cardDTO(row: CardRow): CardDTO {
+  return {
+    questionId: row.questionId as QuestionId,
+    deck: row.deck,
+    state: STATE_NAMES[row.state as CardStateKind],
+    due: row.due.toISOString(),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    reps: row.reps,
+    lapses: row.lapses,
+    lastReview: row.last_review ? row.last_review.toISOString() : null,
+    retired: row.retired,
+  };
+}
+
+interface Resolved {
+  db: Db;
+  now: Date;
+  bank: LoadedBank;
+}
+
+async function resolve(ctx: StoreContext): Promise<Resolved> {
+  const db = ctx.db ?? defaultDb;
+  const bank = ctx.bank ?? loadBank();
+  await ensureBankSynced(bank, db);
+  return { db, now: ctx.now ?? new Date(), bank };
+}
+
+function deckList(bank: LoadedBank, settings: Settings, decks: string[] | undefined): string[] | null {
+  const chosen = decks ?? settings.deckFilter;
+  if (chosen.length === 0) return null;
+  const known = new Set(bank.bank.decks.map((d) => d.id));
+  return chosen.filter((d) => known.has(d));
+}
+
+/** What the learner did today, counted from today's review log in their time zone. */
+export async function todayCounts(
+  db: Db,
+  userId: string,
+  now: Date,
+  timeZone: string,
+  bank: LoadedBank,
+): Promise<TodayCounts> {
+  const logs = await db.reviewLog.findMany({
+    where: { userId, reviewedAt: { gte: startOfDay(now, timeZone) }, undoneAt: null },
+    select: { questionId: true, prevState: true },
+  });
+  const sourceItems = new Set<string>();
+  let newStudied = 0;
+  let reviewsDone = 0;
+  for (const l of logs) {
+    if (l.prevState === 0) newStudied++;
+    else if (l.prevState === 2) reviewsDone++;
+    const q = bank.byId.get(l.questionId);
+    if (q) sourceItems.add(q.sourceItem);
+  }
+  return { newStudied, reviewsDone, sourceItems };
+}
+
+/** New questions (no state row) in `decks`, bank order, at most `want`; plus how many exist. */
+async function freshCandidates(
+  db: Db,
+  userId: string,
+  bank: LoadedBank,
+  decks: string[] | null,
+  want: number,
+  now: Date,
+): Promise<{ fresh: QueueCandidate[]; total: number }> {
+  const deckSet = decks ? new Set(decks) : null;
+  const pool = bank.bank.questions.filter((q) => !deckSet || deckSet.has(q.deck));
+  const seenCount = await db.cardState.count({
+    where: { userId, retired: false, state: { not: 0 }, ...(decks ? { deck: { in: decks } } : {}) },
+  });
+  const total = Math.max(0, pool.length - seenCount);
+  const fresh: QueueCandidate[] = [];
+  for (let i = 0; i < pool.length && fresh.length < want; i += 500) {
+    const chunk = pool.slice(i, i + 500);
+    const rows = await db.cardState.findMany({
+      where: { userId, questionId: { in: chunk.map((q) => q.id) }, state: { not: 0 } },
+      select: { questionId: true },
+    });
+    const seen = new Set(rows.map((r) => r.questionId));
+    for (const q of chunk) {
+      if (fresh.length >= want) break;
+      if (!seen.has(q.id)) fresh.push({ questionId: q.id, deck: q.deck, sourceItem: q.sourceItem, state: 0, due: now });
+    }
+  }
+  return { fresh, total };
+}
+
+/**
+ * The next cards to study for `userId`, each with the interval every grade would
+ * give, plus today's counts. Learning cards first, then due reviews and new cards
+ * interleaved across decks, within the daily limits, siblings buried.
+ */
+export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: StoreContext = {}): Promise<QueueDTO> {
+  const { db, now, bank } = await resolve(ctx);
+  const settings = await getSettings(userId, { db });
+  const limit = Math.min(200, Math.max(1, Math.trunc(opts.limit ?? 20)));
+  const decks = deckList(bank, settings, opts.decks);
+  const deckWhere = decks ? { deck: { in: decks } } : {};
+  const today = await todayCounts(db, userId, now, settings.timezone, bank);
+  const reviewRoom = Math.max(0, settings.maxReviewsPerDay - today.reviewsDone);
+  const newRoom = Math.max(0, settings.newPerDay - today.newStudied);
+
+  // Over-fetch to leave room for buried siblings.
+  const dueRows = await db.cardState.findMany({
+    where: { userId, retired: false, due: { lte: now }, state: { not: 0 }, ...deckWhere },
+    orderBy: { due: 'asc' },
+    take: Math.min(reviewRoom, limit * 2) + limit * 2,
+    select: CARD_SELECT,
+  });
+  const { fresh } = await freshCandidates(db, userId, bank, decks, Math.min(newRoom, limit * 2), now);
+  const queue = buildQueue({
+    limits: { newPerDay: settings.newPerDay, maxReviewsPerDay: settings.maxReviewsPerDay },
+    today,
+    due: dueRows,
+    fresh,
+    size: limit,
+  });
+  const byId = new Map<string, CardRow>(dueRows.map((r) => [r.questionId, r]));
+  const scheduler = createScheduler(schedulerSettings(settings));
+  const items = queue.cards.map((c): QueueItemDTO => {
+    const row = byId.get(c.questionId);
+    const fields: CardFields = row ?? newCardFields(now);
+    return {
+      questionId: c.questionId as QuestionId,
+      deck: c.deck,
+      state: STATE_NAMES[fields.state as CardStateKind],
+      due: fields.due.toISOString(),
+      previews: scheduler.preview(fields, now).map((p) => ({
+        grade: p.grade,
+        name: GRADE_NAMES[p.grade],
+        interval: p.interval,
+        due: p.due.toISOString(),
+      })),
+    };
+  });
+  const counts = await countsFor(db, userId, now, settings, decks, today, bank);
+  return { items, counts };
+}
+
+async function countsFor(
+  db: Db,
+  userId: string,
+  now: Date,
+  settings: Settings,
+  decks: string[] | null,
+  today: TodayCounts,
+  bank: LoadedBank,
+): Promise<StudyCounts> {
+  const deckWhere = decks ? { deck: { in: decks } } : {};
+  const tomorrow = startOfNextDay(now, settings.timezone);
+  const dayAfter = startOfNextDay(tomorrow, settings.timezone);
+  const [dueReviews, learning, dueTomorrow, fresh] = await Promise.all([
+    db.cardState.count({ where: { userId, retired: false, state: 2, due: { lt: tomorrow }, ...deckWhere } }),
+    db.cardState.count({ where: { userId, retired: false, state: { in: [1, 3] }, due: { lte: now }, ...deckWhere } }),
+    db.cardState.count({
+      where: { userId, retired: false, state: { not: 0 }, due: { gte: tomorrow, lt: dayAfter }, ...deckWhere },
+    }),
+    freshCandidates(db, userId, bank, decks, 0, now),
+  ]);
+  return {
+    dueToday: Math.min(dueReviews, Math.max(0, settings.maxReviewsPerDay - today.reviewsDone)),
+    learning,
+    newAvailable: Math.min(fresh.total, Math.max(0, settings.newPerDay - today.newStudied)),
+    dueTomorrow,
+    reviewsDoneToday: today.reviewsDone,
+    newStudiedToday: today.newStudied,
+  };
+}
+
+/** Today's counts for the dashboard and deck pages. */
+export async function getCounts(userId: string, opts: Pick<QueueOptions, 'decks'> = {}, ctx: StoreContext = {}): Promise<StudyCounts> {
+  const { db, now, bank } = await resolve(ctx);
+  const settings = await getSettings(userId, { db });
+  const decks = deckList(bank, settings, opts.decks);
+  const today = await todayCounts(db, userId, now, settings.timezone, bank);
+  return countsFor(db, userId, now, settings, decks, today, bank);
+}
+
+/** Cards coming due per day for the next `days` days (day 0 = today, overdue included). */
+export async function getForecast(
+  userId: string,
+  opts: { days?: number; decks?: string[] } = {},
+  ctx: StoreContext = {},
+): Promise<{ day: string; count: number }[]> {
+  const { db, now, bank } = await resolve(ctx);
+  const settings = await getSettings(userId, { db });
+  const days = Math.min(365, Math.max(1, Math.trunc(opts.days ?? 30)));
+  const decks = deckList(bank, settings, opts.decks);
+  const tz = settings.timezone;
+  const first = dayKey(now, tz);
+  let end = startOfDay(now, tz);
+  for (let i = 0; i < days; i++) end = startOfNextDay(end, tz);
+  const rows = await db.cardState.findMany({
+    where: { userId, retired: false, state: { not: 0 }, due: { lt: end }, ...(decks ? { deck: { in: decks } } : {}) },
+    select: { due: true },
+  });
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const key = r.due < now ? first : dayKey(r.due, tz);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const out: { day: string; count: number }[] = [];
+  let cursor = startOfDay(now, tz);
+  for (let i = 0; i < days; i++) {
+    const key = dayKey(cursor, tz);
+    out.push({ day: key, count: counts.get(key) ?? 0 });
+    cursor = startOfNextDay(cursor, tz);
+  }
+  return out;
+}
+
+/** Mastery of one topic (deck + section heading path). */
+export interface TopicMasteryDTO {
+  deck: string;
+  /** Heading path below the deck title, e.g. ["Overlay networks"]. */
+  topic: string[];
+  total: number;
+  /** Questions reviewed at least once. */
+  seen: number;
+  /** Questions with stability of 21 days or more. */
+  mature: number;
+  /** Mean probability of recall now over seen questions (0..1), null when none seen. */
+  recall: number | null;
+}
+
+/** Mastery per deck section (topic[1]) for the learner, over the current bank. */
+export async function getMastery(userId: string, ctx: StoreContext = {}): Promise<TopicMasteryDTO[]> {
+  const { db, now, bank } = await resolve(ctx);
+  const settings = await getSettings(userId, { db });
+  const scheduler = createScheduler(schedulerSettings(settings));
+  const rows = await db.cardState.findMany({ where: { userId, retired: false }, select: CARD_SELECT });
+  const byId = new Map(rows.map((r) => [r.questionId, r]));
+  const topics = new Map<string, TopicMasteryDTO & { recallSum: number }>();
+  for (const q of bank.bank.questions) {
+    const topic = q.topic.slice(1, 2);
+    const key = JSON.stringify([q.deck, topic]);
+    let t = topics.get(key);
+    if (!t) topics.set(key, (t = { deck: q.deck, topic, total: 0, seen: 0, mature: 0, recall: null, recallSum: 0 }));
+    t.total++;
+    const row = byId.get(q.id);
+    if (row && row.state !== 0) {
+      t.seen++;
+      if (row.stability >= 21) t.mature++;
+      t.recallSum += scheduler.retrievability(row, now);
+    }
+  }
+  return [...topics.values()].map(({ recallSum, ...t }) => ({ ...t, recall: t.seen ? recallSum / t.seen : null }));
+}
+
+/** The learner's state of each listed question (missing ones are new: absent from the map). */
+export async function getCardStates(
+  userId: string,
+  questionIds: string[],
+  ctx: Pick<StoreContext, 'db'> = {},
+): Promise<Record<string, CardDTO>> {
+  const db = ctx.db ?? defaultDb;
+  const out: Record<string, CardDTO> = {};
+  for (let i = 0; i < questionIds.length; i += 500) {
+    const rows = await db.cardState.findMany({
+      where: { userId, questionId: { in: questionIds.slice(i, i + 500) } },
+      select: CARD_SELECT,
+    });
+    for (const r of rows) out[r.questionId] = cardDTO(r);
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import 'server-only';
+import { z } from 'zod';
+import { FsrsParamsSchema, isValidTimeZone, StoreError, type SchedulerSettings } from '@/lib/srs';
+import { db as defaultDb, type Db } from './db';
+
+/**
+ * Per-user study settings. A user without a settings row gets DEFAULT_SETTINGS;
+ * `updateSettings` validates a partial patch and upserts.
+ */
+
+export const ThemeSchema = z.enum(['light', 'dark', 'system']);
+
+/** Settings as the UI sees and edits them. */
+export const SettingsSchema = z.object({
+  desiredRetention: z.number().min(0.7).max(0.99),
+  newPerDay: z.number().int().min(0).max(9999),
+  maxReviewsPerDay: z.number().int().min(0).max(99999),
+  fsrsParams: FsrsParamsSchema.nullable(),
+  enableFuzz: z.boolean(),
+  theme: ThemeSchema,
+  /** Deck ids studied; [] means every deck. */
+  deckFilter: z.array(z.string().min(1).max(200)).max(500),
+  timezone: z.string().min(1).max(100).refine(isValidTimeZone, { message: 'is not a known IANA time zone' }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A partial update; unknown keys are rejected. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  desiredRetention: 0.9,
+  newPerDay: 20,
+  maxReviewsPerDay: 200,
+  fsrsParams: null,
+  enableFuzz: true,
+  theme: 'system',
+  deckFilter: [],
+  timezone: 'UTC',
+};
+
+export interface StoreContext {
+  db?: Db;
+  now?: Date;
+}
+
+interface SettingsRow {
+  desiredRetention: number;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  fsrsParams: string | null;
+  enableFuzz: boolean;
+  theme: string;
+  deckFilter: string;
+  timezone: string;
+}
+
+/** Row -> DTO; tolerant of stale JSON (falls back to defaults per field). */
+export function settingsFromRow(row: SettingsRow | null): Settings {
+  if (!row) return { ...DEFAULT_SETTINGS };
+  const json = (s: string | null): unknown => {
+    try {
+      return s === null ? null : JSON.parse(s);
+    } catch {
+      return undefined;
+    }
+  };
+  const candidate = { ...row, fsrsParams: json(row.fsrsParams), deckFilter: json(row.deckFilter) };
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
+    const parsed = SettingsSchema.shape[key].safeParse(candidate[key]);
+    if (parsed.success) (out as Record<string, unknown>)[key] = parsed.data;
+  }
+  return out;
+}
+
+/** DTO fields -> row columns. */
+export function settingsToRow(s: Partial<Settings>): Partial<SettingsRow> {
+  const row: Partial<SettingsRow> = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (v === undefined) continue;
+    if (k === 'fsrsParams') row.fsrsParams = v === null ? null : JSON.stringify(v);
+    else if (k === 'deckFilter') row.deckFilter = JSON.stringify(v);
+    else (row as Record<string, unknown>)[k] = v;
+  }
+  return row;
+}
+
+/** A learner's settings (defaults when none were saved). */
+export async function getSettings(userId: string, ctx: StoreContext = {}): Promise<Settings> {
+  const db = ctx.db ?? defaultDb;
+  return settingsFromRow(await db.userSettings.findUnique({ where: { userId } }));
+}
+
+/**
+ * Validate `patch` and save it; returns the full settings after the change.
+ * @throws StoreError kind 'bad-request' with zod's field errors
+ */
+export async function updateSettings(userId: string, patch: unknown, ctx: StoreContext = {}): Promise<Settings> {
+  const db = ctx.db ?? defaultDb;
+  const parsed = SettingsPatchSchema.safeParse(patch);
+  if (!parsed.success) throw StoreError.fromZod('invalid settings', parsed.error);
+  const data = settingsToRow(parsed.data);
+  const row = await db.$transaction((tx) =>
+    tx.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
+  );
+  return settingsFromRow(row);
+}
+
+/** The scheduler's view of a learner's settings. */
+export function schedulerSettings(s: Settings): SchedulerSettings {
+  return { desiredRetention: s.desiredRetention, params: s.fsrsParams, enableFuzz: s.enableFuzz };
+}
