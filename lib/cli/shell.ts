@@ -123,7 +123,7 @@ class Parser {
   private parsePipeline(depth: number, inSub: boolean): Pipeline | null {
     const commands: SimpleCommand[] = [];
     for (;;) {
-      const cmd = this.parseCommand(depth, inSub);
+      const cmd = this.parseCommand(depth);
       if (cmd === null) {
         if (commands.length === 0) return null;
         const t = this.peekOperator();
@@ -142,7 +142,7 @@ class Parser {
   }
 
   /** One simple command; null when no word was found before an operator or the end. */
-  private parseCommand(depth: number, inSub: boolean): SimpleCommand | null {
+  private parseCommand(depth: number): SimpleCommand | null {
     const s = this.src;
     let raw = '';
     const words: string[] = [];
