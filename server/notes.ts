@@ -1,0 +1,82 @@
+import 'server-only';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeStringify from 'rehype-stringify';
+import type { Root, Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import { env } from '@/env';
+
+/**
+ * Markdown -> sanitised HTML for study notes and question text, rendered on the server so the
+ * browser gets plain HTML and no Markdown code.
+ *
+ * Pipeline: remark-parse + GFM -> remark-rehype (raw HTML dropped) -> line anchors -> sanitize
+ * -> highlight.js (bundled grammars, no network) -> string.
+ */
+
+/** Block elements that get an `id="L<line>"` anchor from their first source line. */
+const ANCHORED = new Set(['p', 'li', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol']);
+
+/** rehype plugin: give the first block element that starts on each source line an `L<line>` id. */
+function rehypeLineAnchors() {
+  return (tree: Root) => {
+    const seen = new Set<number>();
+    visit(tree, 'element', (node: Element) => {
+      const line = node.position?.start.line;
+      if (!line || !ANCHORED.has(node.tagName) || seen.has(line)) return;
+      seen.add(line);
+      node.properties = { ...node.properties, id: `L${line}` };
+    });
+  };
+}
+
+/** Default GitHub-like schema, plus highlight classes on code and our own line ids kept as written. */
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  clobber: [],
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-./]],
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), ['id', /^L\d+$/]],
+  },
+};
+
+function processor(anchors: boolean) {
+  const p = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+  if (anchors) p.use(rehypeLineAnchors);
+  return p.use(rehypeSanitize, schema).use(rehypeHighlight, { detect: false, ignoreMissing: true }).use(rehypeStringify);
+}
+
+const withAnchors = processor(true);
+const plain = processor(false);
+
+/**
+ * Render Markdown to sanitised HTML.
+ * @param markdown source text
+ * @param opts.lineAnchors add `id="L<line>"` to block elements (for linking questions to notes)
+ * @returns an HTML string safe for dangerouslySetInnerHTML
+ */
+export async function renderMarkdown(markdown: string, opts: { lineAnchors?: boolean } = {}): Promise<string> {
+  const file = await (opts.lineAnchors ? withAnchors : plain).process(markdown);
+  return String(file);
+}
+
+/**
+ * Read a deck's source note from the content folder and render it with line anchors.
+ * @param file path relative to the content folder (the bank's `deck.file` / `source.file`)
+ * @returns the HTML, or null when the file is missing or escapes the folder
+ */
+export async function renderNote(file: string): Promise<string | null> {
+  const dir = path.resolve(process.cwd(), env().CONTENT_DIR);
+  const full = path.resolve(dir, file);
+  if (!full.startsWith(dir + path.sep)) return null;
+  const text = await fs.readFile(full, 'utf8').catch(() => null);
+  return text === null ? null : renderMarkdown(text, { lineAnchors: true });
+}

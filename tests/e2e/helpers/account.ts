@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core';
+
+let counter = 0;
+
+export interface TestAccount {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** A unique, valid account for one test. */
+export function newAccount(label = 'learner'): TestAccount {
+  counter += 1;
+  return {
+    email: `${label}-${process.pid}-${counter}@example.test`,
+    password: `Correct-Horse-${process.pid}-${counter}!`,
+    name: `Test ${label.charAt(0).toUpperCase()}${label.slice(1)}`,
+  };
+}
+
+/**
+ * Sign up through the real /signup form and wait until the app shows the learner as signed in
+ * (the account link in the header). Returns the account used.
+ */
+export async function signUp(page: Page, account: TestAccount = newAccount()): Promise<TestAccount> {
+  await page.goto('/signup');
+  const name = page.getByLabel(/^name/i);
+  if (await name.count()) await name.first().fill(account.name);
+  await page.getByLabel(/^e-?mail/i).first().fill(account.email);
+  const passwords = page.getByLabel(/password/i);
+  const n = await passwords.count();
+  for (let i = 0; i < n; i++) await passwords.nth(i).fill(account.password);
+  await page.getByRole('button', { name: /sign up|create account/i }).click();
+  await page.getByRole('link', { name: /^account/i }).waitFor({ state: 'visible', timeout: 20000 });
+  return account;
+}
