@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
+import { showInTheme } from './theme';
 
 interface AxeViolation {
   id: string;
@@ -35,27 +36,15 @@ export async function runAxe(page: Page, context = 'page'): Promise<AxeViolation
   return violations;
 }
 
-/** Wait two frames and any running CSS transitions, so computed colours are final. */
-export async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
-  });
-}
-
-/** runAxe in the light and the dark theme (colour contrast differs between them). */
-export async function runAxeBothThemes(page: Page, context = 'page'): Promise<void> {
-  const original = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
-  try {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      await settle(page);
-      await runAxe(page, `${context} (${theme})`);
-    }
-  } finally {
-    await page.evaluate((t) => {
-      if (t === null) document.documentElement.removeAttribute('data-theme');
-      else document.documentElement.setAttribute('data-theme', t);
-    }, original);
+/**
+ * runAxe in the light and the dark theme (colour contrast differs between them). Reloads the
+ * page per theme (see showInTheme); `prepare` restores the state under test after each reload.
+ * Leaves the page in the system theme.
+ */
+export async function runAxeBothThemes(page: Page, context = 'page', prepare?: (page: Page) => Promise<void>): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await showInTheme(page, theme, prepare);
+    await runAxe(page, `${context} (${theme})`);
   }
+  await showInTheme(page, 'system', prepare);
 }

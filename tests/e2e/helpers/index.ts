@@ -13,5 +13,6 @@
 export { startApp, DESKTOP, PHONE, type E2EApp } from './app';
 export { launchBrowser, CHROMIUM_PATH, CHROMIUM_ARGS } from './browser';
 export { screenshot, SCREENSHOT_DIR } from './screenshot';
-export { runAxe, runAxeBothThemes, settle } from './axe';
+export { runAxe, runAxeBothThemes } from './axe';
+export { showInTheme, settle, type PinnedTheme } from './theme';
 export { signUp, newAccount, type TestAccount } from './account';
