@@ -1,0 +1,147 @@
+import type { CommandDef } from '../../types';
+import { bool, checkFilterKeys, labelMatch, list, num, parseFilters, str } from '../common';
+import { formatList, goTime, humanDuration } from '../../format/formatter';
+import type { ContainerState, PortBinding } from '../../../cnm/sandbox';
+import type { Controller } from '../../../cnm/controller';
+
+export const PS_HEADERS = {
+  ID: 'CONTAINER ID',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  RunningFor: 'CREATED',
+  Ports: 'PORTS',
+  State: 'STATE',
+  Status: 'STATUS',
+  Size: 'SIZE',
+  Names: 'NAMES',
+  Labels: 'LABELS',
+  Mounts: 'MOUNTS',
+  Networks: 'NETWORKS',
+  LocalVolumes: 'LOCAL VOLUMES',
+};
+
+/** formatter.Ellipsis: cut to max display width, last rune an ellipsis. */
+export function ellipsis(s: string, max: number): string {
+  const r = [...s];
+  return r.length <= max ? s : r.slice(0, max - 1).join('') + '…';
+}
+
+/** api/types DisplayablePorts: sorted, consecutive ports grouped into ranges. */
+export function displayPorts(c: ContainerState): string {
+  type P = { ip: string; pub: number; priv: number; proto: string };
+  const ps: P[] = c.ports.map((b: PortBinding) => ({ ip: b.hostIp, pub: b.hostPort, priv: b.containerPort, proto: b.proto }));
+  if (c.status === 'running')
+    for (const x of c.exposed) {
+      const [p, proto] = x.split('/');
+      if (!ps.some((q) => q.priv === +p && q.proto === proto)) ps.push({ ip: '', pub: 0, priv: +p, proto });
+    }
+  ps.sort((a, b) => a.priv - b.priv || (a.proto < b.proto ? -1 : a.proto > b.proto ? 1 : 0) || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
+  const groups = new Map<string, P[]>();
+  for (const p of ps) {
+    const key = p.pub ? `${p.ip}/${p.proto}` : `/${p.proto}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(p);
+  }
+  const out: string[] = [];
+  const fmtIp = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
+  for (const [, g] of groups) {
+    let i = 0;
+    while (i < g.length) {
+      let j = i;
+      while (
+        j + 1 < g.length &&
+        g[j + 1].priv === g[j].priv + 1 &&
+        (g[i].pub === 0 ? g[j + 1].pub === 0 : g[j + 1].pub === g[j].pub + 1)
+      )
+        j++;
+      const priv = i === j ? `${g[i].priv}` : `${g[i].priv}-${g[j].priv}`;
+      if (g[i].pub) {
+        const pub = i === j ? `${g[i].pub}` : `${g[i].pub}-${g[j].pub}`;
+        out.push(`${fmtIp(g[i].ip)}:${pub}->${priv}/${g[i].proto}`);
+      } else out.push(`${priv}/${g[i].proto}`);
+      i = j + 1;
+    }
+  }
+  return out.join(', ');
+}
+
+export function statusText(c: ContainerState, now: number): string {
+  if (c.status === 'running') return `Up ${humanDuration(now - c.startedAt)}`;
+  if (c.status === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;
+  return 'Created';
+}
+
+export function containerRow(ctl: Controller, c: ContainerState, trunc: boolean): Record<string, string> {
+  const now = ctl.world.state.clock;
+  const cmd = [...c.entrypoint, ...c.cmd].join(' ');
+  return {
+    ID: trunc ? c.id.slice(0, 12) : c.id,
+    Image: c.image,
+    Command: trunc ? `"${ellipsis(cmd, 20)}"` : `"${cmd}"`,
+    CreatedAt: goTime(c.created),
+    RunningFor: `${humanDuration(now - c.created)} ago`,
+    Ports: displayPorts(c),
+    State: c.status,
+    Status: statusText(c, now),
+    Size: '0B (virtual 0B)',
+    Names: c.name,
+    Labels: Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(','),
+    Mounts: '',
+    Networks: c.endpoints.map((e) => ctl.netOf(e)?.name ?? e.networkName).join(','),
+    LocalVolumes: '0',
+  };
+}
+
+/** docker ps */
+export const ps: CommandDef = {
+  path: 'ps',
+  aliases: ['container ls', 'container list', 'container ps'],
+  use: 'ps [OPTIONS]',
+  short: 'List containers',
+  args: { kind: 'none' },
+  flags: [
+    { long: 'all', short: 'a', type: 'bool' },
+    { long: 'filter', short: 'f', type: 'stringArray' },
+    { long: 'format', type: 'string' },
+    { long: 'last', short: 'n', type: 'int', default: -1 },
+    { long: 'latest', short: 'l', type: 'bool' },
+    { long: 'no-trunc', type: 'bool' },
+    { long: 'quiet', short: 'q', type: 'bool' },
+    { long: 'size', short: 's', type: 'bool' },
+  ],
+  run(ctx, f) {
+    const filters = parseFilters(list(f, 'filter'));
+    checkFilterKeys(filters, ['name', 'id', 'status', 'network', 'ancestor', 'label', 'publish', 'expose', 'exited', 'before', 'since', 'health', 'volume', 'is-task']);
+    const any = (k: string, pred: (v: string) => boolean) => !filters.has(k) || filters.get(k)!.some(pred);
+    let cs = [...ctx.ctl.node.containers].reverse();
+    const all = bool(f, 'all') || filters.has('status') || filters.has('exited');
+    cs = cs.filter((c) => {
+      if (!all && c.status !== 'running') return false;
+      if (!any('name', (v) => new RegExp(v.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).test(c.name))) return false;
+      if (!any('id', (v) => c.id.startsWith(v))) return false;
+      if (!any('status', (v) => v === c.status)) return false;
+      if (!any('exited', (v) => c.status === 'exited' && c.exitCode === Number(v))) return false;
+      if (!any('ancestor', (v) => c.image === v || c.image.split(':')[0] === v)) return false;
+      if (!any('network', (v) => c.endpoints.some((e) => e.networkId.startsWith(v) || (ctx.ctl.netOf(e)?.name ?? e.networkName) === v))) return false;
+      if (!any('publish', (v) => c.ports.some((p) => `${p.hostPort}` === v.split('/')[0]))) return false;
+      if (!any('expose', (v) => c.exposed.includes(v.includes('/') ? v : `${v}/tcp`))) return false;
+      if (!any('is-task', (v) => (v === 'true') === !!c.task)) return false;
+      if (filters.has('label') && !labelMatch(c.labels, filters.get('label')!)) return false;
+      return true;
+    });
+    const n = bool(f, 'latest') ? 1 : num(f, 'last');
+    if (n >= 0) cs = cs.slice(0, n);
+    const trunc = !bool(f, 'no-trunc');
+    const rows = cs.map((c) => containerRow(ctx.ctl, c, trunc));
+    const fmt = str(f, 'format');
+    ctx.out.push(
+      formatList(
+        rows,
+        bool(f, 'quiet') && !fmt ? '{{.ID}}' : fmt,
+        'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}',
+        PS_HEADERS,
+        '*formatter.ContainerContext',
+      ),
+    );
+  },
+};

@@ -1,0 +1,86 @@
+import type { CommandContext, CommandDef, Flags } from '../../types';
+import { bool, list } from '../common';
+import { containerFlags, ImagePullError, toContainerInput } from './options';
+import { Controller } from '../../../cnm/controller';
+import { IMAGES, parseImageRef } from '../../../cnm/images';
+import { CnmError } from '../../../cnm/errors';
+
+function create(ctx: CommandContext, f: Flags, args: string[]) {
+  let input;
+  try {
+    input = toContainerInput(f, args);
+  } catch (e) {
+    if (e instanceof ImagePullError) {
+      ctx.err.push(`Unable to find image '${e.repo}:${e.tag}' locally\n`);
+      if (IMAGES.some((i) => i.name === e.repo))
+        throw new CnmError('not-found', `manifest for ${e.repo}:${e.tag} not found: manifest unknown: manifest unknown`);
+      throw new CnmError('not-found', `${e.message}: denied: requested access to the resource is denied`);
+    }
+    throw e;
+  }
+  const netIsHost = input.networks[0] === 'host';
+  if (netIsHost && input.ports.length) ctx.err.push('WARNING: Published ports are discarded when using host network mode\n');
+  if (netIsHost) input.ports = [];
+  return ctx.ctl.createContainer(input);
+}
+
+/** docker create */
+export const createCmd: CommandDef = {
+  path: 'create',
+  aliases: ['container create'],
+  use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create a new container',
+  args: { kind: 'min', n: 1 },
+  interspersed: false,
+  daemonErrorStyle: 'run',
+  flags: containerFlags,
+  run(ctx, f, args) {
+    const c = create(ctx, f, args);
+    ctx.out.push(c.id + '\n');
+  },
+};
+
+/** docker run: create, start, and (in the foreground) run the command and print its output. */
+export const run: CommandDef = {
+  path: 'run',
+  aliases: ['container run'],
+  use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create and run a new container from an image',
+  args: { kind: 'min', n: 1 },
+  interspersed: false,
+  daemonErrorStyle: 'run',
+  flags: containerFlags,
+  run(ctx, f, args) {
+    if (bool(f, 'detach') && bool(f, 'rm') && false) return;
+    const c = create(ctx, f, args);
+    const { repo } = parseImageRef(c.image);
+    void repo;
+    void list;
+    const detach = bool(f, 'detach');
+    const long = Controller.longRunning(c);
+    if (!long && args.length > 1) {
+      // Start it and run the command inside, like an attached `docker run IMAGE CMD`.
+      const before = c.autoRemove;
+      c.autoRemove = false;
+      c.cmd = ['sleep', 'infinity'];
+      try {
+        ctx.ctl.startContainer(c);
+      } finally {
+        c.cmd = args.slice(1);
+        c.autoRemove = before;
+      }
+      const r = ctx.execIn(ctx.ctl, c.id, args.slice(1));
+      c.logs.push(r.stdout + r.stderr);
+      if (detach) ctx.out.push(c.id + '\n');
+      else {
+        ctx.out.push(r.stdout);
+        ctx.err.push(r.stderr);
+        ctx.exitCode = r.exitCode;
+      }
+      ctx.ctl.finish(c, r.exitCode);
+      return;
+    }
+    ctx.ctl.startContainer(c);
+    if (detach) ctx.out.push(c.id + '\n');
+  },
+};

@@ -1,0 +1,72 @@
+/** The command table: every docker subcommand with Docker's aliases (docker/cli commands.go). */
+import type { CommandDef } from '../types';
+import { create as networkCreate } from './network/create';
+import { ls as networkLs } from './network/list';
+import { inspect as networkInspect } from './network/inspect';
+import { rm as networkRm } from './network/remove';
+import { prune as networkPrune } from './network/prune';
+import { connect as networkConnect } from './network/connect';
+import { disconnect as networkDisconnect } from './network/disconnect';
+import { createCmd, run } from './container/run';
+import { start, stop, restart, rm, kill } from './container/lifecycle';
+import { ps } from './container/list';
+import { port } from './container/port';
+import { containerInspectCmd, inspectAny } from './container/inspect';
+import { exec, logs } from './container/exec';
+import { swarmCommands } from './swarm';
+import { serviceCommands } from './service';
+import { info, version } from './system/info';
+
+export const COMMANDS: CommandDef[] = [
+  networkCreate,
+  networkLs,
+  networkInspect,
+  networkRm,
+  networkPrune,
+  networkConnect,
+  networkDisconnect,
+  run,
+  createCmd,
+  start,
+  stop,
+  restart,
+  kill,
+  rm,
+  ps,
+  port,
+  containerInspectCmd,
+  inspectAny,
+  exec,
+  logs,
+  ...swarmCommands,
+  ...serviceCommands,
+  info,
+  version,
+];
+
+/** Management command groups and their one-line descriptions (for "docker network" help). */
+export const GROUPS: Record<string, string> = {
+  network: 'Manage networks',
+  container: 'Manage containers',
+  swarm: 'Manage Swarm',
+  node: 'Manage Swarm nodes',
+  service: 'Manage Swarm services',
+  system: 'Manage Docker',
+};
+
+const TABLE = new Map<string, CommandDef>();
+for (const c of COMMANDS) {
+  TABLE.set(c.path, c);
+  for (const a of c.aliases ?? []) TABLE.set(a, c);
+}
+
+/** Find the command for argv (after global flags): longest matching path first. */
+export function lookupCommand(argv: string[]): { def: CommandDef; path: string; rest: string[] } | null {
+  for (const n of [2, 1]) {
+    if (argv.length < n) continue;
+    const p = argv.slice(0, n).join(' ');
+    const def = TABLE.get(p);
+    if (def) return { def, path: p, rest: argv.slice(n) };
+  }
+  return null;
+}

@@ -1,0 +1,25 @@
+import type { CommandDef } from '../../types';
+import { bool } from '../common';
+import { CnmError } from '../../../cnm/errors';
+
+/** docker network rm: removes each argument; reports failures and exits 1 if any failed. */
+export const rm: CommandDef = {
+  path: 'network rm',
+  aliases: ['network remove'],
+  use: 'network rm NETWORK [NETWORK...]',
+  short: 'Remove one or more networks',
+  args: { kind: 'min', n: 1 },
+  flags: [{ long: 'force', short: 'f', type: 'bool' }],
+  run(ctx, f, args) {
+    for (const a of args) {
+      try {
+        ctx.ctl.removeNetwork(a);
+        ctx.out.push(a + '\n');
+      } catch (e) {
+        if (bool(f, 'force') && e instanceof CnmError && e.kind === 'not-found') continue;
+        ctx.err.push(`Error response from daemon: ${(e as Error).message}\n`);
+        ctx.exitCode = 1;
+      }
+    }
+  },
+};

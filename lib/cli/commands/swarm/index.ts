@@ -1,0 +1,2 @@
+import type { CommandDef } from '../../types';
+export const swarmCommands: CommandDef[] = [];

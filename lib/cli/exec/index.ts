@@ -1,0 +1,317 @@
+/**
+ * Programs learners run inside containers (`docker exec C ping web`) and on a node's own shell
+ * (`curl localhost:8080`): ping, nslookup, getent, wget, curl, cat of /etc files, ip addr,
+ * hostname. Output follows busybox/alpine where the two differ.
+ */
+import type { Controller } from '../../cnm/controller';
+import type { ContainerState } from '../../cnm/sandbox';
+import {
+  hostsFile,
+  netns,
+  publishedTarget,
+  resolve,
+  resolveOnNode,
+  resolvConf,
+  route,
+  routeFromNode,
+  serverPorts,
+  type Target,
+} from '../../cnm/resolver';
+import { findImage } from '../../cnm/images';
+import { contains, ipToNum, numToIp } from '../../cnm/ipam';
+import type { NodeState } from '../../cnm/world';
+import type { CommandResult } from '../infra';
+import { runShell } from '../infra';
+
+const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
+const fail = (stderr: string, exitCode = 1, stdout = ''): CommandResult => ({ stdout, stderr, exitCode });
+
+/** A place programs run: a container's namespace or a node's own stack. */
+type Where = { kind: 'container'; ctl: Controller; c: ContainerState } | { kind: 'node'; ctl: Controller };
+
+function lookup(w: Where, name: string): string[] {
+  return w.kind === 'container' ? resolve(w.ctl, w.c, name).addrs : resolveOnNode(w.ctl, name);
+}
+function routeTo(w: Where, ip: string): Target {
+  return w.kind === 'container' ? route(w.ctl, w.c, ip) : routeFromNode(w.ctl, ip);
+}
+function rtt(w: Where, i: number, t: Target): string {
+  const base = t.kind === 'external' ? 9 : 0.05;
+  const v = base + ((w.ctl.world.state.clock * 7 + i * 13) % 97) / 1000;
+  return v.toFixed(3);
+}
+
+function ping(w: Where, args: string[]): CommandResult {
+  let count = 4;
+  let host = '';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-c') count = Math.max(1, Math.min(20, Number(args[++i]) || 1));
+    else if (/^-c\d+$/.test(a)) count = Math.max(1, Math.min(20, Number(a.slice(2))));
+    else if (a === '-W' || a === '-w' || a === '-i' || a === '-s') i++;
+    else if (a.startsWith('-')) continue;
+    else host = a;
+  }
+  if (!host) return fail('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n');
+  const addrs = lookup(w, host);
+  if (!addrs.length) return fail(`ping: bad address '${host}'\n`);
+  const ip = addrs[0];
+  const t = routeTo(w, ip);
+  const reach = t.kind !== 'none';
+  let out = `PING ${host} (${ip}): 56 data bytes\n`;
+  const times: number[] = [];
+  if (reach)
+    for (let i = 0; i < count; i++) {
+      const r = rtt(w, i, t);
+      times.push(Number(r));
+      out += `64 bytes from ${ip}: seq=${i} ttl=${t.kind === 'external' ? 116 : 64} time=${r} ms\n`;
+    }
+  out += `\n--- ${host} ping statistics ---\n${count} packets transmitted, ${reach ? count : 0} packets received, ${reach ? 0 : 100}% packet loss\n`;
+  if (reach) {
+    const avg = times.reduce((a, b) => a + b, 0) / times.length;
+    out += `round-trip min/avg/max = ${Math.min(...times).toFixed(3)}/${avg.toFixed(3)}/${Math.max(...times).toFixed(3)} ms\n`;
+  }
+  return { stdout: out, stderr: '', exitCode: reach ? 0 : 1 };
+}
+
+function nslookup(w: Where, args: string[]): CommandResult {
+  const name = args.find((a) => !a.startsWith('-'));
+  if (!name) return fail('BusyBox v1.37.0 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n');
+  const server = w.kind === 'container' ? resolve(w.ctl, w.c, name).server || '127.0.0.11' : '10.0.0.2';
+  const addrs = w.kind === 'container' ? resolve(w.ctl, w.c, name).addrs : resolveOnNode(w.ctl, name);
+  const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+  if (!addrs.length) return fail('', 1, `${head}** server can't find ${name}: NXDOMAIN\n\n`);
+  const auth = server === '127.0.0.11' && !name.includes('.') ? '' : 'Non-authoritative answer:\n';
+  return ok(`${head}${auth}${addrs.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`);
+}
+
+function getent(w: Where, args: string[]): CommandResult {
+  if (args[0] !== 'hosts' && args[0] !== 'ahosts') return fail(`Unknown database: ${args[0] ?? ''}\n`, 1);
+  let out = '';
+  for (const n of args.slice(1)) {
+    const a = lookup(w, n);
+    if (!a.length) return { stdout: out, stderr: '', exitCode: 2 };
+    out += a.map((ip) => `${ip.padEnd(15)} ${n}\n`).join('');
+  }
+  return ok(out);
+}
+
+/** Fetch http://host[:port]/ from w: the body, or a failure reason. */
+function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refused' | 'timeout'; host: string; ip?: string; port: number } {
+  const m = /^(?:https?:\/\/)?([^/:]+|\[[^\]]+\])(?::(\d+))?(\/.*)?$/.exec(url);
+  if (!m) return { err: 'resolve', host: url, port: 80 };
+  const host = m[1];
+  const port = m[2] ? Number(m[2]) : url.startsWith('https') ? 443 : 80;
+  const addrs = lookup(w, host);
+  if (!addrs.length) return { err: 'resolve', host, port };
+  const ip = addrs[0];
+  const t = routeTo(w, ip);
+  const serve = (c: ContainerState, p: number) => {
+    if (c.status !== 'running' || !serverPorts(c).includes(p)) return { err: 'refused' as const, host, ip, port };
+    return { body: findImage(c.image)?.banner ?? 'OK', host, ip, port };
+  };
+  switch (t.kind) {
+    case 'container':
+      return serve(t.container, port);
+    case 'self':
+      if (w.kind === 'container') return serve(netns(w.ctl, w.c), port);
+      break;
+    case 'node':
+    case 'gateway': {
+      const node: NodeState = t.kind === 'node' ? t.node : w.ctl.node;
+      const hit = publishedTarget(w.ctl, node, port, ip.startsWith('127.') && w.kind === 'node');
+      if (hit) return serve(hit.container, hit.port);
+      return { err: 'refused', host, ip, port };
+    }
+    case 'external':
+      return { body: '<!doctype html><html><head><title>Example Domain</title></head></html>', host, ip, port };
+    case 'none':
+      return { err: 'timeout', host, ip, port };
+  }
+  if (w.kind === 'node') {
+    const hit = publishedTarget(w.ctl, w.ctl.node, port, true);
+    if (hit) return serve(hit.container, hit.port);
+  }
+  return { err: 'refused', host, ip, port };
+}
+
+function curl(w: Where, args: string[]): CommandResult {
+  const url = args.filter((a, i) => !a.startsWith('-') && !['-o', '-m', '--max-time', '-H', '-X', '-w', '--connect-timeout'].includes(args[i - 1] ?? '')).pop();
+  if (!url) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+  const silent = args.some((a) => /^-[a-zA-Z]*s/.test(a));
+  const head = args.includes('-I') || args.includes('--head');
+  const r = http(w, url);
+  if (r.err === 'resolve') return fail(silent && !args.includes('-S') ? '' : `curl: (6) Could not resolve host: ${r.host}\n`, 6);
+  if (r.err === 'refused')
+    return fail(silent ? '' : `curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Couldn't connect to server\n`, 7);
+  if (r.err === 'timeout')
+    return fail(silent ? '' : `curl: (28) Failed to connect to ${r.host} port ${r.port} after 10002 ms: Timeout was reached\n`, 28);
+  if (head) return ok(`HTTP/1.1 200 OK\r\nServer: sim\r\nContent-Length: ${r.body!.length}\r\n\r\n`);
+  return ok(r.body + '\n');
+}
+
+function wget(w: Where, args: string[]): CommandResult {
+  const url = args.filter((a, i) => !a.startsWith('-') && !['-O', '-T'].includes(args[i - 1] ?? '')).pop();
+  if (!url) return fail('BusyBox v1.37.0 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL...\n');
+  const quiet = args.some((a) => /^-[a-zA-Z]*q/.test(a));
+  const toStdout = args.some((a, i) => (a === '-O' && args[i + 1] === '-') || /^-[a-zA-Z]*O-$/.test(a) || a === '-O-');
+  const spider = args.includes('--spider');
+  const r = http(w, url);
+  const hostPort = `${r.host}${r.port !== 80 ? `:${r.port}` : ''}`;
+  const pre = quiet ? '' : `Connecting to ${hostPort} (${r.ip ?? r.host}:${r.port})\n`;
+  if (r.err === 'resolve') return fail(`wget: bad address '${r.host}${/:\d+/.test(url) ? `:${r.port}` : ''}'\n`);
+  if (r.err === 'refused') return fail(`${pre}wget: can't connect to remote host (${r.ip}): Connection refused\n`);
+  if (r.err === 'timeout') return fail(`${pre}wget: download timed out\n`);
+  if (spider) return { stdout: '', stderr: quiet ? '' : `${pre}remote file exists\n`, exitCode: 0 };
+  if (toStdout) return { stdout: r.body + '\n', stderr: quiet ? '' : `${pre}writing to stdout\n-                    100% |********************************|   ${r.body!.length}  0:00:00 ETA\nwritten to stdout\n`, exitCode: 0 };
+  return { stdout: '', stderr: quiet ? '' : `${pre}saving to 'index.html'\nindex.html           100% |********************************|   ${r.body!.length}  0:00:00 ETA\n'index.html' saved\n`, exitCode: 0 };
+}
+
+function ipAddr(ctl: Controller, c: ContainerState | null): string {
+  let s = '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n';
+  if (!c) {
+    s += `2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP qlen 1000\n    link/ether 52:54:00:12:34:${(ctl.world.state.nodes.indexOf(ctl.node) + 0x11).toString(16)} brd ff:ff:ff:ff:ff:ff\n    inet ${ctl.node.addr}/24 brd 10.0.0.255 scope global eth0\n       valid_lft forever preferred_lft forever\n`;
+    let idx = 3;
+    for (const n of ctl.node.networks) {
+      if (n.driver !== 'bridge') continue;
+      const p = n.pools[0];
+      const dev = n.options['com.docker.network.bridge.name'] ?? `br-${n.id.slice(0, 12)}`;
+      const up = ctl.localEndpointsOn(n.id).length > 0;
+      s += `${idx++}: ${dev}: <${up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP'}> mtu 1500 qdisc noqueue state ${up ? 'UP' : 'DOWN'}\n    link/ether 02:42:${n.id.slice(0, 8).replace(/(..)(?!$)/g, '$1:')} brd ff:ff:ff:ff:ff:ff\n`;
+      if (p?.gateway) s += `    inet ${p.gateway}/${p.bits} brd ${numToIp(p.base + 2 ** (32 - p.bits) - 1)} scope global ${dev}\n       valid_lft forever preferred_lft forever\n`;
+    }
+    return s;
+  }
+  let idx = 2;
+  for (const e of c.endpoints) {
+    if (!e.id || !e.ipv4) continue;
+    const n = ctl.netOf(e);
+    const p = n?.pools.find((x) => contains(x, ipToNum(e.ipv4!)));
+    const ifn = `eth${idx - 2}`;
+    s += `${idx * 2 + 20}: ${ifn}@if${idx * 2 + 21}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP\n    link/ether ${e.mac} brd ff:ff:ff:ff:ff:ff\n`;
+    if (p) s += `    inet ${e.ipv4}/${p.bits} brd ${numToIp(p.base + 2 ** (32 - p.bits) - 1)} scope global ${ifn}\n       valid_lft forever preferred_lft forever\n`;
+    idx++;
+  }
+  return s;
+}
+
+function notFound(prog: string): CommandResult {
+  return fail(
+    `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog}": executable file not found in $PATH: unknown\n`,
+    127,
+  );
+}
+
+function common(w: Where, argv: string[], stdin: string): CommandResult | null {
+  const [prog, ...args] = argv;
+  const base = prog.split('/').pop()!;
+  switch (base) {
+    case 'ping':
+      return ping(w, args);
+    case 'nslookup':
+      return nslookup(w, args);
+    case 'getent':
+      return getent(w, args);
+    case 'curl':
+      return curl(w, args);
+    case 'wget':
+      return wget(w, args);
+    case 'echo':
+      return ok(args.join(' ') + '\n');
+    case 'true':
+    case 'sleep':
+      return ok('');
+    case 'false':
+      return fail('', 1);
+    case 'cat':
+      return null;
+    default:
+      void stdin;
+      return null;
+  }
+}
+
+/** Run argv inside a container's namespace. */
+export function execInContainer(ctl: Controller, c: ContainerState, argv: string[], depth = 0): CommandResult {
+  if (!argv.length) return fail('OCI runtime exec failed: exec failed: unable to start container process: exec: no command: unknown\n', 126);
+  const w: Where = { kind: 'container', ctl, c };
+  const r = common(w, argv, '');
+  if (r) return r;
+  const [prog, ...args] = argv;
+  const base = prog.split('/').pop()!;
+  const ns = netns(ctl, c);
+  switch (base) {
+    case 'cat': {
+      let out = '';
+      for (const f of args) {
+        if (f === '/etc/hosts') out += hostsFile(ctl, c);
+        else if (f === '/etc/resolv.conf') out += resolvConf(ctl, c);
+        else if (f === '/etc/hostname') out += c.hostname + '\n';
+        else return fail(`cat: can't open '${f}': No such file or directory\n`, 1, out);
+      }
+      return ok(out);
+    }
+    case 'hostname':
+      if (args[0] === '-i') return ok(ns.endpoints.filter((e) => e.ipv4).map((e) => e.ipv4).join(' ') + '\n');
+      return ok(c.hostname + '\n');
+    case 'ip':
+      if (['addr', 'a', 'address'].includes(args[0] ?? '') || args[0] === '-4' || args[0] === 'add')
+        return ok(c.networkMode === 'host' ? ipAddr(ctl, null) : ipAddr(ctl, ns));
+      if (['route', 'r'].includes(args[0] ?? '')) {
+        const first = ns.endpoints.find((e) => e.ipv4);
+        const n = first && ctl.netOf(first);
+        const p = n?.pools[0];
+        let s = p?.gateway && !n?.internal ? `default via ${p.gateway} dev eth0 \n` : '';
+        ns.endpoints.forEach((e, i) => {
+          const nn = ctl.netOf(e);
+          const pp = nn?.pools.find((x) => e.ipv4 && contains(x, ipToNum(e.ipv4)));
+          if (pp) s += `${pp.subnet} dev eth${i} scope link  src ${e.ipv4} \n`;
+        });
+        return ok(s);
+      }
+      return fail('BusyBox v1.37.0 multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n');
+    case 'ifconfig':
+      return ok(ipAddr(ctl, ns));
+    case 'env':
+      return ok(c.env.map((e) => e + '\n').join('') + `HOSTNAME=${c.hostname}\nHOME=/root\n`);
+    case 'ls':
+      return ok('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
+    case 'sh':
+    case 'ash':
+    case 'bash':
+      if (args[0] === '-c' && args[1] !== undefined) {
+        if (depth > 4) return fail('sh: too deep\n', 2);
+        return runShell(args[1], (av) => execInContainer(ctl, c, av, depth + 1), { maxDepth: 4 });
+      }
+      return ok('');
+    case 'exit':
+      return fail('', Number(args[0] ?? 0) || 0);
+    default:
+      return notFound(prog);
+  }
+}
+
+/** Run argv on a node's own shell (no docker prefix). */
+export function execOnNode(ctl: Controller, argv: string[]): CommandResult {
+  const w: Where = { kind: 'node', ctl };
+  const r = common(w, argv, '');
+  if (r) return r;
+  const [prog, ...args] = argv;
+  switch (prog) {
+    case 'hostname':
+      if (args[0] === '-I' || args[0] === '-i') return ok(`${ctl.node.addr} \n`);
+      return ok(ctl.node.name + '\n');
+    case 'ip':
+      if (['addr', 'a', 'address'].includes(args[0] ?? '')) return ok(ipAddr(ctl, null));
+      return fail(`Object "${args[0] ?? ''}" is unknown, try "ip help".\n`, 255);
+    case 'whoami':
+      return ok('root\n');
+    case 'help':
+      return ok(
+        'Commands: docker <network|run|create|start|stop|restart|rm|ps|port|inspect|exec|logs|swarm|node|service|info> ...\n' +
+          'On the node: curl, wget, ping, nslookup, getent hosts, ip addr, hostname. Shell: ; && || | $(...) grep head tail wc.\n',
+      );
+    default:
+      return fail(`bash: ${prog}: command not found\n`, 127);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * docker/cli's formatter: a `--format` value is "table", "table TEMPLATE", "json", or a raw Go
+ * template. Table output renders a header row from the same template against the header names,
+ * then aligns everything with tabwriter.
+ */
+import { renderTemplate, goStruct, parseTableFormat, renderTableHeader, tabwriteText } from '../infra';
+
+const TEMPLATE_BOUNDS = { maxSteps: 100_000, maxOutput: 1_000_000 };
+
+/**
+ * Render a list of row objects with a format and the command's default table format.
+ * @param goType the Go type docker's formatter context has (for "can't evaluate field" errors)
+ */
+export function formatList(
+  rows: Record<string, unknown>[],
+  format: string,
+  defaultTable: string,
+  headers: Record<string, string>,
+  goType = '*formatter.Context',
+): string {
+  let fmt = format;
+  if (!fmt || fmt === 'table') fmt = defaultTable;
+  if (fmt === 'json') fmt = '{{json .}}';
+  const { table, template } = parseTableFormat(fmt);
+  let text = '';
+  if (table) text += renderTableHeader(template, headers) + '\n';
+  for (const r of rows) text += renderTemplate(template, goStruct(goType, r), TEMPLATE_BOUNDS) + '\n';
+  return table ? tabwriteText(text) : text;
+}
+
+/** `docker ... inspect` output: JSON array with 4-space indent, or a template per element. */
+export function formatInspect(items: unknown[], format: string): string {
+  if (!format) return goJson(items, '    ') + '\n';
+  if (format === 'json') return goJson(items, '') + '\n';
+  const body = format.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  let out = '';
+  for (const it of items) out += renderTemplate(body, it, TEMPLATE_BOUNDS) + '\n';
+  return out;
+}
+
+/** JSON as Go's encoding/json prints it (HTML-escaped <, >, &). */
+export function goJson(v: unknown, indent: string): string {
+  const s = indent ? JSON.stringify(v, null, indent) : JSON.stringify(v);
+  return s.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** Go's time format for API timestamps: 2026-11-28T09:00:00.123456789Z */
+export function isoTime(sec: number, frac = 0): string {
+  const d = new Date(sec * 1000).toISOString().slice(0, 19);
+  return `${d}.${String(frac).padStart(9, '0')}Z`;
+}
+/** docker's "2026-11-28 09:00:00 +0000 UTC" CreatedAt form. */
+export function goTime(sec: number): string {
+  return new Date(sec * 1000).toISOString().slice(0, 19).replace('T', ' ') + ' +0000 UTC';
+}
+/** go-units HumanDuration as docker ps prints it. */
+export function humanDuration(sec: number): string {
+  if (sec < 1) return 'Less than a second';
+  if (sec === 1) return '1 second';
+  if (sec < 60) return `${sec} seconds`;
+  const m = Math.floor(sec / 60);
+  if (m === 1) return 'About a minute';
+  if (m < 60) return `${m} minutes`;
+  const h = Math.round(sec / 3600);
+  if (h === 1) return 'About an hour';
+  if (h < 48) return `${h} hours`;
+  if (h < 24 * 7 * 2) return `${Math.floor(h / 24)} days`;
+  return `${Math.floor(h / 24 / 7)} weeks`;
+}

@@ -1,0 +1,13 @@
+/**
+ * The docker CLI front end of the CNM simulator (browser-safe).
+ *
+ * createLab() -> Lab.run(line, node) parses a shell line, routes `docker ...` words through the
+ * command table (lib/cli/commands) to the node's Controller (lib/cnm), and everything else to the
+ * node's or a container's programs (lib/cli/exec). check() judges command-task answers;
+ * validateCommand() checks syntax and usage without an engine.
+ */
+export { createLab, restoreLab, type Lab } from './lab';
+export type { LabView } from './view';
+export type { CommandResult } from './infra';
+export { check, type CheckTask, type CheckResult } from './check';
+export { validateCommand } from './validate';

@@ -1,0 +1,71 @@
+/** Engine-free syntax and usage check of one command line (for content compilation). */
+import { checkShellSyntax, UsageError } from './infra';
+import { parseCommand } from './run';
+import { CliError } from './types';
+
+/**
+ * Validate a line: shell syntax, and for `docker ...` words: known command, known flags, arg count.
+ * Lines may start with "NODE$ ".
+ */
+export function validateCommand(line: string): { ok: true } | { ok: false; message: string } {
+  try {
+    const text = line.replace(/^\s*[A-Za-z0-9_.-]+\$\s+/, '');
+    if (text.length > 16_384) return { ok: false, message: 'command too long' };
+    const syn = checkShellSyntax(text);
+    if (syn) return { ok: false, message: syn };
+    // Check each simple docker command (split on operators outside quotes; substitutions skipped).
+    for (const part of splitSimple(text)) {
+      const words = part.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^["']|["']$/g, ''));
+      if (words[0] !== 'docker') continue;
+      let rest = words.slice(1);
+      while (rest[0] === '-H' || rest[0] === '--host') rest = rest.slice(2);
+      rest = rest.filter((w) => !w.startsWith('--host='));
+      if (!rest.length) continue;
+      const p = parseCommand(rest);
+      if ('unknownTop' in p) return { ok: false, message: `docker: unknown command: docker ${p.unknownTop}` };
+      if ('group' in p) {
+        if (p.unknown !== undefined) return { ok: false, message: `docker: unknown command: docker ${p.group} ${p.unknown}` };
+        continue;
+      }
+      const r = p.def.args;
+      const n = p.args.length;
+      const bad =
+        (r.kind === 'exact' && n !== r.n) ||
+        (r.kind === 'min' && n < r.n) ||
+        (r.kind === 'max' && n > r.n) ||
+        (r.kind === 'range' && (n < r.min || n > r.max)) ||
+        (r.kind === 'none' && n > 0);
+      if (bad && !part.includes('$(') && !part.includes('`')) return { ok: false, message: `"docker ${p.def.path}" got ${n} argument(s); usage: docker ${p.def.use}` };
+    }
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof CliError) return { ok: false, message: e.message.split('\n')[0] };
+    return { ok: false, message: (e as Error)?.message ?? 'invalid command' };
+  }
+}
+
+function splitSimple(s: string): string[] {
+  const out: string[] = [];
+  let q: string | null = null;
+  let cur = '';
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (q) {
+      if (ch === q) q = null;
+      cur += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") q = ch;
+    if (ch === '$' && s[i + 1] === '(') depth++;
+    if (ch === ')' && depth) depth--;
+    if (!depth && (ch === ';' || ch === '|' || ch === '&')) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}

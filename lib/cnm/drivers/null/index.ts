@@ -1,0 +1,17 @@
+import type { Driver } from '../../driverapi';
+
+/** null (`none`): loopback only; one instance only. */
+export const nullDriver: Driver = {
+  name: 'null',
+  capability: {
+    dataScope: 'local',
+    singleton: true,
+    exclusive: true,
+    allocatesAddresses: false,
+    publishesPorts: false,
+    hostStack: false,
+    needsAttachable: false,
+  },
+  validate: () => null,
+  options: (input) => ({ ...input.options }),
+};

@@ -1,0 +1,22 @@
+/** Label and driver-option keys (libnetwork netlabel), never inline strings. */
+export const Prefix = 'com.docker.network';
+export const DriverPrefix = `${Prefix}.driver`;
+export const GenericData = `${Prefix}.generic`;
+export const EnableIPv4 = `${Prefix}.enable_ipv4`;
+export const EnableIPv6 = `${Prefix}.enable_ipv6`;
+export const DriverMTU = `${Prefix}.driver.mtu`;
+export const BridgeName = `${Prefix}.bridge.name`;
+export const BridgeDefault = `${Prefix}.bridge.default_bridge`;
+export const BridgeEnableIcc = `${Prefix}.bridge.enable_icc`;
+export const BridgeEnableIPMasquerade = `${Prefix}.bridge.enable_ip_masquerade`;
+export const BridgeHostBindingIPv4 = `${Prefix}.bridge.host_binding_ipv4`;
+export const BridgeGatewayModeIPv4 = `${Prefix}.bridge.gateway_mode_ipv4`;
+export const BridgeInhibitIPv4 = `${Prefix}.bridge.inhibit_ipv4`;
+export const ContainerIfacePrefix = `${Prefix}.container_iface_prefix`;
+export const OverlayVxlanIdList = `${Prefix}.driver.overlay.vxlanid_list`;
+export const MacvlanParent = 'parent';
+export const MacvlanMode = 'macvlan_mode';
+export const IpvlanMode = 'ipvlan_mode';
+export const IpvlanFlag = 'ipvlan_flag';
+export const EndpointSysctls = `${Prefix}.endpoint.sysctls`;
+export const GwPriority = `${Prefix}.gw_priority`;

@@ -1,0 +1,33 @@
+/**
+ * Seedable generator (mulberry32). Its whole state is one 32-bit number so it serializes with
+ * the lab; ids, MACs and ephemeral ports all come from here.
+ */
+export class Rng {
+  constructor(public state: number) {
+    this.state = state >>> 0;
+  }
+  /** Next float in [0, 1). */
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** Integer in [lo, hi]. */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  /** n lowercase hex characters. */
+  hex(n: number): string {
+    let s = '';
+    while (s.length < n) s += ((this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    return s.slice(0, n);
+  }
+  /** Base-36ish id as swarm uses (25 chars, lowercase alnum). */
+  alnum(n: number): string {
+    const a = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    let s = '';
+    for (let i = 0; i < n; i++) s += a[Math.floor(this.next() * a.length)];
+    return s;
+  }
+}
