@@ -136,9 +136,9 @@ export function parseGoInt(s: string, unsigned: boolean): number | string {
   else if (/^0[bB]/.test(body)) [base, digits, prefixed] = [2, body.slice(2), true];
   else if (/^0[oO]/.test(body)) [base, digits, prefixed] = [8, body.slice(2), true];
   else if (body.length > 1 && body[0] === '0') [base, digits, prefixed] = [8, body.slice(1), true];
-  // Underscores are only allowed with a base prefix, between digits.
+  // Base 0 allows Go literal underscores: between digits, or right after a base prefix.
   if (digits.includes('_')) {
-    if (!prefixed || !/^_?[^_]+(_[^_]+)*$/.test(digits)) return syntax;
+    if (!(prefixed ? /^_?[^_]+(_[^_]+)*$/ : /^[^_]+(_[^_]+)*$/).test(digits)) return syntax;
     digits = digits.replace(/_/g, '');
   }
   if (digits === '') return syntax;

@@ -352,10 +352,11 @@ function expandWords(cmd: SimpleCommand, ctx: Ctx): string[] | CommandResult {
     const r = runList(sub, ctx);
     values.push(r.stdout.replace(/\n+$/, ''));
   }
-  const lookup = (key: string): string => {
+  const lookup = (key: string): string | undefined => {
     if (key.startsWith(SUB_PREFIX)) return values[Number(key.slice(SUB_PREFIX.length))] ?? '';
     if (key === '$') return '1';
-    return Object.prototype.hasOwnProperty.call(ctx.env, key) ? ctx.env[key] : '';
+    // undefined makes shell-quote expand an unknown name to '' and keep a lone '$' (as in "a$").
+    return Object.prototype.hasOwnProperty.call(ctx.env, key) ? ctx.env[key] : undefined;
   };
   const words: string[] = [];
   let size = 0;
@@ -728,7 +729,7 @@ function awk(args: string[], stdin: string): CommandResult {
       const k = t === '$NF' ? fields.length : Number(t.slice(1));
       return k === 0 ? line : (fields[k - 1] ?? '');
     };
-    if (m[1]) {
+    if (m[2]) {
       const n = Number(m[3]);
       const pass = { '==': nr === n, '!=': nr !== n, '>=': nr >= n, '<=': nr <= n, '>': nr > n, '<': nr < n }[m[2]];
       if (!pass) return;
