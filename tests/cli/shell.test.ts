@@ -269,3 +269,11 @@ describe('runShell: limits', () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+describe('runShell: sudo', () => {
+  it('runs the command as is', () => {
+    expect(run('sudo say a').stdout).toBe('a\n');
+    expect(run('sudo -E docker ps | sudo wc -l').stdout).toBe('2\n');
+    expect(run('sudo').exitCode).toBe(1);
+  });
+});
