@@ -1,0 +1,76 @@
+/**
+ * A list in the notes: each item is classified and handed to the generator for its form.
+ * - `**X** is the best <kind> when <condition>` items      -> best-choice (one group per list)
+ * - `Question?` items with an answer below                  -> question-answer
+ * - a short term with a one-item sub-list (its definition)  -> definition (one group per list)
+ * - an item introducing a sub-list (`...:` or code items)   -> list-choice
+ * - an item followed by a one-line code block (a name)      -> named-thing
+ * - any other item: its sentences                           -> fact-cloze
+ */
+import type { List, ListItem, Paragraph } from 'mdast';
+import { blockMarkdown } from '../markdown';
+import type { NoteState } from '../state';
+import { inlineMarkdown, plainText } from '../text';
+import { bestChoice, readBest, type BestItem } from '../generators/best-choice';
+import { definitions, type Definition } from '../generators/definition';
+import { listChoice } from '../generators/list-choice';
+import { factCloze } from '../generators/fact-cloze';
+import { namedThing } from '../generators/named-thing';
+import { questionAnswer } from '../generators/question-answer';
+import { blockquote } from './blockquote';
+
+function firstParagraph(item: ListItem): Paragraph | undefined {
+  return item.children[0]?.type === 'paragraph' ? item.children[0] : undefined;
+}
+
+function isTerm(p: Paragraph): boolean {
+  const text = plainText(p.children);
+  return text.split(/\s+/).length <= 5 && !/[.:;?!,]$/.test(text) && /^[A-Z`]/.test(text);
+}
+
+function handleItem(item: ListItem, state: NoteState, best: BestItem[], defs: Definition[]): void {
+  const p = firstParagraph(item);
+  if (!p) return;
+  const md = inlineMarkdown(p.children).trim();
+  const rest = item.children.slice(1);
+  const sub = rest.find((c): c is List => c.type === 'list');
+  const codeBlock = rest.find((c) => c.type === 'code');
+
+  const b = readBest(p, md);
+  if (b) {
+    best.push(b);
+    return;
+  }
+  if (md.endsWith('?') && rest.length) {
+    const answer = rest.map((c) => (c.type === 'paragraph' ? inlineMarkdown(c.children).trim() : blockMarkdown(c)));
+    questionAnswer(state, p, md, answer);
+    return;
+  }
+  if (sub && isTerm(p) && sub.children.length === 1 && firstParagraph(sub.children[0])) {
+    defs.push({ term: plainText(p.children), definition: inlineMarkdown(firstParagraph(sub.children[0])!.children).trim(), node: item });
+    return;
+  }
+  if (sub) {
+    listChoice(state, item, md, sub);
+    return;
+  }
+  if (codeBlock && codeBlock.type === 'code' && /^\S+$/.test(codeBlock.value.trim())) {
+    namedThing(state, item, md, codeBlock.value.trim());
+    return;
+  }
+  factCloze(state, item, md);
+}
+
+/** Handle a list (top level or nested in a blockquote-free context). */
+export function list(node: List, state: NoteState): void {
+  const best: BestItem[] = [];
+  const defs: Definition[] = [];
+  for (const item of node.children) {
+    // An explicit question inside a list item still counts.
+    for (const c of item.children) if (c.type === 'blockquote') blockquote(c, state);
+    handleItem(item, state, best, defs);
+  }
+  bestChoice(state, best);
+  definitions(state, defs);
+}
+

@@ -1,0 +1,193 @@
+/**
+ * The compile pipeline: note text -> mdast (a frozen unified preset: remark-parse, GFM, front
+ * matter) -> question drafts (handlers + generators) -> ids -> a validated bank.
+ * Pure: the caller reads files and passes their contents in, so it also runs in the browser.
+ */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics';
+import { extractQuestions } from './plugins/questions';
+import { BankSchema, BlueprintSchema, type Bank, type Blueprint, type Deck, type Question } from './schema';
+import type { Draft } from './state';
+import { hash, normalise, slug } from './text';
+import { validateLine as defaultValidateLine } from './validate';
+
+/** The parser preset: frozen so every note is parsed with the same configuration. */
+export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+export interface NoteInput {
+  /** Path relative to the content folder, with `/` separators. */
+  path: string;
+  content: string;
+}
+
+export interface CompileOptions {
+  /** The exam blueprint YAML, when the content folder has one. */
+  blueprint?: NoteInput;
+  /** Override the command-line validator (tests). */
+  validateLine?: (line: string) => string | undefined;
+}
+
+export interface CompileResult {
+  bank: Bank;
+  diagnostics: Diagnostic[];
+  /** Per question id: the rule that produced it (not part of the bank). */
+  rules: Record<string, string>;
+}
+
+/** Parse one note with the preset. */
+export function parseNote(content: string): Root {
+  return parser.parse(content);
+}
+
+function deckIdFor(path: string, explicit?: string): string {
+  return explicit ?? slug(path.replace(/\.md$/i, ''));
+}
+
+/** Assign stable ids: explicit id, else deck + hash(item) + hash(type, prompt); collisions get -2, -3 in source order. */
+function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: Set<string>): { q: Question; rule: string }[] {
+  const out: { q: Question; rule: string }[] = [];
+  for (const d of drafts) {
+    const sourceItem = d.id ?? `${deck}:${hash(d.item)}`;
+    let id = d.id ?? `${deck}:${hash(d.item)}:${hash(`${d.type}\u0000${normalise(d.prompt)}`).slice(0, 6)}`;
+    if (d.id && taken.has(id)) {
+      diag.error(d.at, `duplicate **Id:** "${id}"`, 'ids must be unique across the content folder');
+      continue;
+    }
+    for (let n = 2; taken.has(id); n++) id = `${id.replace(/~\d+$/, '')}~${n}`;
+    taken.add(id);
+    const q: Question = {
+      id,
+      deck,
+      topic: d.topic,
+      type: d.type,
+      prompt: d.prompt,
+      ...(d.answer !== undefined ? { answer: d.answer } : {}),
+      ...(d.choices ? { choices: d.choices } : {}),
+      ...(d.command ? { command: d.command } : {}),
+      ...(d.explanation ? { explanation: d.explanation } : {}),
+      ...(d.tags?.length ? { tags: [...new Set(d.tags)] } : {}),
+      ...(d.docs?.length ? { docs: d.docs } : {}),
+      source: { file: diag.file, line: d.at.line },
+      sourceItem,
+    };
+    out.push({ q, rule: d.rule });
+  }
+  return out;
+}
+
+/** Drop generated questions whose prompt and answer repeat an earlier one (explicit ones always stay). */
+function dedupe(drafts: Draft[]): Draft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = `${d.type}\u0000${normalise(d.prompt)}`;
+    if (seen.has(key) && d.rule !== 'explicit') return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Validate the blueprint YAML into a Blueprint, reporting positioned errors. */
+export function compileBlueprint(input: NoteInput, questions: Question[], diag: DiagnosticSink): Blueprint | undefined {
+  let raw: unknown;
+  try {
+    raw = parseYaml(input.content);
+  } catch (e) {
+    const err = e as YAMLParseError;
+    const pos = err.linePos?.[0];
+    diag.error({ line: pos?.line ?? 1, column: pos?.col ?? 1 }, `blueprint is not valid YAML: ${err.message.split('\n')[0]}`, 'check the indentation');
+    return undefined;
+  }
+  const lineOf = (needle: string): { line: number; column: number } => {
+    const idx = input.content.search(new RegExp(`^\\s*-?\\s*${needle}`, 'm'));
+    if (idx < 0) return { line: 1, column: 1 };
+    const before = input.content.slice(0, idx);
+    return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: 1 };
+  };
+  const parsed = BlueprintSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = [...issue.path].reverse().find((p) => typeof p === 'string') as string | undefined;
+      diag.error(key ? lineOf(`${key}\\s*:`) : { line: 1, column: 1 }, `blueprint ${issue.path.join('.') || 'file'}: ${issue.message}`, 'see the blueprint section of content/README.md');
+    }
+    return undefined;
+  }
+  const bp = parsed.data;
+  const sum = bp.objectives.reduce((n, o) => n + o.count, 0);
+  if (sum !== bp.questions) {
+    diag.error(lineOf('questions\\s*:'), `blueprint objective counts sum to ${sum}, not questions: ${bp.questions}`, 'make the objective counts add up to `questions`');
+  }
+  for (const o of bp.objectives) {
+    const matching = questions.filter((q) => (q.type === 'single-choice' || q.type === 'multiple-choice') && q.tags?.some((t) => o.tags.includes(t)));
+    const items = new Set(matching.map((q) => q.sourceItem)).size;
+    if (items < o.count) {
+      diag.error(
+        lineOf(`id\\s*:\\s*${o.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`),
+        `objective "${o.id}" needs ${o.count} choice questions but only ${items} source items carry its tags (${o.tags.join(', ')})`,
+        'lower its count or tag more choice questions',
+      );
+    }
+  }
+  return bp;
+}
+
+/**
+ * Compile notes into a bank.
+ * @param inputs note paths (relative) and contents; order does not matter
+ * @returns the bank (always schema-valid), every diagnostic sorted, and the generating rule per id
+ */
+export function compile(inputs: NoteInput[], options: CompileOptions = {}): CompileResult {
+  const validate = options.validateLine ?? defaultValidateLine;
+  const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const decks: Deck[] = [];
+  const questions: Question[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const rules: Record<string, string> = {};
+  const taken = new Set<string>();
+  const deckIds = new Set<string>();
+  for (const input of sorted) {
+    const tree = parseNote(input.content);
+    const ex = extractQuestions(tree, { file: input.path, validateLine: validate });
+    const deck = deckIdFor(input.path, ex.front.id);
+    if (deckIds.has(deck)) ex.diag.error({ line: 1, column: 1 }, `deck id "${deck}" is used by another note`, 'set a unique `id:` in the front matter');
+    deckIds.add(deck);
+    const made = assignIds(deck, dedupe(ex.drafts), ex.diag, taken);
+    if (made.length === 0 && !ex.diag.list.some((d) => d.severity === 'error')) {
+      ex.diag.warn({ line: 1, column: 1 }, 'this note yields no questions', 'add explicit questions (see content/README.md) or list items the generators understand');
+    }
+    for (const { q, rule } of made) {
+      questions.push(q);
+      rules[q.id] = rule;
+    }
+    decks.push({
+      id: deck,
+      title: ex.title,
+      file: input.path,
+      ...(ex.front.description ? { description: ex.front.description } : {}),
+      ...(ex.front.tags ? { tags: ex.front.tags } : {}),
+      ...(ex.front.domain ? { domain: ex.front.domain } : {}),
+      ...(ex.front.weight !== undefined ? { weight: ex.front.weight } : {}),
+      topics: ex.topics,
+      questionCount: made.length,
+    });
+    diagnostics.push(...ex.diag.list);
+  }
+  const blueprints: Blueprint[] = [];
+  if (options.blueprint) {
+    const diag = new DiagnosticSink(options.blueprint.path);
+    const bp = compileBlueprint(options.blueprint, questions, diag);
+    if (bp) blueprints.push(bp);
+    diagnostics.push(...diag.list);
+  }
+  const bank = BankSchema.parse({ version: 1, decks, questions, blueprints });
+  return { bank, diagnostics: sortDiagnostics(diagnostics), rules };
+}
+
+/** Serialise a bank byte-identically for the same input: fixed key order (schema order), 2-space indent. */
+export function serialiseBank(bank: Bank): string {
+  return `${JSON.stringify(bank, null, 2)}\n`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Per-note compile state handed to every handler and generator: where we are in the heading
+ * tree, the diagnostics sink, and the question drafts emitted so far.
+ */
+import type { Node } from 'mdast';
+import type { Choice, Command, QuestionType } from './schema';
+import type { DiagnosticSink, Position } from './diagnostics';
+
+/** A question before ids are assigned. */
+export interface Draft {
+  type: QuestionType;
+  prompt: string;
+  answer?: string;
+  choices?: Choice[];
+  command?: Command;
+  explanation?: string;
+  tags?: string[];
+  docs?: string[];
+  /** Heading path at the source item. */
+  topic: string[];
+  /** Position of the source item. */
+  at: Position;
+  /** Normalised content of the source item: the stable part of ids; siblings share it. */
+  item: string;
+  /** Explicit `**Id:**`, wins over the hash. */
+  id?: string;
+  /** Generator or syntax that produced it (for tests and the summary, not written to the bank). */
+  rule: string;
+}
+
+export interface NoteState {
+  file: string;
+  diag: DiagnosticSink;
+  /** Deck title followed by the current section headings. */
+  topic: string[];
+  /** Section-level doc URLs (a bare link paragraph under a heading). */
+  docs: string[];
+  /** The paragraph right before the current list, when it introduces it ("A vs. B", "the following ..."). */
+  intro?: string;
+  drafts: Draft[];
+  /** Terms defined in the current section (term/definition items), masked in later statements. */
+  terms: string[];
+  /** Tags from the front matter, put on every question of the deck. */
+  deckTags: string[];
+  /** Validate a shell line of a command task; returns an error message or undefined. */
+  validateLine(line: string): string | undefined;
+}
+
+/** 1-based start position of a node (1:1 when the node has none). */
+export function positionOf(node: Node | undefined): Position {
+  return { line: node?.position?.start.line ?? 1, column: node?.position?.start.column ?? 1 };
+}
+
+/** Add a draft with the current topic and docs filled in. */
+export function emit(state: NoteState, d: Omit<Draft, 'topic'> & { topic?: string[] }): void {
+  const docs = d.docs ?? (state.docs.length ? [...state.docs] : undefined);
+  state.drafts.push({ ...d, topic: d.topic ?? [...state.topic], ...(docs ? { docs } : {}) });
+}
