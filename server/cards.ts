@@ -4,6 +4,7 @@ import {
   createScheduler,
   dayKey,
   GRADE_NAMES,
+  interleaveDecks,
   newCardFields,
   startOfDay,
   startOfNextDay,
@@ -180,7 +181,8 @@ async function freshCandidates(
   now: Date,
 ): Promise<{ fresh: QueueCandidate[]; total: number }> {
   const deckSet = decks ? new Set(decks) : null;
-  const pool = bank.bank.questions.filter((q) => !deckSet || deckSet.has(q.deck));
+  // Decks interleaved from the start, so a small new-card limit still spans decks.
+  const pool = interleaveDecks(bank.bank.questions.filter((q) => !deckSet || deckSet.has(q.deck)));
   const seenCount = await db.cardState.count({
     where: { userId, retired: false, state: { not: 0 }, ...(decks ? { deck: { in: decks } } : {}) },
   });
@@ -223,7 +225,8 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
     take: Math.min(reviewRoom, limit * 2) + limit * 2,
     select: CARD_SELECT,
   });
-  const { fresh } = await freshCandidates(db, userId, bank, decks, Math.min(newRoom, limit * 2), now);
+  // Extra candidates make room for buried siblings.
+  const { fresh } = await freshCandidates(db, userId, bank, decks, newRoom > 0 ? Math.min(newRoom, limit) + limit : 0, now);
   const queue = buildQueue({
     limits: { newPerDay: settings.newPerDay, maxReviewsPerDay: settings.maxReviewsPerDay },
     today,

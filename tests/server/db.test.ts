@@ -1,6 +1,9 @@
 import { freshDatabase, type TestDatabase } from '../helpers/db';
+import { migrationNames } from '../../scripts/lib/database';
+import { postgresMigrations } from '../../scripts/lib/postgres-migrate';
+import { databaseKind } from '@/server/db';
 
-describe('SQLite database through Prisma', () => {
+describe('database through Prisma (SQLite, or PostgreSQL under test:postgres)', () => {
   let t: TestDatabase;
   beforeAll(() => {
     t = freshDatabase('foundation');
@@ -9,11 +12,33 @@ describe('SQLite database through Prisma', () => {
     await t.close();
   });
 
+  it('selects the adapter from the URL', () => {
+    expect(databaseKind('file:./data/app.db')).toBe('sqlite');
+    expect(databaseKind('postgresql://u@h/db')).toBe('postgresql');
+    expect(databaseKind('postgres://u@h/db')).toBe('postgresql');
+    expect(databaseKind(t.url)).toBe(t.kind);
+  });
+
   it('applies every committed migration', async () => {
-    const rows = await t.db.$queryRawUnsafe<{ migration_name: string }[]>(
-      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
-    );
-    expect(rows.map((r) => r.migration_name)).toContain('0001_init');
+    if (t.kind === 'sqlite') {
+      const rows = await t.db.$queryRawUnsafe<{ migration_name: string }[]>(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
+      );
+      expect(rows.map((r) => r.migration_name)).toEqual(migrationNames());
+    } else {
+      const rows = await t.db.$queryRawUnsafe<{ name: string }[]>('SELECT name FROM "_netprep_migrations" ORDER BY name');
+      expect(rows.map((r) => r.name)).toEqual(postgresMigrations().map((m) => m.name));
+    }
+  });
+
+  it('runs SQLite in WAL mode with a busy timeout and synchronous=NORMAL', async () => {
+    if (t.kind !== 'sqlite') return;
+    const [mode] = await t.db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+    const [busy] = await t.db.$queryRawUnsafe<{ timeout: bigint | number }[]>('PRAGMA busy_timeout');
+    const [sync] = await t.db.$queryRawUnsafe<{ synchronous: bigint | number }[]>('PRAGMA synchronous');
+    expect(mode.journal_mode).toBe('wal');
+    expect(Number(busy.timeout)).toBe(5000);
+    expect(Number(sync.synchronous)).toBe(1); // NORMAL
   });
 
   it('writes a user and reads it back', async () => {
