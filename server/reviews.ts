@@ -26,9 +26,11 @@ import { getSettings, schedulerSettings } from './settings';
  *    (the stored result is returned with `duplicate: true`), also when two requests
  *    race (the unique index decides, the loser reads the winner's row);
  *  - transactional: the card state and its log row change together or not at all;
- *  - no lost updates: the card row carries a `version`, the update only applies when
- *    the version read is still current, otherwise the whole review is recomputed and
- *    retried (two tabs reviewing the same card each apply exactly once, in order).
+ *  - no lost updates: each review first takes the card's write lock (a no-op UPDATE: a
+ *    row lock on PostgreSQL, the write lock on SQLite), and the card row carries a
+ *    `version` that the update checks; a failed check, a first-review insert race or a
+ *    busy database recomputes the whole review and retries it (two tabs reviewing the
+ *    same card each apply exactly once, in order).
  */
 
 /** Largest accepted `answer` payload, serialized. */
@@ -139,6 +141,9 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
     try {
       const row = await db.$transaction(
         async (tx) => {
+          // Take the card's write lock first (a row lock on PostgreSQL, the database write lock on
+          // SQLite), so concurrent reviews of one card queue up instead of failing the version check.
+          await tx.$executeRaw`UPDATE "CardState" SET "version" = "version" WHERE "userId" = ${userId} AND "questionId" = ${question.id}`;
           const current = await tx.cardState.findUnique({ where: { userId_questionId: { userId, questionId: question.id } } });
           const before: CardFields = current ?? newCardFields(now);
           const after = scheduler.next(before, now, grade);
