@@ -1,6 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
-import { FsrsParamsSchema, isValidTimeZone, StoreError, type SchedulerSettings } from '@/lib/srs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  buildTrainingSet,
+  FsrsParamsSchema,
+  isValidTimeZone,
+  optimizationReadiness,
+  StoreError,
+  type SchedulerSettings,
+} from '@/lib/srs';
 import { db as defaultDb, type Db } from './db';
 
 /**
@@ -110,4 +119,56 @@ export async function updateSettings(userId: string, patch: unknown, ctx: StoreC
 /** The scheduler's view of a learner's settings. */
 export function schedulerSettings(s: Settings): SchedulerSettings {
   return { desiredRetention: s.desiredRetention, params: s.fsrsParams, enableFuzz: s.enableFuzz };
+}
+
+/** The outcome of a parameter optimisation. */
+export type OptimizeResult =
+  | { status: 'optimized'; reviews: number; params: number[] }
+  | { status: 'not-enough-data'; reviews: number; reason: string }
+  | { status: 'unavailable'; reviews: number; reason: string };
+
+interface FsrsBinding {
+  FSRSBindingReview: new (rating: number, deltaT: number) => unknown;
+  FSRSBindingItem: new (reviews: unknown[]) => unknown;
+  computeParameters(items: unknown[], options?: { enableShortTerm: boolean; timeout?: number }): Promise<number[]>;
+}
+
+/**
+ * The FSRS optimizer (`@open-spaced-repetition/binding`, a prebuilt napi module),
+ * loaded at run time through a require the bundler does not follow.
+ */
+function loadOptimizer(): FsrsBinding | null {
+  try {
+    const req = createRequire(path.join(process.cwd(), 'package.json'));
+    const name = ['@open-spaced-repetition', 'binding'].join('/');
+    return req(name) as FsrsBinding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Fit FSRS parameters to the learner's own (not undone) review log and save them in
+ * their settings. Needs MIN_REVIEWS_FOR_OPTIMIZATION reviews; below that, or when the
+ * optimizer cannot load, nothing changes and the result says why.
+ */
+export async function optimizeParameters(userId: string, ctx: StoreContext = {}): Promise<OptimizeResult> {
+  const db = ctx.db ?? defaultDb;
+  const logs = await db.reviewLog.findMany({
+    where: { userId, undoneAt: null },
+    select: { questionId: true, rating: true, reviewedAt: true },
+  });
+  const items = buildTrainingSet(logs);
+  const ready = optimizationReadiness(logs.length, items);
+  if (!ready.ready) return { status: 'not-enough-data', reviews: logs.length, reason: ready.reason! };
+  const binding = loadOptimizer();
+  if (!binding) {
+    return { status: 'unavailable', reviews: logs.length, reason: 'the FSRS optimizer (@open-spaced-repetition/binding) is not installed' };
+  }
+  const trainSet = items.map((it) => new binding.FSRSBindingItem(it.map((r) => new binding.FSRSBindingReview(r.rating, r.deltaT))));
+  const params = await binding.computeParameters(trainSet, { enableShortTerm: true, timeout: 120_000 });
+  const parsed = FsrsParamsSchema.safeParse(params);
+  if (!parsed.success) return { status: 'unavailable', reviews: logs.length, reason: `the optimizer returned ${params.length} parameters` };
+  await updateSettings(userId, { fsrsParams: parsed.data }, { db });
+  return { status: 'optimized', reviews: logs.length, params: parsed.data };
 }
