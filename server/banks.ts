@@ -1,73 +1,16 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { parseBank, type Bank, type Question } from '@/lib/qbank';
 import { db as defaultDb, type Db } from './db';
 
 /**
- * The compiled question bank (generated/bank.json), loaded and validated once per
- * process. Until lib/qbank lands its `parseBank`, a local schema mirrors the shared
- * contract in the common brief; swap `parseBank` for lib/qbank's then.
- * TODO(store): import { parseBank, type Bank } from '@/lib/qbank' once it is on main.
+ * The compiled question bank (generated/bank.json), loaded and validated with
+ * lib/qbank's `parseBank` once per process (reloaded when the file changes), plus
+ * `syncBank`, which reconciles learners' card states with the bank's question ids.
  */
 
-const ChoiceSchema = z.object({ text: z.string(), correct: z.boolean() });
-const QuestionSchema = z.object({
-  id: z.string().min(1),
-  deck: z.string().min(1),
-  topic: z.array(z.string()),
-  type: z.enum(['qa', 'cloze', 'single-choice', 'multiple-choice', 'command']),
-  prompt: z.string(),
-  answer: z.string().optional(),
-  choices: z.array(ChoiceSchema).optional(),
-  command: z
-    .object({
-      setup: z.array(z.string()),
-      solutions: z.array(z.array(z.string())),
-      mode: z.enum(['state', 'output']),
-      nodes: z.array(z.string()).optional(),
-    })
-    .optional(),
-  explanation: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  docs: z.array(z.string()).optional(),
-  source: z.object({ file: z.string(), line: z.number().int() }),
-  sourceItem: z.string().min(1),
-});
-const DeckSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  file: z.string(),
-  description: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  domain: z.string().optional(),
-  weight: z.number().optional(),
-  topics: z.array(z.array(z.string())),
-  questionCount: z.number().int(),
-});
-const BlueprintSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  questions: z.number().int(),
-  minutes: z.number(),
-  passPercent: z.number(),
-  domcShare: z.number(),
-  objectives: z.array(z.object({ id: z.string(), title: z.string(), count: z.number().int(), tags: z.array(z.string()) })),
-});
-const BankSchema = z.object({
-  version: z.literal(1),
-  decks: z.array(DeckSchema),
-  questions: z.array(QuestionSchema),
-  blueprints: z.array(BlueprintSchema).default([]),
-});
-
-export type Bank = z.infer<typeof BankSchema>;
-export type Question = z.infer<typeof QuestionSchema>;
-export type Deck = z.infer<typeof DeckSchema>;
-
-function parseBank(json: unknown): Bank {
-  return BankSchema.parse(json);
-}
+export type { Bank, Deck, Question } from '@/lib/qbank';
 
 /** A question id of the bank, branded so it is not confused with a card row id. */
 export type QuestionId = string & { readonly __brand: 'QuestionId' };
