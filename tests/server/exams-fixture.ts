@@ -1,0 +1,84 @@
+import type { Bank, Question } from '@/lib/qbank';
+
+/**
+ * A small synthetic bank for the exam tests. Option texts say whether they are right
+ * ("right ...") or wrong ("wrong ..."), so a test can answer well or badly from what
+ * the server shows, exactly as a learner would.
+ */
+export function examBank(): Bank {
+  const questions: Question[] = [];
+  const add = (topic: string, n: number, type: 'single-choice' | 'multiple-choice', tags: string[]) => {
+    for (let i = 0; i < n; i++) {
+      const id = `${topic}-${type === 'single-choice' ? 's' : 'm'}${i}`;
+      const choices =
+        type === 'single-choice'
+          ? [
+              { text: `right answer of ${id}`, correct: true },
+              { text: `wrong first of ${id}`, correct: false },
+              { text: `wrong second of ${id}`, correct: false },
+              { text: `wrong third of ${id}`, correct: false },
+            ]
+          : [
+              { text: `right one of ${id}`, correct: true },
+              { text: `right two of ${id}`, correct: true },
+              { text: `wrong first of ${id}`, correct: false },
+              { text: `wrong second of ${id}`, correct: false },
+            ];
+      questions.push({
+        id,
+        deck: 'fixture',
+        topic: ['Fixture', topic],
+        type,
+        prompt: `Prompt of ${id}?`,
+        choices,
+        explanation: `SECRET-EXPLANATION of ${id}`,
+        tags,
+        source: { file: 'fixture.md', line: 10 + questions.length },
+        sourceItem: id,
+      } as Question);
+    }
+  };
+  add('bridge', 8, 'single-choice', ['bridge', 'domc']);
+  add('bridge', 4, 'multiple-choice', ['bridge', 'domc']);
+  add('overlay', 8, 'single-choice', ['overlay', 'domc']);
+  add('overlay', 4, 'multiple-choice', ['overlay']);
+  return {
+    version: 1,
+    decks: [
+      {
+        id: 'fixture',
+        title: 'Fixture',
+        file: 'fixture.md',
+        topics: [['Fixture', 'bridge'], ['Fixture', 'overlay']],
+        questionCount: questions.length,
+      },
+    ],
+    questions,
+    blueprints: [
+      {
+        id: 'mini',
+        title: 'Mini exam',
+        questions: 12,
+        minutes: 24,
+        passPercent: 70,
+        domcShare: 0.75,
+        objectives: [
+          { id: 'bridge', title: 'Bridge networks', count: 6, tags: ['bridge'] },
+          { id: 'overlay', title: 'Overlay networks', count: 6, tags: ['overlay'] },
+        ],
+      },
+      {
+        id: 'big',
+        title: 'Big exam',
+        questions: 22,
+        minutes: 44,
+        passPercent: 70,
+        domcShare: 0.8,
+        objectives: [
+          { id: 'bridge', title: 'Bridge networks', count: 11, tags: ['bridge'] },
+          { id: 'overlay', title: 'Overlay networks', count: 11, tags: ['overlay'] },
+        ],
+      },
+    ],
+  } as Bank;
+}
