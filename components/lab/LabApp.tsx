@@ -32,6 +32,42 @@ function labFor(sc: ScenarioDTO | null): Lab {
   return lab;
 }
 
+interface Session {
+  lab: Lab;
+  node: string;
+  scenarioId: string | null;
+  /** Commands that succeeded since the scenario started: what "Check" judges. */
+  answer: string[];
+  /** Bumped after every command so the diagram re-reads the lab. */
+  rev: number;
+}
+
+/** The lab saved in this tab, or a fresh one (for the scenario named in the URL, if any). */
+function restore(byId: Map<string, ScenarioDTO>, initialScenario?: string): { session: Session; banner: string | null } {
+  const wanted = initialScenario && byId.has(initialScenario) ? initialScenario : null;
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Saved | null;
+    if (saved && (!wanted || saved.scenario === wanted)) {
+      const lab = restoreLab(saved.lab);
+      return {
+        session: {
+          lab,
+          node: lab.nodes.includes(saved.node) ? saved.node : lab.nodes[0],
+          scenarioId: saved.scenario && byId.has(saved.scenario) ? saved.scenario : null,
+          answer: Array.isArray(saved.answer) ? saved.answer : [],
+          rev: 0,
+        },
+        banner: 'Restored the lab you had open in this tab. Press Reset for a fresh one.',
+      };
+    }
+  } catch {
+    /* nothing saved, or saved by an older version: start fresh */
+  }
+  const sc = wanted ? byId.get(wanted)! : null;
+  const lab = labFor(sc);
+  return { session: { lab, node: lab.nodes[0], scenarioId: sc?.id ?? null, answer: [], rev: 0 }, banner: null };
+}
+
 /**
  * The command lab: a terminal on a simulated engine beside a live CNM diagram. Free
  * play or a guided scenario (a command task of the bank, checked on demand); reset,
@@ -39,69 +75,31 @@ function labFor(sc: ScenarioDTO | null): Lab {
  */
 export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[]; initialScenario?: string }) {
   const byId = useMemo(() => new Map(scenarios.map((x) => [x.id, x])), [scenarios]);
-  const [scenarioId, setScenarioId] = useState<string | null>(null);
-  const [node, setNode] = useState<string>('host');
-  const [tick, setTick] = useState(0);
+  // Rendered client-only (see LabLoader), so the first state can come from sessionStorage.
+  const [initial] = useState(() => restore(byId, initialScenario));
+  const [session, setSession] = useState<Session>(initial.session);
   const [result, setResult] = useState<CheckState>(null);
   const [showSolution, setShowSolution] = useState(false);
-  const lab = useRef<Lab | null>(null);
-  const answer = useRef<string[]>([]);
   const term = useRef<TerminalHandle>(null);
-  const [restored, setRestored] = useState(false);
+  const { lab, node, scenarioId, answer, rev } = session;
   const scenario = scenarioId ? (byId.get(scenarioId) ?? null) : null;
 
-  const save = useCallback(() => {
-    if (!lab.current) return;
-    const data: Saved = { scenario: scenarioId, node, lab: lab.current.serialize(), answer: answer.current };
+  // Keep the lab in this tab's sessionStorage so a refresh brings it back.
+  useEffect(() => {
+    const data: Saved = { scenario: scenarioId, node, lab: lab.serialize(), answer };
     try {
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(data));
     } catch {
       /* storage full or disabled: the lab still works, it just will not survive a refresh */
     }
-  }, [scenarioId, node]);
-
-  // Restore on first load (or start the scenario named in the URL).
-  useEffect(() => {
-    let saved: Saved | null = null;
-    try {
-      saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null');
-    } catch {
-      saved = null;
-    }
-    const wanted = initialScenario && byId.has(initialScenario) ? initialScenario : null;
-    if (saved && (!wanted || saved.scenario === wanted)) {
-      try {
-        lab.current = restoreLab(saved.lab);
-        answer.current = saved.answer ?? [];
-        setScenarioId(saved.scenario && byId.has(saved.scenario) ? saved.scenario : null);
-        setNode(lab.current.nodes.includes(saved.node) ? saved.node : lab.current.nodes[0]);
-      } catch {
-        saved = null;
-      }
-    }
-    if (!lab.current) {
-      const sc = wanted ? byId.get(wanted)! : null;
-      lab.current = labFor(sc);
-      setScenarioId(sc?.id ?? null);
-      setNode(lab.current.nodes[0]);
-    }
-    setRestored(true);
-    setTick((t) => t + 1);
-  }, [byId, initialScenario]);
-
-  useEffect(() => {
-    if (restored) save();
-  }, [restored, tick, save]);
+  }, [lab, node, scenarioId, answer, rev]);
 
   const start = (id: string | null) => {
     const sc = id ? (byId.get(id) ?? null) : null;
-    lab.current = labFor(sc);
-    answer.current = [];
-    setScenarioId(sc?.id ?? null);
-    setNode(lab.current.nodes[0]);
+    const fresh = labFor(sc);
+    setSession({ lab: fresh, node: fresh.nodes[0], scenarioId: sc?.id ?? null, answer: [], rev: 0 });
     setResult(null);
     setShowSolution(false);
-    setTick((t) => t + 1);
     term.current?.reset(sc ? scenarioBanner(sc) : FREE_BANNER);
     term.current?.focus();
     const url = new URL(window.location.href);
@@ -111,33 +109,29 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
   };
 
   const run = useCallback(
-    (line: string): TerminalOutput | null => {
-      if (!lab.current) return null;
-      const out = lab.current.run(line, node);
-      if (out.exitCode === 0) answer.current = [...answer.current, line];
-      setTick((t) => t + 1);
+    (line: string): TerminalOutput => {
+      const out = lab.run(line, node);
+      setSession((cur) => ({ ...cur, answer: out.exitCode === 0 ? [...cur.answer, line] : cur.answer, rev: cur.rev + 1 }));
       return out;
     },
-    [node],
+    [lab, node],
   );
 
   const onCheck = () => {
     if (!scenario) return;
-    setResult(check({ setup: scenario.setup, solutions: scenario.solutions, mode: scenario.mode, nodes: scenario.nodes }, answer.current));
+    setResult(check({ setup: scenario.setup, solutions: scenario.solutions, mode: scenario.mode, nodes: scenario.nodes }, answer));
   };
 
-  const view = useMemo(() => {
-    void tick;
-    return lab.current ? toDiagram(lab.current.view(), node) : null;
-  }, [tick, node]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const view = useMemo(() => toDiagram(lab.view(), node), [lab, node, rev]);
+  const nodes = lab.nodes;
+  const setNode = (n: string) => setSession((cur) => ({ ...cur, node: n }));
 
   const groups = useMemo(() => {
     const m = new Map<string, ScenarioDTO[]>();
     for (const sc of scenarios) m.set(sc.deckTitle, [...(m.get(sc.deckTitle) ?? []), sc]);
     return [...m];
   }, [scenarios]);
-
-  const nodes = lab.current?.nodes ?? ['host'];
 
   return (
     <div className={s.app}>
@@ -232,7 +226,7 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
           ref={term}
           run={run}
           prompt={`${node}$ `}
-          banner={scenario ? scenarioBanner(scenario) : FREE_BANNER}
+          banner={initial.banner ?? (scenario ? scenarioBanner(scenario) : FREE_BANNER)}
           label="Lab terminal"
         />
         <section className={s.panel} aria-labelledby="diagram-heading">
@@ -240,7 +234,7 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
             <h2 id="diagram-heading">Network state</h2>
             <span className={s.muted}>{node}</span>
           </div>
-          {view ? <LabDiagram model={view} /> : <p className={s.muted}>Starting the engine…</p>}
+          <LabDiagram model={view} />
         </section>
       </div>
     </div>

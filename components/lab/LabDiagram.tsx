@@ -74,7 +74,7 @@ export function LabDiagram({ model }: { model: DiagramModel }) {
           })}
           {containers.length === 0 && (
             <text x={labelW} y={32} className={s.netMeta}>
-              No containers yet — try docker run -d --name web nginx
+              no containers yet
             </text>
           )}
         </svg>

@@ -11,3 +11,16 @@ export interface DiagramModel {
   }[];
   services: { name: string; replicas: string; networks: string[]; ports: string[] }[];
 }
+
+import type { LabView } from '@/lib/cli';
+
+/** Pick one node out of the simulator's view. */
+export function toDiagram(view: LabView, node: string): DiagramModel {
+  const n = view.nodes.find((x) => x.name === node) ?? view.nodes[0];
+  return {
+    node: n?.name ?? node,
+    networks: (n?.networks ?? []).map((x) => ({ name: x.name, driver: x.driver, subnet: x.subnet })),
+    containers: (n?.containers ?? []).map((c) => ({ name: c.name, endpoints: c.endpoints, ports: c.ports })),
+    services: [],
+  };
+}

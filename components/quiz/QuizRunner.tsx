@@ -60,66 +60,12 @@ export function QuizRunner({
 }) {
   const [index, setIndex] = useState(0);
   const [outcomes, setOutcomes] = useState<(Outcome | undefined)[]>([]);
-  const [typed, setTyped] = useState('');
-  const [picked, setPicked] = useState<number[]>([]);
-  const [saveNote, setSaveNote] = useState<string | null>(null);
-  const started = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
-  const nextBtn = useRef<HTMLButtonElement>(null);
   const finished = index >= questions.length;
-  const q = questions[index];
-  const outcome = outcomes[index];
 
   useEffect(() => {
-    started.current = performance.now();
-    setTyped('');
-    setPicked([]);
-    setSaveNote(null);
-    if (index > 0) heading.current?.focus();
-  }, [index]);
-
-  useEffect(() => {
-    if (outcome) nextBtn.current?.focus();
-  }, [outcome]);
-
-  const send = (o: Outcome) => {
-    if (!signedIn || !record) return;
-    const elapsedMs = Math.round(performance.now() - started.current);
-    record({ questionId: q.id, correct: o.correct, elapsedMs, source: q.type === 'command' ? 'command' : 'quiz', answer: o.given.slice(0, 2000) })
-      .then((r) => setSaveNote(r.ok ? 'Saved to your review schedule.' : (r.message ?? 'Could not save this answer.')))
-      .catch(() => setSaveNote('Could not save this answer; your quiz goes on.'));
-  };
-
-  const settle = (o: Outcome) => {
-    setOutcomes((prev) => {
-      const next = [...prev];
-      next[index] = o;
-      return next;
-    });
-    send(o);
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (outcome) return;
-    if (q.type === 'qa' || q.type === 'cloze') {
-      if (!typed.trim()) return;
-      settle({ correct: judgeTyped(typed, q.answer ?? ''), given: typed });
-    } else if (q.choices) {
-      if (picked.length === 0) return;
-      settle({ correct: judgeChoices(picked, q.choices), given: picked.map((i) => q.choices![i].text).join(' | ') });
-    }
-  };
-
-  const override = () => {
-    const o = { ...outcome!, correct: true, overridden: true };
-    setOutcomes((prev) => {
-      const next = [...prev];
-      next[index] = o;
-      return next;
-    });
-    send(o);
-  };
+    if (finished) heading.current?.focus();
+  }, [finished]);
 
   if (questions.length === 0)
     return (
@@ -180,7 +126,91 @@ export function QuizRunner({
       <div className={s.progress} role="progressbar" aria-label="Quiz progress" aria-valuemin={0} aria-valuemax={questions.length} aria-valuenow={done}>
         <span style={{ width: `${(done / questions.length) * 100}%` }} />
       </div>
+      <QuestionCard
+        key={`${index}-${questions[index].id}`}
+        q={questions[index]}
+        index={index}
+        total={questions.length}
+        outcome={outcomes[index]}
+        signedIn={signedIn}
+        record={record}
+        onOutcome={(o) =>
+          setOutcomes((prev) => {
+            const next = [...prev];
+            next[index] = o;
+            return next;
+          })
+        }
+        onNext={() => setIndex((i) => i + 1)}
+      />
+    </div>
+  );
+}
 
+/** One question: its own answer form, feedback, and the save to the scheduler. */
+function QuestionCard({
+  q,
+  index,
+  total,
+  outcome,
+  signedIn,
+  record,
+  onOutcome,
+  onNext,
+}: {
+  q: QuizQuestion;
+  index: number;
+  total: number;
+  outcome: Outcome | undefined;
+  signedIn: boolean;
+  record?: (input: RecordInput) => Promise<{ ok: boolean; message?: string }>;
+  onOutcome(o: Outcome): void;
+  onNext(): void;
+}) {
+  const [typed, setTyped] = useState('');
+  const [picked, setPicked] = useState<number[]>([]);
+  const [saveNote, setSaveNote] = useState<string | null>(null);
+  const started = useRef(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const nextBtn = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    started.current = performance.now();
+    if (index > 0) heading.current?.focus();
+  }, [index]);
+
+  useEffect(() => {
+    if (outcome) nextBtn.current?.focus();
+  }, [outcome]);
+
+  const send = (o: Outcome) => {
+    if (!signedIn || !record) return;
+    const elapsedMs = Math.round(performance.now() - started.current);
+    record({ questionId: q.id, correct: o.correct, elapsedMs, source: q.type === 'command' ? 'command' : 'quiz', answer: o.given.slice(0, 2000) })
+      .then((r) => setSaveNote(r.ok ? 'Saved to your review schedule.' : (r.message ?? 'Could not save this answer.')))
+      .catch(() => setSaveNote('Could not save this answer; your quiz goes on.'));
+  };
+
+  const settle = (o: Outcome) => {
+    onOutcome(o);
+    send(o);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (outcome) return;
+    if (q.type === 'qa' || q.type === 'cloze') {
+      if (!typed.trim()) return;
+      settle({ correct: judgeTyped(typed, q.answer ?? ''), given: typed });
+    } else if (q.choices) {
+      if (picked.length === 0) return;
+      settle({ correct: judgeChoices(picked, q.choices), given: picked.map((i) => q.choices![i].text).join(' | ') });
+    }
+  };
+
+  const override = () => settle({ ...outcome!, correct: true, overridden: true });
+
+  return (
       <article className={s.card} aria-labelledby="q-heading">
         <p className={s.meta}>
           <span className={s.pill}>{TYPE_LABEL[q.type]}</span>
@@ -285,8 +315,8 @@ export function QuizRunner({
               {q.type === 'command' && <Link href={`/lab?scenario=${encodeURIComponent(q.id)}`}>Open in the lab</Link>}
             </p>
             <div className={s.actions}>
-              <button ref={nextBtn} type="button" className={s.primary} onClick={() => setIndex((i) => i + 1)}>
-                {index + 1 < questions.length ? 'Next question' : 'See my score'}
+              <button ref={nextBtn} type="button" className={s.primary} onClick={onNext}>
+                {index + 1 < total ? 'Next question' : 'See my score'}
               </button>
               {!outcome.correct && q.type === 'qa' && (
                 <button type="button" className={s.ghost} onClick={override}>
@@ -298,6 +328,5 @@ export function QuizRunner({
           </div>
         )}
       </article>
-    </div>
   );
 }

@@ -57,9 +57,11 @@ export function Terminal({
   const st = useRef({ buf: '', cur: 0, history: [] as string[], hpos: 0, draft: '' });
   const runRef = useRef(run);
   const promptRef = useRef(prompt);
+  const bannerRef = useRef(banner);
   useEffect(() => {
     runRef.current = run;
-  }, [run]);
+    bannerRef.current = banner;
+  }, [run, banner]);
 
   const promptText = () => `${GREEN}${promptRef.current}${RESET}`;
   const redraw = () => {
@@ -137,7 +139,7 @@ export function Terminal({
         /* not laid out yet */
       }
       term.current = t;
-      if (banner) t.write(crlf(`${DIM}${banner}${RESET}\n`));
+      if (bannerRef.current) t.write(crlf(`${DIM}${bannerRef.current}${RESET}\n`));
       t.write(promptText());
 
       const submit = (line: string) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getBank } from '@/server/banks';
 import { labScenarios } from '@/server/quiz';
-import { LabApp } from '@/components/lab/LabApp';
+import { LabLoader } from '@/components/lab/LabLoader';
 
 export const metadata: Metadata = { title: 'Command lab' };
 
@@ -15,7 +15,7 @@ export default async function LabPage({ searchParams }: { searchParams: Promise<
         A simulated Docker engine in your browser. Type <code>docker</code> commands and watch networks, containers and
         their addresses change. Pick a scenario to practise a task and check your work.
       </p>
-      <LabApp scenarios={scenarios} initialScenario={typeof scenario === 'string' ? scenario : undefined} />
+      <LabLoader scenarios={scenarios} initialScenario={typeof scenario === 'string' ? scenario : undefined} />
     </main>
   );
 }
