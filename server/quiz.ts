@@ -2,6 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import type { Bank, Question } from '@/lib/qbank';
 import type { ScenarioDTO } from '@/components/lab/types';
+import { StoreError } from '@/lib/srs';
+import { submitReview } from './reviews';
+import type { StoreContext } from './cards';
 
 /**
  * Quizzes: a scope (all decks, a deck, or a topic inside a deck) and a length give a
@@ -128,7 +131,9 @@ export function labScenarios(bank: Bank): ScenarioDTO[] {
 }
 
 export const RecordAnswerInputSchema = z.object({
-  questionId: z.string().min(1).max(200),
+  /** Made by the browser per answer, so a retried request applies once. */
+  clientReviewId: z.string().min(8).max(100),
+  questionId: z.string().min(1).max(300),
   correct: z.boolean(),
   elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000),
   source: z.enum(['quiz', 'command']),
@@ -137,14 +142,30 @@ export const RecordAnswerInputSchema = z.object({
 export type RecordAnswerInput = z.infer<typeof RecordAnswerInputSchema>;
 
 /**
- * Record a quiz answer for a signed-in learner: the answer becomes a grade (by
- * correctness and time) and goes through the store's review submission, like a flashcard.
+ * Record a quiz answer for a signed-in learner: it goes through the store's review
+ * submission as a machine-judged outcome, which grades it by correctness and time
+ * (lib/srs gradeAnswer) like any other review.
  */
-export async function recordQuizAnswerFor(userId: string, input: unknown, now: Date): Promise<{ ok: boolean; message?: string }> {
+export async function recordQuizAnswerFor(userId: string, input: unknown, ctx: StoreContext = {}): Promise<{ ok: boolean; message?: string }> {
   const parsed = RecordAnswerInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'That answer could not be recorded.' };
-  void userId;
-  void now;
-  // TODO(web-b): call the store's submitReview once it lands.
-  return { ok: true };
+  const a = parsed.data;
+  try {
+    await submitReview(
+      userId,
+      {
+        clientReviewId: a.clientReviewId,
+        questionId: a.questionId,
+        outcome: { correct: a.correct },
+        durationMs: a.elapsedMs,
+        source: a.source,
+        answer: a.answer,
+      },
+      ctx,
+    );
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof StoreError) return { ok: false, message: e.message };
+    throw e;
+  }
 }

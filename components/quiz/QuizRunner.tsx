@@ -23,6 +23,7 @@ export interface QuizQuestion {
 }
 
 export interface RecordInput {
+  clientReviewId: string;
   questionId: string;
   correct: boolean;
   elapsedMs: number;
@@ -36,7 +37,7 @@ const CommandTask = dynamic(() => import('./CommandTask').then((m) => m.CommandT
   loading: () => <p className={s.muted}>Starting the terminal…</p>,
 });
 
-type Outcome = { correct: boolean; given: string; feedback?: string[]; overridden?: boolean };
+type Outcome = { correct: boolean; given: string; elapsedMs: number; feedback?: string[]; overridden?: boolean };
 
 const TYPE_LABEL: Record<QuizQuestion['type'], string> = {
   qa: 'Question',
@@ -60,8 +61,30 @@ export function QuizRunner({
 }) {
   const [index, setIndex] = useState(0);
   const [outcomes, setOutcomes] = useState<(Outcome | undefined)[]>([]);
+  const [saved, setSaved] = useState({ ok: 0, failed: 0, message: '' });
   const heading = useRef<HTMLHeadingElement>(null);
   const finished = index >= questions.length;
+
+  // An answer goes to the scheduler when the learner moves on, so an "I was right" override counts once.
+  const recordAndNext = () => {
+    const q = questions[index];
+    const o = outcomes[index];
+    if (signedIn && record && o) {
+      record({
+        clientReviewId: crypto.randomUUID(),
+        questionId: q.id,
+        correct: o.correct,
+        elapsedMs: o.elapsedMs,
+        source: q.type === 'command' ? 'command' : 'quiz',
+        answer: o.given.slice(0, 2000),
+      })
+        .then((r) =>
+          setSaved((v) => (r.ok ? { ...v, ok: v.ok + 1 } : { ...v, failed: v.failed + 1, message: r.message ?? 'Could not save an answer.' })),
+        )
+        .catch(() => setSaved((v) => ({ ...v, failed: v.failed + 1, message: 'Could not reach the server to save an answer.' })));
+    }
+    setIndex((i) => i + 1);
+  };
 
   useEffect(() => {
     if (finished) heading.current?.focus();
@@ -88,7 +111,11 @@ export function QuizRunner({
         </h2>
         <p className={s.muted}>
           {pct >= 90 ? 'Excellent — this material is sticking.' : pct >= 70 ? 'Solid. Review the misses below.' : 'Worth another pass: the misses are below.'}
-          {signedIn ? ' Every answer went into your review schedule.' : ' Sign in to have quiz answers feed your review schedule.'}
+          {signedIn
+            ? saved.failed
+              ? ` ${saved.failed} answer${saved.failed > 1 ? 's' : ''} could not be saved: ${saved.message}`
+              : ' Every answer went into your review schedule.'
+            : ' Sign in to have quiz answers feed your review schedule.'}
         </p>
         <ol className={s.recap}>
           {questions.map((qq, i) => (
@@ -103,7 +130,14 @@ export function QuizRunner({
           ))}
         </ol>
         <div className={s.actions}>
-          <button type="button" className={s.primary} onClick={() => { setOutcomes([]); setIndex(0); }}>
+          <button
+            type="button"
+            className={s.primary}
+            onClick={() => {
+              setOutcomes([]);
+              setIndex(0);
+            }}
+          >
             Retake this quiz
           </button>
           <Link className={s.secondary} href={newQuizHref}>
@@ -132,8 +166,6 @@ export function QuizRunner({
         index={index}
         total={questions.length}
         outcome={outcomes[index]}
-        signedIn={signedIn}
-        record={record}
         onOutcome={(o) =>
           setOutcomes((prev) => {
             const next = [...prev];
@@ -141,7 +173,7 @@ export function QuizRunner({
             return next;
           })
         }
-        onNext={() => setIndex((i) => i + 1)}
+        onNext={recordAndNext}
       />
     </div>
   );
@@ -153,8 +185,6 @@ function QuestionCard({
   index,
   total,
   outcome,
-  signedIn,
-  record,
   onOutcome,
   onNext,
 }: {
@@ -162,14 +192,11 @@ function QuestionCard({
   index: number;
   total: number;
   outcome: Outcome | undefined;
-  signedIn: boolean;
-  record?: (input: RecordInput) => Promise<{ ok: boolean; message?: string }>;
   onOutcome(o: Outcome): void;
   onNext(): void;
 }) {
   const [typed, setTyped] = useState('');
   const [picked, setPicked] = useState<number[]>([]);
-  const [saveNote, setSaveNote] = useState<string | null>(null);
   const started = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const nextBtn = useRef<HTMLButtonElement>(null);
@@ -183,18 +210,7 @@ function QuestionCard({
     if (outcome) nextBtn.current?.focus();
   }, [outcome]);
 
-  const send = (o: Outcome) => {
-    if (!signedIn || !record) return;
-    const elapsedMs = Math.round(performance.now() - started.current);
-    record({ questionId: q.id, correct: o.correct, elapsedMs, source: q.type === 'command' ? 'command' : 'quiz', answer: o.given.slice(0, 2000) })
-      .then((r) => setSaveNote(r.ok ? 'Saved to your review schedule.' : (r.message ?? 'Could not save this answer.')))
-      .catch(() => setSaveNote('Could not save this answer; your quiz goes on.'));
-  };
-
-  const settle = (o: Outcome) => {
-    onOutcome(o);
-    send(o);
-  };
+  const settle = (o: Omit<Outcome, 'elapsedMs'>) => onOutcome({ ...o, elapsedMs: Math.round(performance.now() - started.current) });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -208,7 +224,7 @@ function QuestionCard({
     }
   };
 
-  const override = () => settle({ ...outcome!, correct: true, overridden: true });
+  const override = () => onOutcome({ ...outcome!, correct: true, overridden: true });
 
   return (
       <article className={s.card} aria-labelledby="q-heading">
@@ -323,7 +339,6 @@ function QuestionCard({
                   I was right
                 </button>
               )}
-              {saveNote && <span className={s.muted}>{saveNote}</span>}
             </div>
           </div>
         )}

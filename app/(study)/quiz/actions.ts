@@ -6,5 +6,5 @@ import { recordQuizAnswerFor } from '@/server/quiz';
 export async function recordQuizAnswer(input: unknown): Promise<{ ok: boolean; message?: string }> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: 'Sign in to save quiz answers to your schedule.' };
-  return recordQuizAnswerFor(user.id, input, new Date());
+  return recordQuizAnswerFor(user.id, input);
 }
