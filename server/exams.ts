@@ -3,7 +3,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } 
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { Bank, Blueprint, Question } from '@/lib/qbank';
+import type { Bank, Question } from '@/server/banks';
+
+type Blueprint = Bank['blueprints'][number];
 import { drawExam } from '@/lib/exam';
 
 /**

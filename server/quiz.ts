@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Bank, Question } from '@/lib/qbank';
+import type { Bank, Question } from '@/server/banks';
 import type { ScenarioDTO } from '@/components/lab/types';
 import { StoreError } from '@/lib/srs';
 import { submitReview } from './reviews';

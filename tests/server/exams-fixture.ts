@@ -1,4 +1,4 @@
-import type { Bank, Question } from '@/lib/qbank';
+import type { Bank, Question } from '@/server/banks';
 
 /**
  * A small synthetic bank for the exam tests. Option texts say whether they are right

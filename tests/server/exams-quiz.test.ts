@@ -2,7 +2,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { examBank } from './exams-fixture';
 import { indexBank } from '@/server/banks';
 import { buildQuiz, labScenarios, quizScopes, recordQuizAnswerFor } from '@/server/quiz';
-import type { Bank, Question } from '@/lib/qbank';
+import type { Bank, Question } from '@/server/banks';
 import { judgeTyped } from '@/components/quiz/judge';
 
 // The quiz side of issue 7: picking questions, and feeding answers to the scheduler.
