@@ -100,7 +100,7 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
           <span className={s.barName}>{view.title}</span>
         </div>
         <Countdown deadline={view.deadline} serverNow={view.serverNow} onExpire={() => router.push(resultUrl)} />
-        <button type="button" className={s.primary} onClick={() => setConfirming(true)} disabled={pending}>
+        <button type="button" className="btn btn--primary" onClick={() => setConfirming(true)} disabled={pending}>
           Submit exam
         </button>
       </header>
@@ -113,10 +113,10 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
             {flagged > 0 && ` ${flagged} flagged for review.`} You cannot change answers afterwards.
           </p>
           <div className={s.row}>
-            <button type="button" className={s.primary} onClick={submit} disabled={pending} autoFocus>
+            <button type="button" className="btn btn--primary" onClick={submit} disabled={pending} autoFocus>
               Submit and see my score
             </button>
-            <button type="button" className={s.secondary} onClick={() => setConfirming(false)}>
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>
               Keep working
             </button>
           </div>
@@ -243,15 +243,15 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
           </div>
 
           <div className={s.pager}>
-            <button type="button" className={s.secondary} onClick={() => go(item.index - 1)} disabled={pending || item.index === 0}>
+            <button type="button" className="btn" onClick={() => go(item.index - 1)} disabled={pending || item.index === 0}>
               ← Previous
             </button>
             {item.index < view.total - 1 ? (
-              <button type="button" className={s.primary} onClick={() => go(item.index + 1)} disabled={pending}>
+              <button type="button" className="btn btn--primary" onClick={() => go(item.index + 1)} disabled={pending}>
                 Next question →
               </button>
             ) : (
-              <button type="button" className={s.primary} onClick={() => setConfirming(true)} disabled={pending}>
+              <button type="button" className="btn btn--primary" onClick={() => setConfirming(true)} disabled={pending}>
                 Review and submit
               </button>
             )}

@@ -24,7 +24,7 @@ export function StartExamForm({
     <form action={formAction}>
       <input type="hidden" name="blueprintId" value={blueprintId} />
       <input type="hidden" name="size" value={size} />
-      <button type="submit" className={primary ? s.primary : s.secondary} disabled={pending}>
+      <button type="submit" className={primary ? 'btn btn--primary' : 'btn'} disabled={pending}>
         {pending ? 'Preparing…' : label}
       </button>
       {state.error && (

@@ -160,7 +160,7 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
             ))}
           </div>
         )}
-        <button type="button" className={s.secondary} onClick={() => start(scenarioId)}>
+        <button type="button" className="btn" onClick={() => start(scenarioId)}>
           Reset
         </button>
       </div>
@@ -187,10 +187,10 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
             </details>
           )}
           <div className={s.row}>
-            <button type="button" className={s.primary} onClick={onCheck}>
+            <button type="button" className="btn btn--primary" onClick={onCheck}>
               Check my work
             </button>
-            <button type="button" className={s.secondary} aria-expanded={showSolution} onClick={() => setShowSolution((v) => !v)}>
+            <button type="button" className="btn" aria-expanded={showSolution} onClick={() => setShowSolution((v) => !v)}>
               {showSolution ? 'Hide solution' : 'Show a solution'}
             </button>
           </div>

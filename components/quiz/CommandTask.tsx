@@ -76,7 +76,7 @@ export function CommandTask({
       <div className={s.actions}>
         <button
           type="button"
-          className={s.primary}
+          className="btn btn--primary"
           disabled={disabled || count === 0}
           onClick={() => onChecked({ ...check(task, lines.current), answer: lines.current })}
         >

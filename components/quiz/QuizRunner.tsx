@@ -95,7 +95,7 @@ export function QuizRunner({
       <div className={s.empty}>
         <h2>No questions here</h2>
         <p>This deck or topic has no questions of the kinds you picked.</p>
-        <Link className={s.primary} href={newQuizHref}>
+        <Link className="btn btn--primary" href={newQuizHref}>
           Choose another quiz
         </Link>
       </div>
@@ -132,7 +132,7 @@ export function QuizRunner({
         <div className={s.actions}>
           <button
             type="button"
-            className={s.primary}
+            className="btn btn--primary"
             onClick={() => {
               setOutcomes([]);
               setIndex(0);
@@ -140,7 +140,7 @@ export function QuizRunner({
           >
             Retake this quiz
           </button>
-          <Link className={s.secondary} href={newQuizHref}>
+          <Link className="btn" href={newQuizHref}>
             New quiz
           </Link>
         </div>
@@ -289,10 +289,10 @@ function QuestionCard({
             )}
             {!outcome && (
               <div className={s.actions}>
-                <button type="submit" className={s.primary} disabled={q.choices ? picked.length === 0 : !typed.trim()}>
+                <button type="submit" className="btn btn--primary" disabled={q.choices ? picked.length === 0 : !typed.trim()}>
                   Check
                 </button>
-                <button type="button" className={s.ghost} onClick={() => settle({ correct: false, given: '' })}>
+                <button type="button" className="btn btn--ghost" onClick={() => settle({ correct: false, given: '' })}>
                   I don’t know
                 </button>
               </div>
@@ -331,11 +331,11 @@ function QuestionCard({
               {q.type === 'command' && <Link href={`/lab?scenario=${encodeURIComponent(q.id)}`}>Open in the lab</Link>}
             </p>
             <div className={s.actions}>
-              <button ref={nextBtn} type="button" className={s.primary} onClick={onNext}>
+              <button ref={nextBtn} type="button" className="btn btn--primary" onClick={onNext}>
                 {index + 1 < total ? 'Next question' : 'See my score'}
               </button>
               {!outcome.correct && q.type === 'qa' && (
-                <button type="button" className={s.ghost} onClick={override}>
+                <button type="button" className="btn btn--ghost" onClick={override}>
                   I was right
                 </button>
               )}

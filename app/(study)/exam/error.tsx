@@ -4,7 +4,7 @@ import Link from 'next/link';
 
 export default function ExamError({ reset }: { error: Error; reset: () => void }) {
   return (
-    <main>
+    <div>
       <h1>Something went wrong</h1>
       <p>Your answers up to the last one you saw are saved on the server.</p>
       <p>
@@ -13,6 +13,6 @@ export default function ExamError({ reset }: { error: Error; reset: () => void }
         </button>{' '}
         <Link href="/exam">Back to practice exams</Link>
       </p>
-    </main>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PageHeader } from '@/components/ui';
 import { examOptions, listAttempts, type ExamSummaryDTO } from '@/server/exams';
 import { StartExamForm } from '@/components/exam/StartExamForm';
 import { ScoreTrend } from '@/components/exam/ScoreTrend';
@@ -23,15 +24,17 @@ export default async function ExamPage() {
   const done = attempts.filter((a) => a.status === 'submitted');
 
   return (
-    <main className={s.page}>
-      <div className={s.hero}>
-        <h1>Practice exam</h1>
-        <p className={s.lede}>
-          Timed and scored on the server, like the real DCA exam. Most questions use Discrete Option Multiple Choice:
-          options appear one at a time, you answer <strong>Yes</strong> or <strong>No</strong> to each, and there is no
-          going back.
-        </p>
-      </div>
+    <div className={s.page}>
+      <PageHeader
+        title="Practice exam"
+        description={
+          <>
+            Timed and scored on the server, like the real DCA exam. Most questions use Discrete Option Multiple Choice:
+            options appear one at a time, you answer <strong>Yes</strong> or <strong>No</strong> to each, and there is no
+            going back.
+          </>
+        }
+      />
 
       {active && (
         <p className={s.notice} role="status">
@@ -112,6 +115,6 @@ export default async function ExamPage() {
           </>
         )}
       </section>
-    </main>
+    </div>
   );
 }

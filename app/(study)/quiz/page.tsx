@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PageHeader } from '@/components/ui';
 import { randomInt } from 'node:crypto';
 import { getBank } from '@/server/banks';
 import { getCurrentUser } from '@/server/session';
@@ -28,25 +29,26 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
     const title = deck ? (scopes.find((d) => d.deck === deck)?.title ?? deck) : 'All decks';
     const newQuizHref = `/quiz?scope=${encodeURIComponent(scope)}&length=${length}`;
     return (
-      <main>
-        <p style={{ margin: 0, color: 'var(--muted)', fontSize: '0.9rem' }}>
-          <Link href={newQuizHref}>Quiz</Link> › {title}
-          {topic ? ` › ${topic}` : ''}
-        </p>
-        <h1 style={{ margin: '0.25rem 0 1rem', fontSize: '1.5rem' }}>Quiz: {topic || title}</h1>
+      <div>
+        <PageHeader
+          eyebrow={
+            <>
+              <Link href={newQuizHref}>Quiz</Link> · {length} questions
+            </>
+          }
+          title={topic ? `${title}: ${topic}` : title}
+        />
         <QuizRunner questions={questions} signedIn={!!user} record={user ? recordQuizAnswer : undefined} newQuizHref={newQuizHref} />
-      </main>
+      </div>
     );
   }
 
   return (
-    <main className={s.picker}>
-      <div>
-        <h1 style={{ margin: '0 0 0.5rem' }}>Quiz</h1>
-        <p className={s.muted} style={{ fontSize: '1.05rem', margin: 0 }}>
-          One question at a time with instant feedback: choices, typed answers and command tasks you solve in a terminal.
-        </p>
-      </div>
+    <div className={s.picker}>
+      <PageHeader
+        title="Quiz"
+        description="One question at a time with instant feedback: choices, typed answers, and command tasks you solve in a terminal."
+      />
       <form className={s.pickerForm} action="/quiz" method="get">
         <label className={s.field}>
           <span>Deck or topic</span>
@@ -77,7 +79,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
         </fieldset>
         <input type="hidden" name="go" value="1" />
         <div className={s.actions}>
-          <button type="submit" className={s.primary}>
+          <button type="submit" className="btn btn--primary">
             Start quiz
           </button>
         </div>
@@ -101,6 +103,6 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
           </ul>
         )}
       </section>
-    </main>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 export default function Loading() {
   return (
-    <main aria-busy="true">
+    <div aria-busy="true">
       <p role="status">Loading your exam…</p>
-    </main>
+    </div>
   );
 }

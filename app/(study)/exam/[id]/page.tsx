@@ -20,12 +20,12 @@ export default async function ExamAttemptPage({ params }: { params: Promise<{ id
   }
   if (view.status === 'submitted') redirect(`/exam/${encodeURIComponent(view.id)}/result`);
   return (
-    <main>
+    <div>
       <ExamRunner
         key={view.id}
         initial={view}
         actions={{ answerDomc: answerDomcAction, answerChoice: answerChoiceAction, flag: flagAction, goto: gotoAction, submit: submitAction }}
       />
-    </main>
+    </div>
   );
 }

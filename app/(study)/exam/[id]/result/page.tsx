@@ -33,7 +33,7 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
   const missed = r.items.filter((i) => !i.correct).length;
 
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <section className={s.scoreHead} aria-labelledby="result-heading">
         <ScoreRing score={r.score} pass={r.passPercent} passed={r.passed} />
         <div>
@@ -45,11 +45,11 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
             {r.correct} of {r.total} correct ({r.score}%) · pass mark {r.passPercent}% · {minutes} min
           </p>
           <p className={s.row} style={{ marginTop: '1rem' }}>
-            <Link className={s.primary} href="/exam">
+            <Link className="btn btn--primary" href="/exam">
               Take another exam
             </Link>
             {missed > 0 && (
-              <a className={s.secondary} href="#review">
+              <a className="btn" href="#review">
                 Review {missed} missed
               </a>
             )}
@@ -112,6 +112,6 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
           ))}
         </ol>
       </section>
-    </main>
+    </div>
   );
 }
