@@ -5,7 +5,7 @@ import { check, createLab, restoreLab, type Lab } from '@/lib/cli';
 import { Terminal, type TerminalHandle, type TerminalOutput } from '@/components/terminal/Terminal';
 import { Markdown } from '@/components/quiz/Markdown';
 import { LabDiagram } from './LabDiagram';
-import { toDiagram } from './diagram-model';
+import { answerLine, splitNodeLine, toDiagram } from './diagram-model';
 import type { ScenarioDTO } from './types';
 import s from './lab.module.css';
 
@@ -28,7 +28,10 @@ function scenarioBanner(sc: ScenarioDTO): string {
 /** Build a lab for a scenario: its nodes, with its setup replayed. */
 function labFor(sc: ScenarioDTO | null): Lab {
   const lab = createLab(sc?.nodes?.length ? { nodes: sc.nodes } : undefined);
-  for (const line of sc?.setup ?? []) lab.run(line);
+  for (const line of sc?.setup ?? []) {
+    const [node, cmd] = splitNodeLine(line, lab.nodes);
+    lab.run(cmd, node);
+  }
   return lab;
 }
 
@@ -111,7 +114,8 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
   const run = useCallback(
     (line: string): TerminalOutput => {
       const out = lab.run(line, node);
-      setSession((cur) => ({ ...cur, answer: out.exitCode === 0 ? [...cur.answer, line] : cur.answer, rev: cur.rev + 1 }));
+      const recorded = answerLine(line, node, lab.nodes);
+      setSession((cur) => ({ ...cur, answer: out.exitCode === 0 ? [...cur.answer, recorded] : cur.answer, rev: cur.rev + 1 }));
       return out;
     },
     [lab, node],

@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState } from 'react';
 import { check, createLab, type Lab } from '@/lib/cli';
+import { answerLine, splitNodeLine } from '@/components/lab/diagram-model';
 import { Terminal, type TerminalOutput } from '@/components/terminal/Terminal';
 import s from './quiz.module.css';
 
@@ -34,7 +35,10 @@ export function CommandTask({
   const getLab = () => {
     if (!lab.current) {
       lab.current = createLab(task.nodes?.length ? { nodes: task.nodes } : undefined);
-      for (const line of task.setup) lab.current.run(line);
+      for (const line of task.setup) {
+        const [node, cmd] = splitNodeLine(line, lab.current.nodes);
+        lab.current.run(cmd, node);
+      }
     }
     return lab.current;
   };
@@ -42,9 +46,10 @@ export function CommandTask({
   const run = useCallback(
     (line: string): TerminalOutput => {
       const l = getLab();
-      const out = l.run(line, node ?? l.nodes[0]);
+      const on = node ?? l.nodes[0];
+      const out = l.run(line, on);
       if (out.exitCode === 0) {
-        lines.current = [...lines.current, line];
+        lines.current = [...lines.current, answerLine(line, on, l.nodes)];
         setCount(lines.current.length);
       }
       return out;

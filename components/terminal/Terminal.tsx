@@ -114,7 +114,7 @@ export function Terminal({
         cursorBlink: true,
         convertEol: false,
         fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-        fontSize: 14,
+        fontSize: 13,
         lineHeight: 1.25,
         scrollback: 2000,
         screenReaderMode: true,
