@@ -18,9 +18,9 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/tests/fixtures/'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  // The unified/remark ecosystem ships ESM only; let swc turn it into CommonJS for jest.
+  // The unified/remark/rehype ecosystem ships ESM only; let swc turn it into CommonJS for jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(unified|bail|trough|vfile[^/]*|unist-[^/]*|mdast-[^/]*|micromark[^/]*|remark-[^/]*|decode-named-character-reference|character-entities[^/]*|ccount|devlop|is-plain-obj|longest-streak|markdown-table|zwitch|fault|format|escape-string-regexp)/)',
+    '/node_modules/(?!(unified|bail|trough|vfile[^/]*|unist-[^/]*|mdast-[^/]*|micromark[^/]*|remark-[^/]*|decode-named-character-reference|character-entities[^/]*|ccount|devlop|is-plain-obj|longest-streak|markdown-table|zwitch|fault|format|escape-string-regexp|rehype-[^/]*|hast-[^/]*|hastscript|html-void-elements|property-information|space-separated-tokens|comma-separated-tokens|stringify-entities|trim-lines|web-namespaces)/)',
   ],
   moduleNameMapper: {
     '^server-only$': '<rootDir>/tests/helpers/empty.js',

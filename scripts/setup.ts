@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { exportAuthSecret, SECRET_FILE } from '../auth.config';
 import { env } from '../env';
 import { buildContent } from './content';
 import { checkDataDir, migrateDatabase, prisma } from './lib/database';
@@ -33,6 +34,7 @@ export interface SetupReport {
   client: string;
   database: string;
   content: string;
+  authSecret: string;
 }
 
 /** Run every set-up step in order; throws SetupError / EnvError with a one-line message. */
@@ -45,7 +47,10 @@ export async function setup(log: (line: string) => void = (l) => console.log(l))
   log(`database: ${database}`);
   const content = await buildContent({ dir: path.resolve(ROOT, CONTENT_DIR), quiet: true });
   log(`content: ${content}`);
-  return { client, database, content };
+  // Sessions need a stable secret: NEXTAUTH_SECRET, else one generated once into data/ (mode 600).
+  const authSecret = exportAuthSecret(ROOT, process.env);
+  log(`auth secret: ${authSecret === 'environment' ? 'NEXTAUTH_SECRET' : `${SECRET_FILE} (${authSecret})`}`);
+  return { client, database, content, authSecret };
 }
 
 if (require.main === module) {

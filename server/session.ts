@@ -1,21 +1,19 @@
 import 'server-only';
-import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
-import { env } from '@/env';
-import { db } from './db';
+import { getServerSession } from 'next-auth';
+import { authOptions } from '@/auth';
+import { findUser, type UserDTO } from '@/server/users';
 
 /**
- * STUB by the store helper so its routes build before the auth helper lands; the auth
- * helper's server/session.ts replaces this file (same exports). It reads next-auth's
- * JWT session cookie, signed with NEXTAUTH_SECRET, and re-reads the user row.
+ * Who is asking. Every server action, route handler and page derives the user from here,
+ * never from a request body, query or form field.
+ *
+ * Lifecycle: next-auth's JWT cookie -> `getServerSession` -> user id (`sub`) -> the user row,
+ * re-read on each call so a deleted account's still-valid cookie is worth nothing.
  */
 
-export interface CurrentUser {
-  id: string;
-  email: string | null;
-  name: string | null;
-}
+export type CurrentUser = UserDTO;
 
+/** Thrown by {@link requireUser} when nobody is signed in. */
 export class UnauthorizedError extends Error {
   override name = 'UnauthorizedError';
   readonly kind = 'unauthorized' as const;
@@ -25,19 +23,12 @@ export class UnauthorizedError extends Error {
   }
 }
 
-const COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
-
 /** The signed-in user, or null for a guest. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const secret = env().NEXTAUTH_SECRET;
-  if (!secret) return null;
-  const jar = await cookies();
-  const raw = COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
-  if (!raw) return null;
-  const token = await decode({ token: raw, secret }).catch(() => null);
-  const id = token?.sub;
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return findUser(id);
 }
 
 /**
@@ -48,4 +39,29 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new UnauthorizedError();
   return user;
+}
+
+/** The JSON body and status route handlers answer with when nobody is signed in. */
+export function unauthorizedResponse(message = 'Sign in to continue.'): Response {
+  return Response.json({ error: { kind: 'unauthorized', message } }, { status: 401 });
+}
+
+/**
+ * Wrap a route handler so it runs only for a signed-in user, who is passed in; guests get 401 JSON.
+ * An UnauthorizedError thrown inside also becomes 401.
+ * @example export const GET = withUser(async (user, req) => Response.json(await listCards(user.id)));
+ */
+export function withUser<Args extends unknown[]>(
+  handler: (user: CurrentUser, ...args: Args) => Promise<Response> | Response,
+): (...args: Args) => Promise<Response> {
+  return async (...args: Args) => {
+    const user = await getCurrentUser();
+    if (!user) return unauthorizedResponse();
+    try {
+      return await handler(user, ...args);
+    } catch (err) {
+      if (err instanceof UnauthorizedError) return unauthorizedResponse(err.message);
+      throw err;
+    }
+  };
 }

@@ -1,0 +1,32 @@
+'use server';
+
+import { z } from 'zod';
+import { guestSessionSchema } from '@/components/auth/guest-session';
+import { requireUser } from '@/server/session';
+import { createUser, importGuestAnswers, UserError } from '@/server/users';
+import { signUpSchema, type FormState } from './schema';
+
+/** Sign-up form action: validate, create the user. The form then signs in through next-auth. */
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = { name: String(formData.get('name') ?? ''), email: String(formData.get('email') ?? '') };
+  const parsed = signUpSchema.safeParse({ ...values, password: formData.get('password'), confirm: formData.get('confirm') });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    await createUser(parsed.data);
+  } catch (err) {
+    if (err instanceof UserError) return { message: err.message, fieldErrors: err.field ? { [err.field]: [err.message] } : {}, values };
+    throw err;
+  }
+  return { ok: true, values };
+}
+
+/**
+ * Import the answers a guest gave in this browser before signing up/in into the signed-in account.
+ * The user comes from the session; the payload only carries answers. Returns how many were imported.
+ */
+export async function claimGuestSession(payload: unknown): Promise<{ imported: number }> {
+  const user = await requireUser();
+  const parsed = guestSessionSchema.safeParse(payload);
+  if (!parsed.success) return { imported: 0 };
+  return importGuestAnswers(user.id, parsed.data);
+}

@@ -1,0 +1,46 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { sessionCookieName } from '@/auth.config';
+import { changePasswordSchema, deleteAccountSchema, type FormState } from '@/app/(auth)/schema';
+import { requireUser } from '@/server/session';
+import { changePassword, deleteUser, UserError } from '@/server/users';
+
+function fromUserError(err: unknown): FormState {
+  if (err instanceof UserError) return { message: err.message, fieldErrors: err.field ? { [err.field]: [err.message] } : {} };
+  throw err;
+}
+
+/** Change the signed-in user's password (the current one must be given). */
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = changePasswordSchema.safeParse({
+    current: formData.get('current'),
+    password: formData.get('password'),
+    confirm: formData.get('confirm'),
+  });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await changePassword(user.id, parsed.data);
+  } catch (err) {
+    return fromUserError(err);
+  }
+  return { ok: true, message: 'Your password was changed.' };
+}
+
+/** Delete the signed-in user and everything of theirs, after they typed their email; then sign out. */
+export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = deleteAccountSchema.safeParse({ confirmEmail: formData.get('confirmEmail') });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await deleteUser(user.id, parsed.data.confirmEmail);
+  } catch (err) {
+    return fromUserError(err);
+  }
+  const jar = await cookies();
+  jar.delete(sessionCookieName());
+  redirect('/?account=deleted');
+}

@@ -1,0 +1,212 @@
+import 'server-only';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { db } from '@/server/db';
+import { checkThrottle, recordAttempt, throttleMessage, type AttemptKey } from '@/server/throttle';
+import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/app/(auth)/schema';
+
+/**
+ * Users: sign-up, credential checks (with throttling), password change and account deletion.
+ * Inputs arrive already parsed by the schemas in app/(auth)/schema.ts; the user id always comes
+ * from the session (server/session.ts), never from a request body.
+ */
+
+/** What the rest of the app sees of a user. */
+export interface UserDTO {
+  id: string;
+  email: string | null;
+  name: string | null;
+}
+
+export type UserErrorKind = 'conflict' | 'bad-request' | 'not-found' | 'too-many-requests' | 'unauthorized';
+
+/** An expected failure of a user operation; `message` is fit to show. */
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(
+    readonly kind: UserErrorKind,
+    message: string,
+    /** The form field the message belongs to, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+// Argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane): about 30 ms here.
+// `Algorithm` is an ambient const enum (not importable under isolatedModules): 2 is Algorithm.Argon2id.
+const ARGON2 = { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+/** Hash a password with Argon2id (PHC string with salt and parameters). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+/** Check a password against a PHC hash; false on any malformed hash. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Verified against when the email is unknown, so both failures take the same time.
+let dummyHash: Promise<string> | undefined;
+function timingDummy(): Promise<string> {
+  dummyHash ??= hashPassword('timing-equaliser-not-a-password');
+  return dummyHash;
+}
+
+function toDTO(u: { id: string; email: string | null; name: string | null }): UserDTO {
+  return { id: u.id, email: u.email, name: u.name };
+}
+
+/**
+ * Create a credentials user.
+ * @throws UserError kind 'conflict' when the email is taken
+ */
+export async function createUser(input: Pick<SignUpInput, 'email' | 'password'> & { name?: string }, client: PrismaClient = db): Promise<UserDTO> {
+  const existing = await client.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new UserError('conflict', 'An account with this email already exists. Sign in instead.', 'email');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await client.user.create({ data: { email: input.email, name: input.name ?? null, passwordHash } });
+    return toDTO(user);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'P2002') {
+      throw new UserError('conflict', 'An account with this email already exists. Sign in instead.', 'email');
+    }
+    throw err;
+  }
+}
+
+export type AuthenticateResult = { ok: true; user: UserDTO } | { ok: false; reason: 'invalid' | 'throttled'; message: string };
+
+/**
+ * Check an email and password, throttled per email and per client address.
+ * Unknown email and wrong password give the same message and take about the same time.
+ */
+export async function authenticate(
+  input: { email: string; password: string; ip: string },
+  now: Date,
+  client: PrismaClient = db,
+): Promise<AuthenticateResult> {
+  const key: AttemptKey = { email: input.email, ip: input.ip };
+  const verdict = await checkThrottle(key, now, client);
+  if (!verdict.allowed) return { ok: false, reason: 'throttled', message: throttleMessage(verdict) };
+  const user = await client.user.findUnique({ where: { email: input.email } });
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await timingDummy(), input.password)) && false;
+  await recordAttempt({ ...key, success: ok }, now, client);
+  if (!ok || !user) return { ok: false, reason: 'invalid', message: SIGN_IN_FAILED };
+  return { ok: true, user: toDTO(user) };
+}
+
+/** The user with this id, or null (e.g. deleted while a session cookie still names it). */
+export async function findUser(id: string, client: PrismaClient = db): Promise<UserDTO | null> {
+  const u = await client.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return u ? toDTO(u) : null;
+}
+
+/** Whether the user signs in with a password (false for accounts made through OIDC/GitHub only). */
+export async function hasPassword(id: string, client: PrismaClient = db): Promise<boolean> {
+  const u = await client.user.findUnique({ where: { id }, select: { passwordHash: true } });
+  return Boolean(u?.passwordHash);
+}
+
+/**
+ * Change the password of the signed-in user after checking the current one.
+ * @throws UserError 'unauthorized' (field current) when the current password is wrong
+ */
+export async function changePassword(userId: string, input: ChangePasswordInput, client: PrismaClient = db): Promise<void> {
+  const user = await client.user.findUnique({ where: { id: userId } });
+  if (!user) throw new UserError('not-found', 'This account no longer exists.');
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
+    throw new UserError('unauthorized', 'The current password is incorrect.', 'current');
+  }
+  await client.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password) } });
+}
+
+/**
+ * Delete the user and, through the schema's cascades, everything that belongs to them
+ * (accounts, sessions, cards, reviews, exams, settings), plus their sign-in attempts.
+ * @throws UserError 'bad-request' (field confirmEmail) when the typed email does not match
+ */
+export async function deleteUser(userId: string, confirmEmail: string, client: PrismaClient = db): Promise<void> {
+  const user = await client.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) throw new UserError('not-found', 'This account no longer exists.');
+  // Accounts from a provider that shared no email confirm with the word "delete".
+  const expected = (user.email ?? 'delete').toLowerCase();
+  if (confirmEmail.trim().toLowerCase() !== expected) {
+    throw new UserError('bad-request', 'Type your email address exactly as shown to confirm.', 'confirmEmail');
+  }
+  await client.$transaction([
+    client.loginAttempt.deleteMany({ where: { key: expected, kind: 'email' } }),
+    client.user.delete({ where: { id: userId } }),
+  ]);
+}
+
+/**
+ * Everything stored for the user, for "export my data": the profile and linked sign-in providers
+ * (never the password hash or provider tokens).
+ */
+export async function exportAccount(userId: string, client: PrismaClient = db): Promise<Record<string, unknown>> {
+  const user = await client.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      image: true,
+      createdAt: true,
+      accounts: { select: { provider: true, providerAccountId: true, type: true } },
+    },
+  });
+  if (!user) throw new UserError('not-found', 'This account no longer exists.');
+  return { format: 'netprep-account-export', version: 1, user };
+}
+
+/** One guest answer as it is imported (the shape of components/auth/guest-session.ts' GuestAnswer). */
+export interface GuestAnswerInput {
+  questionId: string;
+  rating: number;
+  answeredAt: string;
+  source: 'review' | 'quiz' | 'exam';
+}
+
+/** Records one imported answer for the user; the store's review submission in production. */
+export type SubmitGuestAnswer = (userId: string, answer: GuestAnswerInput, clientReviewId: string) => Promise<unknown>;
+
+// TODO(auth): default to the store's submitReview (server/reviews.ts) once it has landed on main.
+const noStoreYet: SubmitGuestAnswer = async () => {
+  throw new UserError('bad-request', 'Saving answers is not available yet.');
+};
+
+/**
+ * Import a guest session's answers into the user's account, oldest first. Each answer gets a
+ * client review id derived from the guest id and its position, so importing twice changes nothing.
+ * Answers the store rejects (unknown question, out of order) are skipped.
+ * @returns how many answers were recorded
+ */
+export async function importGuestAnswers(
+  userId: string,
+  session: { guestId: string; answers: GuestAnswerInput[] },
+  submit: SubmitGuestAnswer = noStoreYet,
+): Promise<{ imported: number }> {
+  const ordered = session.answers
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => x.a.answeredAt.localeCompare(y.a.answeredAt) || x.i - y.i);
+  let imported = 0;
+  for (const { a, i } of ordered) {
+    try {
+      await submit(userId, a, `guest:${session.guestId}:${i}`);
+      imported++;
+    } catch (err) {
+      if (err instanceof UserError || (err as { kind?: string }).kind) continue;
+      throw err;
+    }
+  }
+  return { imported };
+}

@@ -1,0 +1,172 @@
+/**
+ * Security through the real production server: headers, cookies, the sign-in messages, throttling
+ * and that one user's session never reaches another user's data.
+ */
+import { freshDatabase, type TestDatabase } from '../helpers/db';
+import { startServer, type RunningServer } from '../helpers/server';
+import { attemptSignIn, browser, createTestUser, signIn, TEST_PASSWORD } from '../helpers/auth';
+import { SIGN_IN_FAILED } from '@/app/(auth)/schema';
+
+const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+describe('auth over HTTP (next start)', () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  beforeAll(async () => {
+    t = freshDatabase('auth-http');
+    server = await startServer({ DATABASE_URL: t.url, NEXTAUTH_SECRET: SECRET });
+  }, 60000);
+  afterAll(async () => {
+    await server?.stop();
+    await t?.close();
+  });
+
+  describe('security headers', () => {
+    it.each(['/', '/signin', '/api/auth/csrf', '/definitely-not-a-page'])('%s carries them', async (path) => {
+      const res = await fetch(server.url + path, { redirect: 'manual' });
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain('unsafe-eval');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    });
+
+    it('pages load only same-origin scripts and styles (what the CSP allows)', async () => {
+      const html = await (await fetch(server.url + '/signin')).text();
+      const srcs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(srcs.length).toBeGreaterThan(0);
+      for (const src of srcs) expect(src.startsWith('/') && !src.startsWith('//')).toBe(true);
+    });
+  });
+
+  describe('sign-in', () => {
+    beforeAll(async () => {
+      await createTestUser(t.db, 'ada@example.test');
+    });
+
+    it('signs in with the right password; the session cookie is HttpOnly, SameSite=Lax, not Secure on http', async () => {
+      const session = await signIn(server.url, 'ada@example.test');
+      const cookie = session.jar.setCookies.find((c) => c.startsWith('next-auth.session-token='))!;
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      expect(cookie).not.toMatch(/Secure/i);
+      const me = await (await session.fetch('/api/auth/session')).json();
+      expect(me.user).toMatchObject({ email: 'ada@example.test' });
+      expect(typeof me.user.id).toBe('string');
+    });
+
+    it('answers an unknown email and a wrong password identically', async () => {
+      const unknown = await attemptSignIn(server.url, 'nobody@example.test', TEST_PASSWORD, { headers: { 'x-forwarded-for': '192.0.2.1' } });
+      const wrong = await attemptSignIn(server.url, 'ada@example.test', 'Wrong password 1', { headers: { 'x-forwarded-for': '192.0.2.1' } });
+      for (const r of [unknown, wrong]) {
+        expect(r.error).toBe(SIGN_IN_FAILED);
+        expect(r.session.jar.sessionToken()).toBeUndefined();
+      }
+      expect(unknown.status).toBe(wrong.status);
+      expect(unknown.location).toBe(wrong.location);
+      // The error page the browser lands on shows the message.
+      const page = await fetch(new URL(wrong.location, server.url), { redirect: 'follow' });
+      expect(await page.text()).toContain(SIGN_IN_FAILED);
+    });
+
+    it('refuses a CSRF-less credentials post', async () => {
+      const res = await fetch(server.url + '/api/auth/callback/credentials', {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'ada@example.test', password: TEST_PASSWORD }).toString(),
+      });
+      expect(res.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='))).toBe(false);
+    });
+
+    it('throttles an email after 5 failures, even with the right password afterwards', async () => {
+      await createTestUser(t.db, 'bea@example.test');
+      for (let i = 0; i < 5; i++) {
+        const r = await attemptSignIn(server.url, 'bea@example.test', `Wrong password ${i}`, { headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+        expect(r.error).toBe(SIGN_IN_FAILED);
+      }
+      const blocked = await attemptSignIn(server.url, 'bea@example.test', TEST_PASSWORD, { headers: { 'x-forwarded-for': '198.51.100.99' } });
+      expect(blocked.error).toMatch(/^Too many failed sign-in attempts\. Try again in 1[45] minutes\.$/);
+      expect(blocked.session.jar.sessionToken()).toBeUndefined();
+    });
+
+    it('throttles an address after 20 failures across emails', async () => {
+      await createTestUser(t.db, 'cy@example.test');
+      const ip = { 'x-forwarded-for': '203.0.113.50' };
+      for (let i = 0; i < 20; i++) {
+        const r = await attemptSignIn(server.url, `guess${i}@example.test`, 'Wrong password 1', { headers: ip });
+        expect(r.error).toBe(SIGN_IN_FAILED);
+      }
+      const blocked = await attemptSignIn(server.url, 'cy@example.test', TEST_PASSWORD, { headers: ip });
+      expect(blocked.error).toMatch(/^Too many failed sign-in attempts/);
+      const elsewhere = await attemptSignIn(server.url, 'cy@example.test', TEST_PASSWORD, { headers: { 'x-forwarded-for': '203.0.113.51' } });
+      expect(elsewhere.error).toBeNull();
+      expect(elsewhere.session.jar.sessionToken()).toBeDefined();
+    }, 60000);
+  });
+
+  describe('each user sees only their own data', () => {
+    it('guests are sent away from /account and get 401 from the export', async () => {
+      const guest = browser(server.url);
+      const page = await guest.fetch('/account');
+      expect(page.status).toBe(307);
+      expect(page.headers.get('location')).toMatch(/\/signin\?callbackUrl=%2Faccount$/);
+      const exp = await guest.fetch('/account/export');
+      expect([307, 401]).toContain(exp.status);
+    });
+
+    it('a forged or foreign session cookie is worth nothing', async () => {
+      const forged = browser(server.url);
+      forged.jar.cookies.set('next-auth.session-token', 'not-a-jwe');
+      const me = await (await forged.fetch('/api/auth/session')).json();
+      expect(me).toEqual({});
+    });
+
+    it('two users: each export holds only their own account', async () => {
+      await createTestUser(t.db, 'dee@example.test');
+      await createTestUser(t.db, 'eve@example.test');
+      const dee = await signIn(server.url, 'dee@example.test');
+      const eve = await signIn(server.url, 'eve@example.test');
+      for (const [s, mine, theirs] of [
+        [dee, 'dee@example.test', 'eve@example.test'],
+        [eve, 'eve@example.test', 'dee@example.test'],
+      ] as const) {
+        const res = await s.fetch('/account/export?userId=someone-else', { headers: { 'x-user-id': 'someone-else' } });
+        expect(res.status).toBe(200);
+        const body = await res.text();
+        expect(body).toContain(mine);
+        expect(body).not.toContain(theirs);
+      }
+    });
+  });
+});
+
+describe('cookies in production behind https', () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  beforeAll(async () => {
+    t = freshDatabase('auth-https');
+    server = await startServer({ DATABASE_URL: t.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: 'https://netprep.example.test' });
+    await createTestUser(t.db, 'ada@example.test');
+  }, 60000);
+  afterAll(async () => {
+    await server?.stop();
+    await t?.close();
+  });
+
+  it('sets __Secure-/__Host- cookies with Secure and HttpOnly', async () => {
+    const out = await attemptSignIn(server.url, 'ada@example.test', TEST_PASSWORD);
+    const session = out.session.jar.setCookies.find((c) => c.startsWith('__Secure-next-auth.session-token='));
+    expect(session).toBeDefined();
+    expect(session).toMatch(/;\s*Secure/i);
+    expect(session).toMatch(/HttpOnly/i);
+    const csrf = out.session.jar.setCookies.find((c) => c.startsWith('__Host-next-auth.csrf-token='));
+    expect(csrf).toMatch(/;\s*Secure/i);
+    expect(csrf).toMatch(/HttpOnly/i);
+    for (const c of out.session.jar.setCookies) expect(c).toMatch(/;\s*Secure/i);
+  });
+});
