@@ -168,16 +168,18 @@ export async function exportAccount(userId: string, client: PrismaClient = db): 
   return { format: 'netprep-account-export', version: 1, user };
 }
 
-/** One guest answer as it is imported (the shape of components/auth/guest-session.ts' GuestAnswer). */
+/** One guest answer as it is imported (components/auth/guest-session.ts' GuestAnswer). */
 export interface GuestAnswerInput {
   questionId: string;
-  rating: number;
+  rating?: number;
+  outcome?: { correct: boolean };
+  durationMs: number;
+  source: 'flashcard' | 'quiz' | 'command' | 'exam';
   answeredAt: string;
-  source: 'review' | 'quiz' | 'exam';
 }
 
-/** Records one imported answer for the user; the store's review submission in production. */
-export type SubmitGuestAnswer = (userId: string, answer: GuestAnswerInput, clientReviewId: string) => Promise<unknown>;
+/** Records one imported answer for the user at time `at`; the store's review submission in production. */
+export type SubmitGuestAnswer = (userId: string, review: GuestAnswerInput & { clientReviewId: string }, at: Date) => Promise<unknown>;
 
 // TODO(auth): default to the store's submitReview (server/reviews.ts) once it has landed on main.
 const noStoreYet: SubmitGuestAnswer = async () => {
@@ -185,14 +187,16 @@ const noStoreYet: SubmitGuestAnswer = async () => {
 };
 
 /**
- * Import a guest session's answers into the user's account, oldest first. Each answer gets a
- * client review id derived from the guest id and its position, so importing twice changes nothing.
- * Answers the store rejects (unknown question, out of order) are skipped.
+ * Import a guest session's answers into the user's account, oldest first, each at the time it was
+ * given (never later than `now`). Each answer's client review id is derived from the guest id and its
+ * position, so importing the same session twice changes nothing. Answers the store rejects
+ * (e.g. a question no longer in the bank) are skipped.
  * @returns how many answers were recorded
  */
 export async function importGuestAnswers(
   userId: string,
   session: { guestId: string; answers: GuestAnswerInput[] },
+  now: Date,
   submit: SubmitGuestAnswer = noStoreYet,
 ): Promise<{ imported: number }> {
   const ordered = session.answers
@@ -200,11 +204,13 @@ export async function importGuestAnswers(
     .sort((x, y) => x.a.answeredAt.localeCompare(y.a.answeredAt) || x.i - y.i);
   let imported = 0;
   for (const { a, i } of ordered) {
+    const at = new Date(Math.min(new Date(a.answeredAt).getTime(), now.getTime()));
     try {
-      await submit(userId, a, `guest:${session.guestId}:${i}`);
+      await submit(userId, { ...a, clientReviewId: `guest_${session.guestId}_${i}` }, at);
       imported++;
     } catch (err) {
-      if (err instanceof UserError || (err as { kind?: string }).kind) continue;
+      // Expected refusals carry a kind (UserError, the store's StoreError); anything else is a bug.
+      if ((err as { kind?: unknown }).kind) continue;
       throw err;
     }
   }

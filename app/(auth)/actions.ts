@@ -28,5 +28,5 @@ export async function claimGuestSession(payload: unknown): Promise<{ imported: n
   const user = await requireUser();
   const parsed = guestSessionSchema.safeParse(payload);
   if (!parsed.success) return { imported: 0 };
-  return importGuestAnswers(user.id, parsed.data);
+  return importGuestAnswers(user.id, parsed.data, new Date());
 }

@@ -10,20 +10,27 @@ export const GUEST_STORAGE_KEY = 'netprep:guest-session';
 /** Most answers kept (and imported) per guest session. */
 export const GUEST_MAX_ANSWERS = 500;
 
-export const guestAnswerSchema = z.object({
-  /** Question id from the bank. */
-  questionId: z.string().min(1).max(200),
-  /** Flashcard grade (1 again, 2 hard, 3 good, 4 easy); quizzes map correct -> 3, wrong -> 1. */
-  rating: z.number().int().min(1).max(4),
-  /** ISO time of the answer. */
-  answeredAt: z.iso.datetime(),
-  /** Where it was answered. */
-  source: z.enum(['review', 'quiz', 'exam']),
-});
+export const guestAnswerSchema = z
+  .object({
+    /** Question id from the bank. */
+    questionId: z.string().min(1).max(300),
+    /** Self-graded flashcard answer (1 again, 2 hard, 3 good, 4 easy)... */
+    rating: z.number().int().min(1).max(4).optional(),
+    /** ...or a machine-judged one (quiz, command task, exam item). */
+    outcome: z.object({ correct: z.boolean() }).strict().optional(),
+    /** Time spent on the answer. */
+    durationMs: z.number().int().min(0).max(24 * 3_600_000),
+    /** Where it was answered (the store's review sources). */
+    source: z.enum(['flashcard', 'quiz', 'command', 'exam']),
+    /** ISO time of the answer. */
+    answeredAt: z.iso.datetime({ offset: true }),
+  })
+  .strict()
+  .refine((v) => (v.rating === undefined) !== (v.outcome === undefined), { message: 'give exactly one of rating or outcome' });
 export type GuestAnswer = z.infer<typeof guestAnswerSchema>;
 
 export const guestSessionSchema = z.object({
-  guestId: z.string().min(8).max(64),
+  guestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   answers: z.array(guestAnswerSchema).max(GUEST_MAX_ANSWERS),
 });
 export type GuestSession = z.infer<typeof guestSessionSchema>;
