@@ -101,3 +101,15 @@ export function exportAuthSecret(root: string, target: Record<string, string | u
   target.NEXTAUTH_SECRET = readOrCreateSecretFile(file);
   return existed ? 'kept' : 'created';
 }
+
+/** How long a session lasts (seconds); the JWT's expiry and the cookie's. */
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+
+/**
+ * A keyed fingerprint of the user's password hash, carried inside the (encrypted) session token.
+ * Changing the password changes it, so sessions issued before the change stop being accepted.
+ * Accounts without a password have a constant fingerprint.
+ */
+export function passwordVersion(passwordHash: string | null | undefined, secret: string = authSecret()): string {
+  return crypto.createHmac('sha256', secret).update(`pw:${passwordHash ?? ''}`).digest('base64url').slice(0, 22);
+}

@@ -13,7 +13,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import type { OAuthConfig, Provider } from 'next-auth/providers/index';
 import { env } from '@/env';
-import { authPages, authSecret, secureCookies, trustHostWhenNoUrl } from '@/auth.config';
+import { authPages, authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, trustHostWhenNoUrl } from '@/auth.config';
 import { SIGN_IN_FAILED, signInSchema } from '@/app/(auth)/schema';
 import { db } from '@/server/db';
 import { clientIp } from '@/server/throttle';
@@ -89,16 +89,24 @@ export const authOptions: NextAuthOptions = {
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter,
   providers: configuredProviders(),
   secret: authSecret(),
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
   useSecureCookies: secureCookies(),
   pages: { signIn: authPages.signIn, error: authPages.signIn },
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        // Sign-in: bind the session to the user's current password (see server/session.ts).
+        token.sub = user.id;
+        const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+        token.pwv = passwordVersion(row?.passwordHash);
+      }
       return token;
     },
-    session({ session, token }) {
-      if (session.user && token.sub) session.user.id = token.sub;
+    async session({ session, token }) {
+      // /api/auth/session (what next-auth/react sees) applies the same checks as getCurrentUser.
+      const row = token.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { passwordHash: true } }) : null;
+      if (!row || token.pwv !== passwordVersion(row.passwordHash)) return { expires: session.expires } as typeof session;
+      if (session.user) session.user.id = token.sub!;
       return session;
     },
   },

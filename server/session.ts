@@ -1,14 +1,17 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
-import { authOptions } from '@/auth';
-import { findUser, type UserDTO } from '@/server/users';
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, sessionCookieName } from '@/auth.config';
+import { db } from '@/server/db';
+import type { UserDTO } from '@/server/users';
 
 /**
  * Who is asking. Every server action, route handler and page derives the user from here,
  * never from a request body, query or form field.
  *
- * Lifecycle: next-auth's JWT cookie -> `getServerSession` -> user id (`sub`) -> the user row,
- * re-read on each call so a deleted account's still-valid cookie is worth nothing.
+ * Lifecycle: next-auth's encrypted JWT cookie -> decoded with the auth secret -> user id (`sub`)
+ * -> the user row, re-read on each call. A session is refused when its user was deleted or when
+ * the password changed after it was issued (the token's `pwv` no longer matches).
  */
 
 export type CurrentUser = UserDTO;
@@ -23,12 +26,37 @@ export class UnauthorizedError extends Error {
   }
 }
 
-/** The signed-in user, or null for a guest. */
+/** The raw session token from the request cookies (next-auth splits big tokens into .0, .1… chunks). */
+async function sessionTokenCookie(): Promise<string | undefined> {
+  const jar = await cookies();
+  const name = sessionCookieName();
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length ? chunks.map((c) => c.value).join('') : undefined;
+}
+
+async function currentToken(): Promise<JWT | null> {
+  const raw = await sessionTokenCookie();
+  if (!raw) return null;
+  try {
+    return await decode({ token: raw, secret: authSecret() });
+  } catch {
+    return null; // tampered, expired or signed with another secret
+  }
+}
+
+/** The signed-in user, or null for a guest (no, invalid, expired or revoked session). */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
+  const token = await currentToken();
+  const id = typeof token?.sub === 'string' ? token.sub : null;
   if (!id) return null;
-  return findUser(id);
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true } });
+  if (!user || token?.pwv !== passwordVersion(user.passwordHash)) return null;
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 /**
@@ -39,6 +67,34 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new UnauthorizedError();
   return user;
+}
+
+/**
+ * After the signed-in user changed their password: give this browser a session token with the new
+ * password version (other browsers' sessions stay revoked). Server actions and route handlers only.
+ */
+export async function refreshSessionAfterPasswordChange(userId: string): Promise<void> {
+  const token = await currentToken();
+  if (!token || token.sub !== userId) return;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user) return;
+  const { sub, name, email, picture } = token;
+  const fresh = await encode({ token: { sub, name, email, picture, pwv: passwordVersion(user.passwordHash) }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
+  const jar = await cookies();
+  jar.set(sessionCookieName(), fresh, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secureCookies(),
+    expires: new Date(Date.now() + SESSION_MAX_AGE * 1000),
+  });
+}
+
+/** Sign this browser out (after the account was deleted). Server actions and route handlers only. */
+export async function clearSession(): Promise<void> {
+  const jar = await cookies();
+  const name = sessionCookieName();
+  for (const c of jar.getAll()) if (c.name === name || c.name.startsWith(`${name}.`)) jar.delete(c.name);
 }
 
 /** The JSON body and status route handlers answer with when nobody is signed in. */

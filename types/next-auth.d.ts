@@ -8,3 +8,10 @@ declare module 'next-auth' {
     };
   }
 }
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** Password version the session was issued for (server/session.ts revokes on mismatch). */
+    pwv?: string;
+  }
+}

@@ -1,11 +1,9 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { sessionCookieName } from '@/auth.config';
 import { changePasswordSchema, deleteAccountSchema, type FormState } from '@/app/(auth)/schema';
-import { requireUser } from '@/server/session';
+import { clearSession, refreshSessionAfterPasswordChange, requireUser } from '@/server/session';
 import { changePassword, deleteUser, UserError } from '@/server/users';
 
 function fromUserError(err: unknown): FormState {
@@ -27,6 +25,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   } catch (err) {
     return fromUserError(err);
   }
+  // Sessions on other devices are now revoked; keep this one.
+  await refreshSessionAfterPasswordChange(user.id);
   return { ok: true, message: 'Your password was changed.' };
 }
 
@@ -40,7 +40,6 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
   } catch (err) {
     return fromUserError(err);
   }
-  const jar = await cookies();
-  jar.delete(sessionCookieName());
+  await clearSession();
   redirect('/?account=deleted');
 }

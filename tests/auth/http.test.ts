@@ -6,6 +6,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { startServer, type RunningServer } from '../helpers/server';
 import { attemptSignIn, browser, createTestUser, signIn, TEST_PASSWORD } from '../helpers/auth';
 import { SIGN_IN_FAILED } from '@/app/(auth)/schema';
+import { changePassword, deleteUser } from '@/server/users';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
@@ -124,6 +125,22 @@ describe('auth over HTTP (next start)', () => {
       forged.jar.cookies.set('next-auth.session-token', 'not-a-jwe');
       const me = await (await forged.fetch('/api/auth/session')).json();
       expect(me).toEqual({});
+    });
+
+    it('changing the password revokes sessions issued before; deleting the account revokes all', async () => {
+      const u = await createTestUser(t.db, 'fay@example.test');
+      const laptop = await signIn(server.url, u.email);
+      const phone = await signIn(server.url, u.email);
+      expect((await laptop.fetch('/account/export')).status).toBe(200);
+      await changePassword(u.id, { current: TEST_PASSWORD, password: 'Brand new pass 7', confirm: 'Brand new pass 7' }, t.db);
+      for (const s of [laptop, phone]) {
+        expect((await s.fetch('/account/export')).status).toBe(401);
+        expect((await (await s.fetch('/api/auth/session')).json()).user).toBeUndefined();
+      }
+      const again = await signIn(server.url, u.email, 'Brand new pass 7');
+      expect((await again.fetch('/account/export')).status).toBe(200);
+      await deleteUser(u.id, u.email, t.db);
+      expect((await again.fetch('/account/export')).status).toBe(401);
     });
 
     it('two users: each export holds only their own account', async () => {
