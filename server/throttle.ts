@@ -106,6 +106,31 @@ export function clientIp(headers: Headers | Record<string, string | string[] | u
   return ip.replace(/^::ffff:/, '').slice(0, 64);
 }
 
+/** Accounts created per client address inside the window before sign-up is refused. */
+export const signUpPolicy = { windowMs: 60 * 60 * 1000, perIp: 10 } as const;
+
+/**
+ * Whether this address may create another account now (each sign-up hashes a password, which is
+ * deliberately expensive; this keeps one client from using sign-up to burn the server's CPU).
+ */
+export async function checkSignUp(ip: string, now: Date, client: PrismaClient = db): Promise<ThrottleVerdict> {
+  const since = new Date(now.getTime() - signUpPolicy.windowMs);
+  const recent = await client.loginAttempt.findMany({
+    where: { key: ip, kind: 'signup', createdAt: { gt: since } },
+    orderBy: { createdAt: 'desc' },
+    take: signUpPolicy.perIp,
+    select: { createdAt: true },
+  });
+  if (recent.length < signUpPolicy.perIp) return { allowed: true };
+  const oldest = recent[signUpPolicy.perIp - 1].createdAt.getTime();
+  return { allowed: false, scope: 'ip', retryAfterSeconds: Math.max(1, Math.ceil((oldest + signUpPolicy.windowMs - now.getTime()) / 1000)) };
+}
+
+/** Count one account creation from this address. */
+export async function recordSignUp(ip: string, now: Date, client: PrismaClient = db): Promise<void> {
+  await client.loginAttempt.create({ data: { key: ip, kind: 'signup', success: true, createdAt: now } });
+}
+
 /** A human sentence for a refused attempt. */
 export function throttleMessage(v: Extract<ThrottleVerdict, { allowed: false }>): string {
   const minutes = Math.ceil(v.retryAfterSeconds / 60);

@@ -2,7 +2,7 @@ import 'server-only';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from '@/server/db';
-import { checkThrottle, recordAttempt, throttleMessage, type AttemptKey } from '@/server/throttle';
+import { checkSignUp, checkThrottle, recordAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
 import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/app/(auth)/schema';
 
 /**
@@ -63,15 +63,27 @@ function toDTO(u: { id: string; email: string | null; name: string | null }): Us
 }
 
 /**
- * Create a credentials user.
- * @throws UserError kind 'conflict' when the email is taken
+ * Create a credentials user; when `from` is given, at most a few per client address and hour.
+ * @throws UserError kind 'conflict' when the email is taken, 'too-many-requests' when throttled
  */
-export async function createUser(input: Pick<SignUpInput, 'email' | 'password'> & { name?: string }, client: PrismaClient = db): Promise<UserDTO> {
+export async function createUser(
+  input: Pick<SignUpInput, 'email' | 'password'> & { name?: string },
+  client: PrismaClient = db,
+  from?: { ip: string; now: Date },
+): Promise<UserDTO> {
+  if (from) {
+    const verdict = await checkSignUp(from.ip, from.now, client);
+    if (!verdict.allowed) {
+      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+      throw new UserError('too-many-requests', `Too many accounts were created from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    }
+  }
   const existing = await client.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new UserError('conflict', 'An account with this email already exists. Sign in instead.', 'email');
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await client.user.create({ data: { email: input.email, name: input.name ?? null, passwordHash } });
+    if (from) await recordSignUp(from.ip, from.now, client);
     return toDTO(user);
   } catch (err) {
     if ((err as { code?: string }).code === 'P2002') {

@@ -1,8 +1,10 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { guestSessionSchema } from '@/components/auth/guest-session';
 import { requireUser } from '@/server/session';
+import { clientIp } from '@/server/throttle';
 import { createUser, importGuestAnswers, UserError } from '@/server/users';
 import { signUpSchema, type FormState } from './schema';
 
@@ -12,7 +14,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get('password'), confirm: formData.get('confirm') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   try {
-    await createUser(parsed.data);
+    await createUser(parsed.data, undefined, { ip: clientIp(await headers()), now: new Date() });
   } catch (err) {
     if (err instanceof UserError) return { message: err.message, fieldErrors: err.field ? { [err.field]: [err.message] } : {}, values };
     throw err;

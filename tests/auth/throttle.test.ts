@@ -1,5 +1,6 @@
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { checkThrottle, clientIp, recordAttempt, throttleMessage, throttlePolicy } from '@/server/throttle';
+import { createUser } from '@/server/users';
 
 const T0 = new Date('2026-11-28T12:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -61,5 +62,26 @@ describe('clientIp', () => {
     [undefined, 'unknown'],
   ])('%j -> %s', (headers, ip) => {
     expect(clientIp(headers)).toBe(ip);
+  });
+});
+
+describe('sign-up throttling', () => {
+  let t: TestDatabase;
+  beforeAll(() => {
+    t = freshDatabase('auth-signup');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('allows 10 accounts per address and hour', async () => {
+    const from = { ip: '192.0.2.77', now: T0 };
+    for (let i = 0; i < 10; i++) await createUser({ email: `s${i}@example.test`, password: 'networks2377' }, t.db, from);
+    await expect(createUser({ email: 's10@example.test', password: 'networks2377' }, t.db, from)).rejects.toMatchObject({
+      kind: 'too-many-requests',
+      message: 'Too many accounts were created from your network. Try again in 60 minutes.',
+    });
+    await createUser({ email: 's11@example.test', password: 'networks2377' }, t.db, { ip: '192.0.2.78', now: T0 });
+    await createUser({ email: 's12@example.test', password: 'networks2377' }, t.db, { ip: '192.0.2.77', now: at(61) });
   });
 });
