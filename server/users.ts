@@ -2,6 +2,8 @@ import 'server-only';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from '@/server/db';
+import { exportProgress } from '@/server/import-export';
+import { submitReview } from '@/server/reviews';
 import { checkSignUp, checkThrottle, recordAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
 import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/app/(auth)/schema';
 
@@ -161,8 +163,8 @@ export async function deleteUser(userId: string, confirmEmail: string, client: P
 }
 
 /**
- * Everything stored for the user, for "export my data": the profile and linked sign-in providers
- * (never the password hash or provider tokens).
+ * Everything stored for the user, for "export my data": the profile, linked sign-in providers
+ * (never the password hash or provider tokens) and the store's progress export (settings, cards, reviews).
  */
 export async function exportAccount(userId: string, client: PrismaClient = db): Promise<Record<string, unknown>> {
   const user = await client.user.findUnique({
@@ -177,7 +179,31 @@ export async function exportAccount(userId: string, client: PrismaClient = db): 
     },
   });
   if (!user) throw new UserError('not-found', 'This account no longer exists.');
-  return { format: 'netprep-account-export', version: 1, user };
+  const json = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+  const [progress, exams, quizzes] = await Promise.all([
+    exportProgress(userId, { db: client }),
+    client.examAttempt.findMany({ where: { userId }, orderBy: { startedAt: 'asc' } }),
+    client.quizSession.findMany({ where: { userId }, orderBy: { startedAt: 'asc' } }),
+  ]);
+  return {
+    format: 'netprep-account-export',
+    version: 1,
+    user,
+    progress,
+    exams: exams.map(({ id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed, items, answers, flags, perTopic }) => ({
+      id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed,
+      items: json(items),
+      answers: json(answers),
+      flags: json(flags),
+      perTopic: json(perTopic),
+    })),
+    quizzes: quizzes.map(({ id, deck, startedAt, finishedAt, score, topic, questionIds, answers }) => ({
+      id, deck, startedAt, finishedAt, score,
+      topic: json(topic),
+      questionIds: json(questionIds),
+      answers: json(answers),
+    })),
+  };
 }
 
 /** One guest answer as it is imported (components/auth/guest-session.ts' GuestAnswer). */
@@ -193,9 +219,10 @@ export interface GuestAnswerInput {
 /** Records one imported answer for the user at time `at`; the store's review submission in production. */
 export type SubmitGuestAnswer = (userId: string, review: GuestAnswerInput & { clientReviewId: string }, at: Date) => Promise<unknown>;
 
-// TODO(auth): default to the store's submitReview (server/reviews.ts) once it has landed on main.
-const noStoreYet: SubmitGuestAnswer = async () => {
-  throw new UserError('bad-request', 'Saving answers is not available yet.');
+/** The store's review submission (idempotent per clientReviewId; throws StoreError with a kind on refusal). */
+const storeSubmit: SubmitGuestAnswer = (userId, review, at) => {
+  const { clientReviewId, questionId, rating, outcome, durationMs, source } = review;
+  return submitReview(userId, { clientReviewId, questionId, rating, outcome, durationMs, source }, { now: at });
 };
 
 /**
@@ -209,7 +236,7 @@ export async function importGuestAnswers(
   userId: string,
   session: { guestId: string; answers: GuestAnswerInput[] },
   now: Date,
-  submit: SubmitGuestAnswer = noStoreYet,
+  submit: SubmitGuestAnswer = storeSubmit,
 ): Promise<{ imported: number }> {
   const ordered = session.answers
     .map((a, i) => ({ a, i }))

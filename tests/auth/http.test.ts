@@ -143,6 +143,45 @@ describe('auth over HTTP (next start)', () => {
       expect((await again.fetch('/account/export')).status).toBe(401);
     });
 
+    it('two users: neither can read or change the other\'s progress or settings through the store API', async () => {
+      await createTestUser(t.db, 'gil@example.test');
+      await createTestUser(t.db, 'hal@example.test');
+      const gil = await signIn(server.url, 'gil@example.test');
+      const hal = await signIn(server.url, 'hal@example.test');
+      const gilId = (await t.db.user.findUniqueOrThrow({ where: { email: 'gil@example.test' } })).id;
+      const halId = (await t.db.user.findUniqueOrThrow({ where: { email: 'hal@example.test' } })).id;
+      const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+      // Gil saves his progress: his own settings (newPerDay 7).
+      const gilDoc = await (await gil.fetch('/api/progress')).json();
+      expect((await gil.fetch('/api/progress', json({ ...gilDoc, settings: { ...gilDoc.settings, newPerDay: 7 } }))).status).toBe(200);
+
+      // Hal reads: only his own (defaults), whatever he names in the query or headers.
+      const halView = await hal.fetch(`/api/progress?userId=${gilId}`, { headers: { 'x-user-id': gilId } });
+      expect(halView.status).toBe(200);
+      expect((await halView.json()).settings.newPerDay).toBe(20);
+
+      // Hal writes with Gil's id in the body: refused (strict schemas) or applied to Hal only.
+      const halDoc = await (await hal.fetch('/api/progress')).json();
+      const forged = await hal.fetch('/api/progress', json({ ...halDoc, userId: gilId, settings: { ...halDoc.settings, newPerDay: 99 } }));
+      expect([400, 200]).toContain(forged.status);
+      const review = await hal.fetch('/api/reviews', json({ userId: gilId, clientReviewId: 'forged-review-1', questionId: 'x', rating: 3, durationMs: 1, source: 'flashcard' }));
+      expect(review.status).toBe(400);
+      expect((await hal.fetch('/api/reviews/undo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: gilId }) })).status).not.toBe(500);
+
+      // Gil's data is as he left it; Hal's changes (if any) are Hal's.
+      const gilAfter = await (await gil.fetch('/api/progress')).json();
+      expect(gilAfter.settings.newPerDay).toBe(7);
+      expect(await t.db.userSettings.findUnique({ where: { userId: gilId } })).toMatchObject({ newPerDay: 7 });
+      const halRow = await t.db.userSettings.findUnique({ where: { userId: halId } });
+      expect(halRow?.newPerDay ?? 20).not.toBe(7);
+      expect(await t.db.reviewLog.count({ where: { userId: gilId } })).toBe(0);
+
+      // Guests get 401 from the store's API.
+      const guest = browser(server.url);
+      for (const path of ['/api/progress', '/api/reviews']) expect((await guest.fetch(path)).status).toBe(401);
+    });
+
     it('two users: each export holds only their own account', async () => {
       await createTestUser(t.db, 'dee@example.test');
       await createTestUser(t.db, 'eve@example.test');
