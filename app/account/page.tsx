@@ -11,7 +11,7 @@ export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/signin?callbackUrl=/account');
   return (
-    <main className="auth-page">
+    <div className="auth-page">
       <h1>Your account</h1>
       <p>
         Signed in as <strong>{user.email ?? user.name ?? 'you'}</strong>. <SignOutButton />
@@ -26,6 +26,6 @@ export default async function AccountPage() {
         </p>
       </section>
       <AccountForms email={user.email ?? ''} hasPassword={await hasPassword(user.id)} />
-    </main>
+    </div>
   );
 }

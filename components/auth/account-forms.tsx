@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { buttonClass } from '@/components/ui';
 import { changePasswordAction, deleteAccountAction } from '@/app/account/actions';
 import { PASSWORD_RULE, type FormState } from '@/app/(auth)/schema';
 import { Field } from './field';
@@ -23,7 +24,7 @@ export function AccountForms({ email, hasPassword }: { email: string; hasPasswor
             <Field label="Current password" name="current" type="password" autoComplete="current-password" required errors={pw.fieldErrors?.current} />
             <Field label="New password" name="password" type="password" autoComplete="new-password" required hint={PASSWORD_RULE} errors={pw.fieldErrors?.password} />
             <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" required errors={pw.fieldErrors?.confirm} />
-            <button type="submit" disabled={pwPending}>
+            <button type="submit" className={buttonClass({ variant: 'primary' })} disabled={pwPending}>
               {pwPending ? 'Changing…' : 'Change password'}
             </button>
           </form>
@@ -48,7 +49,7 @@ export function AccountForms({ email, hasPassword }: { email: string; hasPasswor
             required
             errors={del.fieldErrors?.confirmEmail}
           />
-          <button type="submit" className="auth-danger" disabled={delPending}>
+          <button type="submit" className={buttonClass({ variant: 'danger' })} disabled={delPending}>
             {delPending ? 'Deleting…' : 'Delete my account and all my data'}
           </button>
         </form>

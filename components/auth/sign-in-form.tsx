@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { buttonClass } from '@/components/ui';
 import { z } from 'zod';
 import { safeCallbackUrl, signInSchema, type FormState } from '@/app/(auth)/schema';
 import { claimGuestAnswers } from './claim';
@@ -30,7 +31,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       ) : null}
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
-      <button type="submit" disabled={pending}>
+      <button type="submit" className={buttonClass({ variant: 'primary' })} disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       <p>
@@ -46,7 +47,7 @@ export function ProviderButtons({ providers, callbackUrl }: { providers: { id: s
   return (
     <div className="auth-providers">
       {providers.map((p) => (
-        <button key={p.id} type="button" onClick={() => void signIn(p.id, { callbackUrl: safeCallbackUrl(callbackUrl) })}>
+        <button key={p.id} type="button" className={buttonClass({})} onClick={() => void signIn(p.id, { callbackUrl: safeCallbackUrl(callbackUrl) })}>
           Continue with {p.name}
         </button>
       ))}

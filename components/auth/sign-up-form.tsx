@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { buttonClass } from '@/components/ui';
 import { signUpAction } from '@/app/(auth)/actions';
 import { PASSWORD_RULE, safeCallbackUrl, type FormState } from '@/app/(auth)/schema';
 import { claimGuestAnswers } from './claim';
@@ -31,7 +32,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required hint={PASSWORD_RULE} errors={state.fieldErrors?.password} />
       <Field label="Repeat the password" name="confirm" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
-      <button type="submit" disabled={pending}>
+      <button type="submit" className={buttonClass({ variant: 'primary' })} disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
       </button>
       <p>

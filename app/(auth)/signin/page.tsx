@@ -23,11 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof params.error === 'string' ? (errorMessages[params.error] ?? SIGN_IN_FAILED) : undefined;
   return (
-    <main className="auth-page">
+    <div className="auth-page">
       <h1>Sign in</h1>
       <p>Sign in to save your reviews and exam history. You can also keep studying as a guest.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
       <ProviderButtons providers={oauthProviderButtons()} callbackUrl={callbackUrl} />
-    </main>
+    </div>
   );
 }

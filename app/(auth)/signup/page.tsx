@@ -11,10 +11,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
-    <main className="auth-page">
+    <div className="auth-page">
       <h1>Create an account</h1>
       <p>An account keeps your flashcard schedule, quiz answers and exam history. Answers you gave as a guest in this browser are kept.</p>
       <SignUpForm callbackUrl={callbackUrl} />
-    </main>
+    </div>
   );
 }
