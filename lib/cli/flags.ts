@@ -233,6 +233,103 @@ function readCsvRecord(value: string): string[] | string {
 }
 
 type Resolved = { spec: FlagSpec; name: string };
+type Compiled = { byLong: Map<string, Resolved>; byShort: Map<string, Resolved>; implicitHelp: boolean };
+
+/**
+ * Lookup tables per flag set. Specs are module constants of the command files, so each is compiled once; the
+ * WeakMap holds no lab state and cannot change results.
+ */
+const COMPILED = new WeakMap<FlagSpec[], Compiled>();
+
+function compile(spec: FlagSpec[]): Compiled {
+  const cached = COMPILED.get(spec);
+  if (cached) return cached;
+  const byLong = new Map<string, Resolved>();
+  const byShort = new Map<string, Resolved>();
+  for (const s of spec) {
+    byLong.set(s.long, { spec: s, name: s.long });
+    for (const a of s.aliases ?? []) byLong.set(a, { spec: { ...s, short: undefined }, name: a });
+    if (s.short) byShort.set(s.short, { spec: s, name: s.long });
+  }
+  const implicitHelp = !byLong.has('help');
+  if (implicitHelp) {
+    const help: FlagSpec = { long: 'help', type: 'bool', ...(byShort.has('h') ? {} : { short: 'h' }) };
+    byLong.set('help', { spec: help, name: 'help' });
+    if (help.short) byShort.set('h', { spec: help, name: 'help' });
+  }
+  const compiled = { byLong, byShort, implicitHelp };
+  COMPILED.set(spec, compiled);
+  return compiled;
+}
+
+type ParseState = { cmd: string; flags: Record<string, FlagValue>; changed: string[]; warnings: string[] };
+
+function fail(st: ParseState, message: string): never {
+  throw new UsageError(message, st.cmd, 125);
+}
+
+function invalidValue(st: ParseState, r: Resolved, value: string, cause: string): never {
+  const s = r.spec;
+  const flagName = s.short ? `-${s.short}, --${r.name}` : `--${r.name}`;
+  return fail(st, `invalid argument ${goQuote(value)} for ${goQuote(flagName)} flag: ${cause}`);
+}
+
+/** pflag's Flag.Value.Set for our types. */
+function setFlag(st: ParseState, r: Resolved, value: string): void {
+  const s = r.spec;
+  const flags = st.flags;
+  if (s.validate) {
+    const problem = s.validate(value);
+    if (problem) invalidValue(st, r, value, problem);
+  }
+  const first = !st.changed.includes(s.long);
+  if (first) st.changed.push(s.long);
+  if (s.deprecated !== undefined) st.warnings.push(`Flag --${r.name} has been deprecated, ${s.deprecated}`);
+  switch (s.type) {
+    case 'bool': {
+      const b = parseGoBool(value);
+      if (b === null) return invalidValue(st, r, value, `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
+      flags[s.long] = b;
+      return;
+    }
+    case 'string':
+      flags[s.long] = value;
+      return;
+    case 'stringArray':
+      // The first use replaces the default, later ones append (pflag's stringArray).
+      flags[s.long] = first ? [value] : [...(flags[s.long] as string[]), value];
+      return;
+    case 'stringSlice': {
+      const rec = readCsvRecord(value);
+      if (typeof rec === 'string') return invalidValue(st, r, value, rec);
+      flags[s.long] = first ? rec : [...(flags[s.long] as string[]), ...rec];
+      return;
+    }
+    case 'int':
+    case 'uint': {
+      const n = parseGoInt(value, s.type === 'uint');
+      if (typeof n === 'string') return invalidValue(st, r, value, n);
+      flags[s.long] = n;
+      return;
+    }
+    case 'duration': {
+      const d = parseGoDuration(value);
+      if (typeof d === 'string') return invalidValue(st, r, value, d);
+      flags[s.long] = d;
+      return;
+    }
+    case 'map': {
+      const eq = value.indexOf('=');
+      const prev = first ? {} : (flags[s.long] as Record<string, string>);
+      flags[s.long] = { ...prev, [eq < 0 ? value : value.slice(0, eq)]: eq < 0 ? '' : value.slice(eq + 1) };
+      return;
+    }
+    default: {
+      const never: never = s.type;
+      throw new Error(`unknown flag type ${String(never)}`);
+    }
+  }
+}
 
 /**
  * Parses a command's arguments (everything after the command path) like cobra/pflag.
@@ -243,143 +340,60 @@ type Resolved = { spec: FlagSpec; name: string };
  * @throws UsageError with pflag's wording (exit code 125)
  */
 export function parseFlags(args: string[], spec: FlagSpec[], cmd: string): ParsedFlags {
-  const byLong = new Map<string, Resolved>();
-  const byShort = new Map<string, Resolved>();
+  const { byLong, byShort, implicitHelp } = compile(spec);
   const flags: Record<string, FlagValue> = {};
-  for (const s of spec) {
-    flags[s.long] = cloneValue(s.default ?? ZERO[s.type]());
-    byLong.set(s.long, { spec: s, name: s.long });
-    for (const a of s.aliases ?? []) byLong.set(a, { spec: { ...s, short: undefined }, name: a });
-    if (s.short) byShort.set(s.short, { spec: s, name: s.long });
-  }
-  if (!byLong.has('help')) {
-    const help: FlagSpec = { long: 'help', type: 'bool', ...(byShort.has('h') ? {} : { short: 'h' }) };
-    flags.help = false;
-    byLong.set('help', { spec: help, name: 'help' });
-    if (help.short) byShort.set('h', { spec: help, name: 'help' });
-  }
-
+  for (const s of spec) flags[s.long] = cloneValue(s.default ?? ZERO[s.type]());
+  if (implicitHelp) flags.help = false;
   const positional: string[] = [];
-  const changed: string[] = [];
-  const warnings: string[] = [];
-  const seen = new Set<string>();
-
-  const fail = (message: string): never => {
-    throw new UsageError(message, cmd, 125);
-  };
-
-  const set = (r: Resolved, value: string): void => {
-    const s = r.spec;
-    const flagName = s.short ? `-${s.short}, --${r.name}` : `--${r.name}`;
-    const invalid = (cause: string): never => fail(`invalid argument ${goQuote(value)} for ${goQuote(flagName)} flag: ${cause}`);
-    if (s.validate) {
-      const problem = s.validate(value);
-      if (problem) invalid(problem);
-    }
-    const first = !seen.has(s.long);
-    seen.add(s.long);
-    if (!changed.includes(s.long)) changed.push(s.long);
-    if (s.deprecated !== undefined) warnings.push(`Flag --${r.name} has been deprecated, ${s.deprecated}`);
-    switch (s.type) {
-      case 'bool': {
-        const b = parseGoBool(value);
-        if (b === null) invalid(`strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
-        flags[s.long] = b!;
-        return;
-      }
-      case 'string':
-        flags[s.long] = value;
-        return;
-      case 'stringArray': {
-        const prev = first ? [] : (flags[s.long] as string[]);
-        flags[s.long] = [...prev, value];
-        return;
-      }
-      case 'stringSlice': {
-        const rec = readCsvRecord(value);
-        if (typeof rec === 'string') invalid(rec);
-        const prev = first ? [] : (flags[s.long] as string[]);
-        flags[s.long] = [...prev, ...(rec as string[])];
-        return;
-      }
-      case 'int':
-      case 'uint': {
-        const n = parseGoInt(value, s.type === 'uint');
-        if (typeof n === 'string') invalid(n);
-        flags[s.long] = n as number;
-        return;
-      }
-      case 'duration': {
-        const d = parseGoDuration(value);
-        if (typeof d === 'string') invalid(d);
-        flags[s.long] = d as number;
-        return;
-      }
-      case 'map': {
-        const eq = value.indexOf('=');
-        const prev = first ? {} : (flags[s.long] as Record<string, string>);
-        flags[s.long] = { ...prev, [eq < 0 ? value : value.slice(0, eq)]: eq < 0 ? '' : value.slice(eq + 1) };
-        return;
-      }
-      default: {
-        const never: never = s.type;
-        throw new Error(`unknown flag type ${String(never)}`);
-      }
-    }
-  };
-
-  let rest = args;
-  while (rest.length > 0) {
-    const s = rest[0];
-    rest = rest.slice(1);
+  const st: ParseState = { cmd, flags, changed: [], warnings: [] };
+  let i = 0;
+  while (i < args.length) {
+    const s = args[i++];
     if (s.length < 2 || s[0] !== '-') {
       positional.push(s);
       continue;
     }
     if (s[1] === '-') {
       if (s.length === 2) {
-        positional.push(...rest);
-        rest = [];
+        // "--" ends the flags.
+        for (; i < args.length; i++) positional.push(args[i]);
         break;
       }
       const body = s.slice(2);
-      if (body[0] === '-' || body[0] === '=') fail(`bad flag syntax: ${s}`);
+      if (body[0] === '-' || body[0] === '=') fail(st, `bad flag syntax: ${s}`);
       const eq = body.indexOf('=');
       const name = eq < 0 ? body : body.slice(0, eq);
       const r = byLong.get(name);
-      if (!r) fail(`unknown flag: --${name}`);
-      if (eq >= 0) set(r!, body.slice(eq + 1));
-      else if (r!.spec.type === 'bool') set(r!, 'true');
-      else if (rest.length > 0) {
-        set(r!, rest[0]);
-        rest = rest.slice(1);
-      } else fail(`flag needs an argument: --${name}`);
+      if (!r) return fail(st, `unknown flag: --${name}`);
+      if (eq >= 0) setFlag(st, r, body.slice(eq + 1));
+      else if (r.spec.type === 'bool') setFlag(st, r, 'true');
+      else if (i < args.length) setFlag(st, r, args[i++]);
+      else fail(st, `flag needs an argument: --${name}`);
       continue;
     }
-    // Shorthand group.
+    // Shorthand group: bools take no value; a value flag takes the rest of the group or the next word.
     let shorthands = s.slice(1);
     while (shorthands.length > 0) {
       const c = String.fromCodePoint(shorthands.codePointAt(0)!);
       const r = byShort.get(c);
-      if (!r) fail(`unknown shorthand flag: ${quoteRune(c)} in -${shorthands}`);
+      if (!r) return fail(st, `unknown shorthand flag: ${quoteRune(c)} in -${shorthands}`);
       const after = shorthands.slice(c.length);
       if (after.length > 0 && after[0] === '=') {
-        set(r!, after.slice(1));
+        setFlag(st, r, after.slice(1));
         shorthands = '';
-      } else if (r!.spec.type === 'bool') {
-        set(r!, 'true');
+      } else if (r.spec.type === 'bool') {
+        setFlag(st, r, 'true');
         shorthands = after;
       } else if (after.length > 0) {
-        set(r!, after);
+        setFlag(st, r, after);
         shorthands = '';
-      } else if (rest.length > 0) {
-        set(r!, rest[0]);
-        rest = rest.slice(1);
+      } else if (i < args.length) {
+        setFlag(st, r, args[i++]);
         shorthands = '';
-      } else fail(`flag needs an argument: ${quoteRune(c)} in -${shorthands}`);
+      } else fail(st, `flag needs an argument: ${quoteRune(c)} in -${shorthands}`);
     }
   }
-  return { flags, args: positional, changed, warnings };
+  return { flags, args: positional, changed: st.changed, warnings: st.warnings };
 }
 
 /**

@@ -150,10 +150,6 @@ class Parser {
     const redirects: Redirect[] = [];
     let hasWord = false;
     let atWordStart = true;
-    const addSub = (list: ListNode): void => {
-      raw += '${' + SUB_PREFIX + subs.length + '}';
-      subs.push(list);
-    };
     while (this.pos < s.length) {
       const c = s[this.pos];
       if (c === ' ' || c === '\t') {
@@ -175,8 +171,8 @@ class Parser {
         continue;
       }
       // Redirections: only to /dev/null and between stdout/stderr.
-      const redir = /^(?:([12]?)>|&>)/.exec(s.slice(this.pos, this.pos + 3));
       if ((c === '>' || c === '<' || c === '&' || ((c === '1' || c === '2') && s[this.pos + 1] === '>')) && atWordStart) {
+        const redir = /^(?:([12]?)>|&>)/.exec(s.slice(this.pos, this.pos + 3));
         if (c === '<') throw new ShellSyntaxError('bash: input redirection is not supported in this lab', 1);
         if (c === '&' && s[this.pos + 1] !== '>') {
           throw new ShellSyntaxError('bash: background jobs (&) are not supported in this lab', 1);
@@ -230,18 +226,18 @@ class Parser {
             raw += s.slice(this.pos, this.pos + 2);
             this.pos += 2;
           } else if (d === '$' && s[this.pos + 1] === '(') {
-            addSub(this.parseSubstitution(depth));
+            raw += '${' + SUB_PREFIX + (subs.push(this.parseSubstitution(depth)) - 1) + '}';
           } else if (d === '`') {
-            addSub(this.parseBackticks(depth));
+            raw += '${' + SUB_PREFIX + (subs.push(this.parseBackticks(depth)) - 1) + '}';
           } else {
             raw += d;
             this.pos++;
           }
         }
       } else if (c === '$' && s[this.pos + 1] === '(') {
-        addSub(this.parseSubstitution(depth));
+        raw += '${' + SUB_PREFIX + (subs.push(this.parseSubstitution(depth)) - 1) + '}';
       } else if (c === '`') {
-        addSub(this.parseBackticks(depth));
+        raw += '${' + SUB_PREFIX + (subs.push(this.parseBackticks(depth)) - 1) + '}';
       } else {
         raw += c;
         this.pos++;
@@ -345,6 +341,16 @@ function runPipeline(p: Pipeline, ctx: Ctx): { stdout: string; exitCode: number 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 
 const ASSIGNMENT_RAW = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** A raw word with no quoting, escapes, expansions or glob characters is its own value. */
+const PLAIN_WORD = /^[^'"$\\*?#`]+$/;
+
+/** A `$NAME` for shell-quote: substitution placeholders, `$$`, then shell variables. */
+function lookupVar(key: string, values: string[], ctx: Ctx): string | undefined {
+  if (key.startsWith(SUB_PREFIX)) return values[Number(key.slice(SUB_PREFIX.length))] ?? '';
+  if (key === '$') return '1';
+  // undefined makes shell-quote expand an unknown name to '' and keep a lone '$' (as in "a$").
+  return Object.prototype.hasOwnProperty.call(ctx.env, key) ? ctx.env[key] : undefined;
+}
 
 function expandWords(cmd: SimpleCommand, ctx: Ctx): string[] | CommandResult {
   const values: string[] = [];
@@ -352,12 +358,6 @@ function expandWords(cmd: SimpleCommand, ctx: Ctx): string[] | CommandResult {
     const r = runList(sub, ctx);
     values.push(r.stdout.replace(/\n+$/, ''));
   }
-  const lookup = (key: string): string | undefined => {
-    if (key.startsWith(SUB_PREFIX)) return values[Number(key.slice(SUB_PREFIX.length))] ?? '';
-    if (key === '$') return '1';
-    // undefined makes shell-quote expand an unknown name to '' and keep a lone '$' (as in "a$").
-    return Object.prototype.hasOwnProperty.call(ctx.env, key) ? ctx.env[key] : undefined;
-  };
   const words: string[] = [];
   let size = 0;
   // Assignment words (leading ones, and the arguments of `export`) are not field-split, as in bash.
@@ -366,9 +366,16 @@ function expandWords(cmd: SimpleCommand, ctx: Ctx): string[] | CommandResult {
   for (const rawWord of cmd.words) {
     const assignment = ASSIGNMENT_RAW.test(rawWord) && (assignments || isExport);
     if (!ASSIGNMENT_RAW.test(rawWord)) assignments = false;
+    if (PLAIN_WORD.test(rawWord)) {
+      // Fast path: nothing to unquote or expand (most docker arguments).
+      size += rawWord.length + 1;
+      if (size > ctx.maxOutput) return fail('bash: argument list too long', 126);
+      words.push(rawWord);
+      continue;
+    }
     let entries: ReturnType<typeof parseWords>;
     try {
-      entries = parseWords(rawWord, lookup, { splitUnquoted: !assignment });
+      entries = parseWords(rawWord, (key: string) => lookupVar(key, values, ctx), { splitUnquoted: !assignment });
     } catch (e) {
       // shell-quote rejects `${}` and an unterminated `${`.
       const what = e instanceof Error ? e.message.replace(/^Bad substitution: /, '') : rawWord;

@@ -137,7 +137,13 @@ class Lexer {
       i = this.lexInside(i, open);
     }
     this.emit('eof', '', s.length);
-    for (const t of this.tokens) t.line = this.lineAt(t.pos);
+    // Tokens are in input order: count newlines once.
+    let line = 1;
+    let at = 0;
+    for (const t of this.tokens) {
+      for (; at < t.pos && at < s.length; at++) if (s.charCodeAt(at) === 10) line++;
+      t.line = line;
+    }
     return this.tokens;
   }
 
@@ -1012,20 +1018,35 @@ class Exec {
     this.error(node.pos, node.text, `can't evaluate field ${name} in type ${goTypeName(receiver)}`, true);
   }
 
+  private want(fn: Arg, n: number, got: number): void {
+    if (n !== got) this.error(fn.pos, fn.text, `wrong number of args for ${fn.text}: want ${n} got ${got}`);
+  }
+
+  private atLeast(fn: Arg, n: number, got: number): void {
+    if (got < n) this.error(fn.pos, fn.text, `wrong number of args for ${fn.text}: want at least ${n} got ${got}`);
+  }
+
+  private callErr(fn: Arg, msg: string): never {
+    return this.error(fn.pos, fn.text, `error calling ${fn.text}: ${msg}`);
+  }
+
+  private str(fn: Arg, v: Value, what: string): string {
+    if (typeof v === 'string') return v;
+    return this.error(fn.pos, fn.text, `wrong type for ${what}; expected string; got ${goTypeName(v)}`);
+  }
+
+  private int(fn: Arg, v: Value): number {
+    if (typeof v === 'number' && Number.isInteger(v)) return v;
+    return this.error(fn.pos, fn.text, `wrong type for value; expected int; got ${goTypeName(v)}`);
+  }
+
   private callFunc(fn: Extract<Arg, { k: 'identifier' }>, argNodes: Arg[], dot: Value, vars: Scope, final: Value[]): Value {
     const name = fn.name;
     this.budget.tick();
-    const want = (n: number, got: number): void => {
-      if (n !== got) this.error(fn.pos, fn.text, `wrong number of args for ${name}: want ${n} got ${got}`);
-    };
-    const atLeast = (n: number, got: number): void => {
-      if (got < n) this.error(fn.pos, fn.text, `wrong number of args for ${name}: want at least ${n} got ${got}`);
-    };
-    const callErr = (msg: string): never => this.error(fn.pos, fn.text, `error calling ${name}: ${msg}`);
     const total = argNodes.length + final.length;
     // and/or evaluate lazily.
     if (name === 'and' || name === 'or') {
-      atLeast(1, total);
+      this.atLeast(fn, 1, total);
       let v: Value = undefined;
       const all = [...argNodes.map((a) => () => this.evalArg(a, dot, vars)), ...final.map((f) => () => f)];
       for (const get of all) {
@@ -1035,42 +1056,34 @@ class Exec {
       return v;
     }
     const args = [...argNodes.map((a) => this.evalArg(a, dot, vars)), ...final];
-    const str = (v: Value, what: string): string => {
-      if (typeof v === 'string') return v;
-      return this.error(fn.pos, fn.text, `wrong type for value; expected string; got ${goTypeName(v)}`.replace('value', what));
-    };
-    const int = (v: Value): number => {
-      if (typeof v === 'number' && Number.isInteger(v)) return v;
-      return this.error(fn.pos, fn.text, `wrong type for value; expected int; got ${goTypeName(v)}`);
-    };
     if (this.header && ['json', 'split', 'join', 'title', 'lower', 'upper', 'truncate'].includes(name)) {
-      want(name === 'json' || name === 'title' || name === 'lower' || name === 'upper' ? 1 : 2, args.length);
+      this.want(fn, name === 'json' || name === 'title' || name === 'lower' || name === 'upper' ? 1 : 2, args.length);
       return args[0];
     }
     switch (name) {
       case 'not':
-        want(1, args.length);
+        this.want(fn, 1, args.length);
         return !truth(args[0]);
       case 'len': {
-        want(1, args.length);
+        this.want(fn, 1, args.length);
         const v = args[0];
         if (typeof v === 'string') return new TextEncoder().encode(v).length;
         if (Array.isArray(v)) return v.length;
         if (isMap(v)) return Object.keys(v).length;
-        return callErr(`len of type ${goTypeName(v)}`);
+        return this.callErr(fn, `len of type ${goTypeName(v)}`);
       }
       case 'index': {
-        atLeast(1, args.length);
+        this.atLeast(fn, 1, args.length);
         let v = args[0];
         for (const k of args.slice(1)) {
           this.budget.tick();
           if (Array.isArray(v) || typeof v === 'string') {
-            if (typeof k !== 'number' || !Number.isInteger(k)) callErr(`cannot index slice/array with type ${goTypeName(k)}`);
+            if (typeof k !== 'number' || !Number.isInteger(k)) this.callErr(fn, `cannot index slice/array with type ${goTypeName(k)}`);
             const len = typeof v === 'string' ? new TextEncoder().encode(v).length : v.length;
-            if ((k as number) < 0 || (k as number) >= len) callErr(`index out of range: ${k as number}`);
+            if ((k as number) < 0 || (k as number) >= len) this.callErr(fn, `index out of range: ${k as number}`);
             v = typeof v === 'string' ? new TextEncoder().encode(v)[k as number] : v[k as number];
           } else if (isMap(v)) {
-            if (typeof k !== 'string') callErr(`value has type ${goTypeName(k)}; should be string`);
+            if (typeof k !== 'string') this.callErr(fn, `value has type ${goTypeName(k)}; should be string`);
             if (Object.prototype.hasOwnProperty.call(v, k as string)) v = v[k as string];
             else {
               // Missing key: the map's zero value. String-valued maps (driver options, labels) give "".
@@ -1078,21 +1091,21 @@ class Exec {
               v = vals.every((x) => typeof x === 'string') ? '' : null;
             }
           } else if (v === null || v === NO_VALUE || v === undefined) {
-            callErr('index of untyped nil');
-          } else callErr(`can't index item of type ${goTypeName(v)}`);
+            this.callErr(fn, 'index of untyped nil');
+          } else this.callErr(fn, `can't index item of type ${goTypeName(v)}`);
         }
         return v;
       }
       case 'slice': {
-        atLeast(1, args.length);
+        this.atLeast(fn, 1, args.length);
         const v = args[0];
-        const idx = args.slice(1).map(int);
-        if (idx.length > 2) callErr('too many slice indexes: ' + idx.length);
-        if (typeof v !== 'string' && !Array.isArray(v)) callErr(`can't slice item of type ${goTypeName(v)}`);
+        const idx = args.slice(1).map((x) => this.int(fn, x));
+        if (idx.length > 2) this.callErr(fn, 'too many slice indexes: ' + idx.length);
+        if (typeof v !== 'string' && !Array.isArray(v)) this.callErr(fn, `can't slice item of type ${goTypeName(v)}`);
         const len = (v as string | unknown[]).length;
         const a = idx[0] ?? 0;
         const b = idx[1] ?? len;
-        if (a < 0 || b > len || a > b) callErr(`index out of range: ${a > b ? a : b}`);
+        if (a < 0 || b > len || a > b) this.callErr(fn, `index out of range: ${a > b ? a : b}`);
         return (v as string | unknown[]).slice(a, b);
       }
       case 'print':
@@ -1100,8 +1113,8 @@ class Exec {
       case 'println':
         return args.map((a) => goPrint(a)).join(' ') + '\n';
       case 'printf': {
-        atLeast(1, args.length);
-        return goSprintf(str(args[0], 'format'), args.slice(1));
+        this.atLeast(fn, 1, args.length);
+        return goSprintf(this.str(fn, args[0], 'format'), args.slice(1));
       }
       case 'eq':
       case 'ne':
@@ -1117,83 +1130,76 @@ class Exec {
       case 'urlquery':
         return encodeURIComponent(goSprint(args)).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
       case 'call':
-        return callErr('call is not supported here');
+        return this.callErr(fn, 'call is not supported here');
       case 'json':
-        want(1, args.length);
+        this.want(fn, 1, args.length);
         return goJson(args[0]);
       case 'split': {
-        want(2, args.length);
-        const s = str(args[0], 's');
-        const sep = str(args[1], 'sep');
+        this.want(fn, 2, args.length);
+        const s = this.str(fn, args[0], 's');
+        const sep = this.str(fn, args[1], 'sep');
         if (sep === '') return [...s];
         return s.split(sep);
       }
       case 'join': {
-        want(2, args.length);
+        this.want(fn, 2, args.length);
         const v = args[0];
-        const sep = str(args[1], 'sep');
+        const sep = this.str(fn, args[1], 'sep');
         if (v === null || v === NO_VALUE) return '';
         if (Array.isArray(v)) return v.map((x) => goPrint(x)).join(sep);
         if (isMap(v)) return Object.values(v).map((x) => goPrint(x)).sort(goStringLess).join(sep);
-        return callErr(`expected slice, got ${goTypeName(v)}`);
+        return this.callErr(fn, `expected slice, got ${goTypeName(v)}`);
       }
       case 'title':
-        want(1, args.length);
-        return str(args[0], 's').replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+        this.want(fn, 1, args.length);
+        return this.str(fn, args[0], 's').replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
       case 'lower':
-        want(1, args.length);
-        return str(args[0], 's').toLowerCase();
+        this.want(fn, 1, args.length);
+        return this.str(fn, args[0], 's').toLowerCase();
       case 'upper':
-        want(1, args.length);
-        return str(args[0], 's').toUpperCase();
+        this.want(fn, 1, args.length);
+        return this.str(fn, args[0], 's').toUpperCase();
       case 'pad': {
-        want(3, args.length);
-        const s = str(args[0], 'source');
-        const pre = int(args[1]);
-        const suf = int(args[2]);
-        if (pre < 0 || suf < 0) callErr('strings: negative Repeat count');
-        if (pre + suf > this.budget.maxOutput) callErr('padding too large');
+        this.want(fn, 3, args.length);
+        const s = this.str(fn, args[0], 'source');
+        const pre = this.int(fn, args[1]);
+        const suf = this.int(fn, args[2]);
+        if (pre < 0 || suf < 0) this.callErr(fn, 'strings: negative Repeat count');
+        if (pre + suf > this.budget.maxOutput) this.callErr(fn, 'padding too large');
         return s === '' ? s : ' '.repeat(pre) + s + ' '.repeat(suf);
       }
       case 'truncate': {
-        want(2, args.length);
-        const s = str(args[0], 'source');
-        const n = int(args[1]);
+        this.want(fn, 2, args.length);
+        const s = this.str(fn, args[0], 'source');
+        const n = this.int(fn, args[1]);
         const bytes = new TextEncoder().encode(s);
         if (bytes.length < n) return s;
-        if (n < 0) callErr(`slice bounds out of range [:${n}]`);
+        if (n < 0) this.callErr(fn, `slice bounds out of range [:${n}]`);
         return new TextDecoder().decode(bytes.slice(0, n));
       }
       default:
-        return callErr('not a function');
+        return this.callErr(fn, 'not a function');
     }
   }
 
   private compare(name: string, args: Value[], fn: Arg): boolean {
-    const basic = (v: Value): 'bool' | 'int' | 'float' | 'string' | null => {
-      if (typeof v === 'boolean') return 'bool';
-      if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-      if (typeof v === 'string') return 'string';
-      return null;
-    };
-    const callErr = (msg: string): never => this.error(fn.pos, fn.text, `error calling ${name}: ${msg}`);
     if (name === 'eq') {
       if (args.length < 2) this.error(fn.pos, fn.text, `wrong number of args for eq: want at least 2 got ${args.length}`);
       const a = args[0];
       for (const b of args.slice(1)) {
         if (a === null || b === null || a === NO_VALUE || b === NO_VALUE) {
           if ((a === null || a === NO_VALUE) && (b === null || b === NO_VALUE)) return true;
-          if (basic(a) === null || basic(b) === null) {
+          if (basicKind(a) === null || basicKind(b) === null) {
             if (a === b) return true;
             continue;
           }
-          callErr('incompatible types for comparison');
+          this.callErr(fn, 'incompatible types for comparison');
         }
-        const ka = basic(a);
-        const kb = basic(b);
-        if (ka === null || kb === null) callErr('uncomparable type');
+        const ka = basicKind(a);
+        const kb = basicKind(b);
+        if (ka === null || kb === null) this.callErr(fn, 'uncomparable type');
         const numeric = (ka === 'int' || ka === 'float') && (kb === 'int' || kb === 'float');
-        if (ka !== kb && !numeric) callErr('incompatible types for comparison');
+        if (ka !== kb && !numeric) this.callErr(fn, 'incompatible types for comparison');
         if (a === b) return true;
       }
       return false;
@@ -1204,11 +1210,11 @@ class Exec {
     }
     if (args.length !== 2) this.error(fn.pos, fn.text, `wrong number of args for ${name}: want 2 got ${args.length}`);
     const [a, b] = args;
-    const ka = basic(a);
-    const kb = basic(b);
-    if (ka === null || kb === null || ka === 'bool' || kb === 'bool') callErr('invalid type for comparison');
+    const ka = basicKind(a);
+    const kb = basicKind(b);
+    if (ka === null || kb === null || ka === 'bool' || kb === 'bool') this.callErr(fn, 'invalid type for comparison');
     const numeric = (ka === 'int' || ka === 'float') && (kb === 'int' || kb === 'float');
-    if (ka !== kb && !numeric) callErr('incompatible types for comparison');
+    if (ka !== kb && !numeric) this.callErr(fn, 'incompatible types for comparison');
     const x = a as number | string;
     const y = b as number | string;
     switch (name) {
@@ -1222,6 +1228,13 @@ class Exec {
         return x >= y;
     }
   }
+}
+
+function basicKind(v: Value): 'bool' | 'int' | 'float' | 'string' | null {
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'string') return 'string';
+  return null;
 }
 
 /** fmt.Sprint: spaces only between operands when neither side is a string. */
@@ -1327,7 +1340,23 @@ export function checkTemplate(template: string): void {
   parseTemplate(template);
 }
 
+/**
+ * Recently parsed templates. `ls --format` renders one template per row; the parse tree is immutable during
+ * execution, so reusing it cannot change a result and no lab state lives here.
+ */
+const PARSED = new Map<string, { nodes: TNode[]; lexer: Lexer }>();
+const PARSED_MAX = 64;
+
 function parseTemplate(template: string): { nodes: TNode[]; lexer: Lexer } {
+  const hit = PARSED.get(template);
+  if (hit) return hit;
+  const parsed = parseTemplateUncached(template);
+  if (PARSED.size >= PARSED_MAX) PARSED.delete(PARSED.keys().next().value as string);
+  PARSED.set(template, parsed);
+  return parsed;
+}
+
+function parseTemplateUncached(template: string): { nodes: TNode[]; lexer: Lexer } {
   if (template.length > MAX_TEMPLATE_LENGTH) {
     throw new TemplateError(`template: :1: template too long (${template.length} characters; the limit is ${MAX_TEMPLATE_LENGTH})`, 'limit');
   }
