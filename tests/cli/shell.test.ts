@@ -277,3 +277,23 @@ describe('runShell: sudo', () => {
     expect(run('sudo').exitCode).toBe(1);
   });
 });
+
+describe('runShell: grep context and long options', () => {
+  const INSPECT = '[\n  {\n    "Name": "dev",\n    "Containers": {\n      "abc": {\n        "Name": "web"\n      }\n    },\n    "Options": {}\n  }\n]\n';
+  const exec: ExecFn = (argv) => (argv[0] === 'inspect' ? { stdout: INSPECT, stderr: '', exitCode: 0 } : { stdout: '', stderr: 'nope\n', exitCode: 127 });
+  it.each<[string, string]>([
+    ['-A', 'inspect | grep -A 2 Containers', '    "Containers": {\n      "abc": {\n        "Name": "web"\n'],
+    ['-B', 'inspect | grep -B1 Options', '    },\n    "Options": {}\n'],
+    ['-C with separator', 'inspect | grep -C 0 -e Name -e Options', '    "Name": "dev",\n--\n        "Name": "web"\n--\n    "Options": {}\n'],
+    ['-n with context', 'inspect | grep -n -A1 \'"Name": "dev"\'', '3:    "Name": "dev",\n4-    "Containers": {\n'],
+    ['long options', 'inspect | grep --ignore-case --count --color=auto NAME', '2\n'],
+    ['--after-context=', 'inspect | grep --after-context=1 Options', '    "Options": {}\n  }\n'],
+    ['-m', 'inspect | grep -m1 Name', '    "Name": "dev",\n'],
+  ])('%s', (_n, line, stdout) => {
+    expect(runShell(line, exec)).toEqual({ stdout, stderr: '', exitCode: 0 });
+  });
+
+  it('rejects unknown long options', () => {
+    expect(runShell('inspect | grep --frobnicate x', exec).exitCode).toBe(2);
+  });
+});
