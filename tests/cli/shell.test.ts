@@ -281,7 +281,7 @@ describe('runShell: sudo', () => {
 describe('runShell: grep context and long options', () => {
   const INSPECT = '[\n  {\n    "Name": "dev",\n    "Containers": {\n      "abc": {\n        "Name": "web"\n      }\n    },\n    "Options": {}\n  }\n]\n';
   const exec: ExecFn = (argv) => (argv[0] === 'inspect' ? { stdout: INSPECT, stderr: '', exitCode: 0 } : { stdout: '', stderr: 'nope\n', exitCode: 127 });
-  it.each<[string, string]>([
+  it.each<[string, string, string]>([
     ['-A', 'inspect | grep -A 2 Containers', '    "Containers": {\n      "abc": {\n        "Name": "web"\n'],
     ['-B', 'inspect | grep -B1 Options', '    },\n    "Options": {}\n'],
     ['-C with separator', 'inspect | grep -C 0 -e Name -e Options', '    "Name": "dev",\n--\n        "Name": "web"\n--\n    "Options": {}\n'],
