@@ -10,6 +10,10 @@ import { execInContainer, execOnNode } from './exec';
 import { buildView, type LabView } from './view';
 
 export const MAX_LINE = 16_384;
+/** Lines with none of the shell's special characters (quotes, $, operators, globs, comments). */
+const PLAIN = /^[A-Za-z0-9_.,:=/@%+\- \t]*$/;
+/** Words the shell implements itself. */
+const SHELL_WORDS = new Set(['echo', 'true', 'false', ':', 'cat', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk', 'xargs', 'sleep', 'clear', 'export', 'tr']);
 
 export interface Lab {
   /** Node names in order (addresses 10.0.0.11, .12, ...). */
@@ -58,6 +62,11 @@ export class LabImpl implements Lab, DockerHost {
     if (line.length > MAX_LINE) return { stdout: '', stderr: `sh: input line too long (more than ${MAX_LINE} characters)\n`, exitCode: 2 };
     this.world.tick();
     try {
+      // Fast path: a plain command line without any shell syntax needs no shell parser.
+      if (PLAIN.test(line)) {
+        const argv = line.split(/[ \t]+/).filter(Boolean);
+        if (argv.length && !SHELL_WORDS.has(argv[0])) return this.exec(target, argv);
+      }
       return runShell(line, (argv) => this.exec(target, argv), { maxLength: MAX_LINE, maxDepth: 8 });
     } catch (e) {
       return { stdout: '', stderr: `sh: ${(e as Error)?.message ?? 'error'}\n`, exitCode: 2 };

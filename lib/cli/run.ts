@@ -90,6 +90,17 @@ function checkArgs(def: CommandDef, args: string[]): void {
   }
 }
 
+const DEFAULTS = new WeakMap<CommandDef, string>();
+/** The parse of an empty argument list (cached: most commands run without flags). */
+function defaultsFor(def: CommandDef, cmdPath: string): ReturnType<typeof parseFlags> {
+  let s = DEFAULTS.get(def);
+  if (s === undefined) {
+    s = JSON.stringify(parseFlags([], def.flags, cmdPath));
+    DEFAULTS.set(def, s);
+  }
+  return JSON.parse(s);
+}
+
 /** Parse argv (without "docker") for a command: flags and positional args, or a UsageError. */
 export function parseCommand(argv: string[]): { def: CommandDef; flags: Record<string, unknown>; args: string[]; help: boolean } | { group: string; unknown?: string } | { unknownTop: string } {
   const found = lookupCommand(argv);
@@ -104,8 +115,9 @@ export function parseCommand(argv: string[]): { def: CommandDef; flags: Record<s
     const [flagPart, positional] = splitAtPositional(rest, def.flags);
     parsed = parseFlags(flagPart, def.flags, cmdPath);
     parsed.args = [...parsed.args, ...positional];
-  } else parsed = parseFlags(rest, def.flags, cmdPath);
-  return { def, flags: parsed.flags, args: parsed.args, help: parsed.flags.help === true };
+  } else if (!rest.length) parsed = defaultsFor(def, cmdPath);
+  else parsed = parseFlags(rest, def.flags, cmdPath);
+  return { def, flags: { ...parsed.flags, __changed: parsed.changed }, args: parsed.args, help: parsed.flags.help === true };
 }
 
 /**
@@ -119,7 +131,7 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
   try {
     // Global flags stop at the first word that is not a flag.
     const [gpart, rest] = splitAtPositional(argv.slice(1), GLOBAL_FLAGS);
-    const g = parseFlags(gpart, GLOBAL_FLAGS, 'docker');
+    const g = gpart.length ? parseFlags(gpart, GLOBAL_FLAGS, 'docker') : { flags: { host: [] as string[], version: false } as Record<string, unknown> };
     if (g.flags.version === true) return { stdout: 'Docker version 28.5.1, build e180ab8\n', stderr: '', exitCode: 0 };
     const hosts = g.flags.host as string[];
     let target = node;
@@ -176,7 +188,7 @@ function errorText(e: unknown, def: CommandDef | null): string {
   }
   if (e instanceof CnmError) return isRun(def) ? `docker: Error response from daemon: ${e.message}${runTail}` : `Error response from daemon: ${e.message}\n`;
   if (e instanceof CliError) return isRun(def) && e.exitCode === 125 ? `docker: ${e.message}${runTail}` : `${e.message}\n`;
-  if (e instanceof TemplateError) return `${(e as Error).message}\n`;
+  if (e instanceof TemplateError) return `${e.phase === 'parse' ? e.message : e.goMessage}\n`;
   return `Error: simulator: ${(e as Error)?.message ?? String(e)}\n`;
 }
 

@@ -190,6 +190,21 @@ export class Controller {
     }
     throw new NetworkNotFoundError(ref);
   }
+  /**
+   * Like findNetwork, but a swarm node may also attach to any swarm-scoped network it does not
+   * see yet (a worker asks the manager for the attachment).
+   */
+  findNetworkForAttach(ref: string): NetworkState {
+    try {
+      return this.findNetwork(ref);
+    } catch (e) {
+      const sw = this.world.state.swarm;
+      if (!sw || !this.node.swarmNodeId) throw e;
+      const n = sw.networks.find((x) => x.id === ref || x.name === ref) ?? (sw.networks.filter((x) => x.id.startsWith(ref)).length === 1 ? sw.networks.find((x) => x.id.startsWith(ref)) : undefined);
+      if (!n) throw e;
+      return n;
+    }
+  }
   tryNetwork(ref: string): NetworkState | null {
     try {
       return this.findNetwork(ref);
@@ -482,7 +497,7 @@ export class Controller {
       const seen = new Set<string>();
       for (let i = 0; i < nets.length; i++) {
         const ref = nets[i] === 'default' ? 'bridge' : nets[i];
-        const n = this.findNetwork(ref);
+        const n = (input.task && this.world.state.swarm?.networks.find((x) => x.id === ref)) || this.findNetworkForAttach(ref);
         if (n.configOnly) throw new ForbiddenError(`cannot create a container on a configuration-only network`);
         if (seen.has(n.id)) continue;
         seen.add(n.id);
@@ -794,7 +809,7 @@ export class Controller {
    * Connect a container to a network (docker network connect).
    */
   connect(containerRef: string, netRef: string, ep: EndpointInput): void {
-    const n = this.findNetwork(netRef);
+    const n = this.findNetworkForAttach(netRef);
     const c = this.findContainer(containerRef);
     const d = this.driverOf(n)!;
     if (n.configOnly) throw new ForbiddenError(`cannot create a container on a configuration-only network`);

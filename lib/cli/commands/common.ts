@@ -6,6 +6,8 @@ export const str = (f: Flags, k: string): string => (f[k] as string) ?? '';
 export const bool = (f: Flags, k: string): boolean => f[k] === true;
 export const list = (f: Flags, k: string): string[] => (f[k] as string[]) ?? [];
 export const map = (f: Flags, k: string): Record<string, string> => (f[k] as Record<string, string>) ?? {};
+/** pflag's Changed: the flag appeared on the command line. */
+export const changed = (f: Flags, k: string): boolean => ((f.__changed as string[]) ?? []).includes(k);
 export const num = (f: Flags, k: string): number => (f[k] as number) ?? 0;
 
 /** Parse repeated `--filter key=value` into a map of key -> values. */

@@ -81,7 +81,7 @@ function nslookup(w: Where, args: string[]): CommandResult {
   const addrs = w.kind === 'container' ? resolve(w.ctl, w.c, name).addrs : resolveOnNode(w.ctl, name);
   const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
   if (!addrs.length) return fail('', 1, `${head}** server can't find ${name}: NXDOMAIN\n\n`);
-  const auth = server === '127.0.0.11' && !name.includes('.') ? '' : 'Non-authoritative answer:\n';
+  const auth = name.includes('.') && !name.toLowerCase().startsWith('tasks.') ? 'Non-authoritative answer:\n' : '';
   return ok(`${head}${auth}${addrs.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`);
 }
 
@@ -195,6 +195,14 @@ function ipAddr(ctl: Controller, c: ContainerState | null): string {
   return s;
 }
 
+/** `ip addr show DEV`: only that interface's block. */
+function filterDev(text: string, dev: string): CommandResult {
+  const blocks = text.split(/\n(?=\d+: )/);
+  const hit = blocks.find((b) => new RegExp(`^\\d+: ${dev.replace(/[.]/g, '\\.')}[@:]`).test(b));
+  if (!hit) return fail(`ip: can't find device '${dev}'\n`);
+  return ok(hit.endsWith('\n') ? hit : hit + '\n');
+}
+
 function notFound(prog: string): CommandResult {
   return fail(
     `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog}": executable file not found in $PATH: unknown\n`,
@@ -255,8 +263,11 @@ export function execInContainer(ctl: Controller, c: ContainerState, argv: string
       if (args[0] === '-i') return ok(ns.endpoints.filter((e) => e.ipv4).map((e) => e.ipv4).join(' ') + '\n');
       return ok(c.hostname + '\n');
     case 'ip':
-      if (['addr', 'a', 'address'].includes(args[0] ?? '') || args[0] === '-4' || args[0] === 'add')
-        return ok(c.networkMode === 'host' ? ipAddr(ctl, null) : ipAddr(ctl, ns));
+      if (['addr', 'a', 'address'].includes(args[0] ?? '') || args[0] === '-4' || args[0] === 'add') {
+        const text = c.networkMode === 'host' ? ipAddr(ctl, null) : ipAddr(ctl, ns);
+        const dev = args[1] === 'show' || args[1] === 'list' ? args[2] : undefined;
+        return dev ? filterDev(text, dev) : ok(text);
+      }
       if (['route', 'r'].includes(args[0] ?? '')) {
         const first = ns.endpoints.find((e) => e.ipv4);
         const n = first && ctl.netOf(first);
@@ -302,7 +313,10 @@ export function execOnNode(ctl: Controller, argv: string[]): CommandResult {
       if (args[0] === '-I' || args[0] === '-i') return ok(`${ctl.node.addr} \n`);
       return ok(ctl.node.name + '\n');
     case 'ip':
-      if (['addr', 'a', 'address'].includes(args[0] ?? '')) return ok(ipAddr(ctl, null));
+      if (['addr', 'a', 'address'].includes(args[0] ?? '')) {
+        const dev = args[1] === 'show' ? args[2] : undefined;
+        return dev ? filterDev(ipAddr(ctl, null), dev) : ok(ipAddr(ctl, null));
+      }
       return fail(`Object "${args[0] ?? ''}" is unknown, try "ip help".\n`, 255);
     case 'whoami':
       return ok('root\n');

@@ -3,7 +3,7 @@
  * template. Table output renders a header row from the same template against the header names,
  * then aligns everything with tabwriter.
  */
-import { renderTemplate, goStruct, parseTableFormat, renderTableHeader, tabwriteText } from '../infra';
+import { renderTemplate, TemplateError, goStruct, parseTableFormat, renderTableHeader, tabwriteText } from '../infra';
 
 const TEMPLATE_BOUNDS = { maxSteps: 100_000, maxOutput: 1_000_000 };
 
@@ -22,10 +22,44 @@ export function formatList(
   if (!fmt || fmt === 'table') fmt = defaultTable;
   if (fmt === 'json') fmt = '{{json .}}';
   const { table, template } = parseTableFormat(fmt);
+  const simple = simpleFields(template, rows);
   let text = '';
-  if (table) text += renderTableHeader(template, headers) + '\n';
-  for (const r of rows) text += renderTemplate(template, goStruct(goType, r), TEMPLATE_BOUNDS) + '\n';
+  if (table) text += (simple ? simple(headers) : renderTableHeader(template, headers)) + '\n';
+  for (const r of rows) text += (simple ? simple(r) : renderTemplate(template, goStruct(goType, r), TEMPLATE_BOUNDS)) + '\n';
   return table ? tabwriteText(text) : text;
+}
+
+const SIMPLE_CACHE = new Map<string, (string | { field: string })[] | null>();
+/**
+ * Fast path: a template made only of text and `{{.Field}}` over string fields is substituted
+ * directly (the common case: default tables, `{{.Name}}`); anything else goes to the engine.
+ */
+function simpleFields(template: string, rows: Record<string, unknown>[]): ((r: Record<string, unknown>) => string) | null {
+  let parts = SIMPLE_CACHE.get(template);
+  if (parts === undefined) {
+    parts = [];
+    const re = /\{\{\s*\.([A-Za-z0-9_]+)\s*\}\}/g;
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(template))) {
+      parts.push(template.slice(last, m.index), { field: m[1] });
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    if (parts.some((p) => typeof p === 'string' && (p.includes('{{') || p.includes('}}')))) parts = null;
+    if (SIMPLE_CACHE.size > 200) SIMPLE_CACHE.clear();
+    SIMPLE_CACHE.set(template, parts);
+  }
+  if (!parts) return null;
+  const fields = parts.filter((p): p is { field: string } => typeof p !== 'string').map((p) => p.field);
+  const first = rows[0];
+  if (first && !fields.every((f) => typeof first[f] === 'string')) return null;
+  const ps = parts;
+  return (r) => {
+    let s = '';
+    for (const p of ps) s += typeof p === 'string' ? p : (r[p.field] as string);
+    return s;
+  };
 }
 
 /** `docker ... inspect` output: JSON array with 4-space indent, or a template per element. */
@@ -34,7 +68,15 @@ export function formatInspect(items: unknown[], format: string): string {
   if (format === 'json') return goJson(items, '') + '\n';
   const body = format.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
   let out = '';
-  for (const it of items) out += renderTemplate(body, it, TEMPLATE_BOUNDS) + '\n';
+  for (const it of items) {
+    try {
+      out += renderTemplate(body, it, TEMPLATE_BOUNDS) + '\n';
+    } catch (e) {
+      // docker retries a missing struct field on the raw JSON map
+      if (!(e instanceof TemplateError) || !e.missingField) throw e;
+      out += renderTemplate(body, JSON.parse(JSON.stringify(it)), { ...TEMPLATE_BOUNDS, missingKey: 'error' }) + '\n';
+    }
+  }
   return out;
 }
 

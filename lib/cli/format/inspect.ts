@@ -3,6 +3,13 @@ import type { Controller } from '../../cnm/controller';
 import type { NetworkState } from '../../cnm/network';
 import type { ContainerState, PortBinding } from '../../cnm/sandbox';
 import { isoTime } from './formatter';
+import { goStruct } from '../infra';
+
+/** A Go struct for templates (fields keep their order; omitempty fields left out). */
+function struct<T extends Record<string, unknown>>(type: string, o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return goStruct(type, o);
+}
 
 function prefixLen(ctl: Controller, netId: string, ip?: string): number {
   if (!ip) return 0;
@@ -27,13 +34,13 @@ export function networkInspect(ctl: Controller, n: NetworkState, verbose = false
   const containers: Record<string, unknown> = {};
   const eps = ctl.isGlobal(n) ? ctl.localEndpointsOn(n.id) : ctl.localEndpointsOn(n.id);
   for (const [c, e] of eps) {
-    containers[c.id] = {
+    containers[c.id] = struct('network.EndpointResource', {
       Name: c.name,
       EndpointID: e.id,
       MacAddress: e.mac ?? '',
       IPv4Address: e.ipv4 ? `${e.ipv4}/${prefixLen(ctl, n.id, e.ipv4)}` : '',
       IPv6Address: e.ipv6 ? `${e.ipv6}/64` : '',
-    };
+    });
   }
   const sw = ctl.world.state.swarm;
   if (ctl.isGlobal(n) && sw) {
@@ -51,7 +58,7 @@ export function networkInspect(ctl: Controller, n: NetworkState, verbose = false
     }
   }
   const global = ctl.isGlobal(n);
-  const out: Record<string, unknown> = {
+  const out: Record<string, unknown> = struct('network.Inspect', {
     Name: n.name,
     Id: n.id,
     Created: isoTime(n.created, (parseInt(n.id.slice(0, 6), 36) % 999999999) || 1),
@@ -59,7 +66,7 @@ export function networkInspect(ctl: Controller, n: NetworkState, verbose = false
     Driver: n.driver,
     EnableIPv4: n.enableIPv4,
     EnableIPv6: n.enableIPv6,
-    IPAM: {
+    IPAM: struct('network.IPAM', {
       Driver: n.ipamDriver,
       Options: n.predefined ? null : n.ipamOptions,
       Config: n.pools.length || n.pools6.length
@@ -69,23 +76,23 @@ export function networkInspect(ctl: Controller, n: NetworkState, verbose = false
               if (p.ipRange) cfg.IPRange = p.ipRange;
               if (p.gateway) cfg.Gateway = p.gateway;
               if (Object.keys(p.aux).length) cfg.AuxiliaryAddresses = p.aux;
-              return cfg;
+              return struct('network.IPAMConfig', cfg);
             }),
-            ...n.pools6.map((p) => (p.gateway ? { Subnet: p.subnet, Gateway: p.gateway } : { Subnet: p.subnet })),
+            ...n.pools6.map((p) => struct('network.IPAMConfig', p.gateway ? { Subnet: p.subnet, Gateway: p.gateway } : { Subnet: p.subnet })),
           ]
         : n.predefined
           ? null
           : [],
-    },
+    }),
     Internal: n.internal,
     Attachable: n.attachable,
     Ingress: n.ingress,
-    ConfigFrom: { Network: n.configFrom },
+    ConfigFrom: struct('network.ConfigReference', { Network: n.configFrom }),
     ConfigOnly: n.configOnly,
     Containers: n.configOnly ? {} : containers,
     Options: n.options,
     Labels: n.labels,
-  };
+  });
   if (global && sw) {
     const peers = sw.nodes.filter((sn) => {
       const node = ctl.world.state.nodes.find((x) => x.name === sn.name);
@@ -134,7 +141,7 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
     const name = n?.name ?? e.networkName;
     const pool = n?.pools.find((p) => e.ipv4 && inPool(p.base, p.bits, e.ipv4));
     const userDefined = n ? !n.predefined : true;
-    const ep = {
+    const ep = struct('network.EndpointSettings', {
       IPAMConfig: e.ipv4Static || e.ipv6Static ? { IPv4Address: e.ipv4Static ?? '', IPv6Address: e.ipv6Static ?? '' } : null,
       Links: e.links.length ? e.links : null,
       Aliases: e.aliases.length ? e.aliases : null,
@@ -150,7 +157,7 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
       GlobalIPv6Address: e.ipv6 ?? '',
       GlobalIPv6PrefixLen: e.ipv6 ? 64 : 0,
       DNSNames: userDefined && running ? [c.name, ...e.aliases, c.id.slice(0, 12)] : null,
-    };
+    });
     networks[name] = ep;
     if (name === 'bridge' && n?.predefined) legacy = { Gateway: ep.Gateway, IPAddress: ep.IPAddress, IPPrefixLen: ep.IPPrefixLen, MacAddress: ep.MacAddress };
   }
@@ -159,12 +166,12 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
   const exposed: Record<string, object> = {};
   for (const x of c.exposed) exposed[x] = {};
   for (const s of c.portSpecs) exposed[`${s.containerPort}/${s.proto}`] = {};
-  return {
+  return struct('container.InspectResponse', {
     Id: c.id,
     Created: isoTime(c.created, 1),
     Path: (c.entrypoint.length ? c.entrypoint : c.cmd)[0] ?? '',
     Args: (c.entrypoint.length ? [...c.entrypoint.slice(1), ...c.cmd] : c.cmd.slice(1)),
-    State: {
+    State: struct('container.State', {
       Status: c.status,
       Running: running,
       Paused: false,
@@ -176,7 +183,7 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
       Error: '',
       StartedAt: c.startedAt ? isoTime(c.startedAt, 2) : '0001-01-01T00:00:00Z',
       FinishedAt: c.finishedAt ? isoTime(c.finishedAt, 3) : '0001-01-01T00:00:00Z',
-    },
+    }),
     Image: `sha256:${c.id.split('').reverse().join('')}`,
     ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
     HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
@@ -185,7 +192,7 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
     RestartCount: 0,
     Driver: 'overlay2',
     Platform: 'linux',
-    HostConfig: {
+    HostConfig: struct('container.HostConfig', {
       NetworkMode: c.networkMode,
       PortBindings: bindings,
       RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
@@ -196,8 +203,8 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
       ExtraHosts: c.extraHosts.length ? c.extraHosts : null,
       Links: c.links.length ? c.links.map((l) => `/${l.split(':')[0]}:/${c.name}/${l.split(':')[1]}`) : null,
       PublishAllPorts: c.publishAll,
-    },
-    Config: {
+    }),
+    Config: struct('container.Config', {
       Hostname: c.hostname,
       Domainname: c.domainname,
       User: '',
@@ -215,13 +222,13 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
       WorkingDir: '',
       Entrypoint: c.entrypoint.length ? c.entrypoint : null,
       Labels: c.labels,
-    },
-    NetworkSettings: {
+    }),
+    NetworkSettings: struct('container.NetworkSettings', {
       SandboxID: running ? c.id.split('').reverse().join('') : '',
       SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
       Ports: running ? portMap(c) : {},
       ...legacy,
       Networks: networks,
-    },
-  };
+    }),
+  });
 }

@@ -29,11 +29,14 @@ export function ipToNum(ip: string): number {
 export function numToIp(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** Dotted-quad IPv4 (hot path: a regex, not ipaddr.js). */
 export function isIPv4(s: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(s);
+  const m = V4.exec(s);
+  return !!m && +m[1] < 256 && +m[2] < 256 && +m[3] < 256 && +m[4] < 256;
 }
 export function isIP(s: string): boolean {
-  return ipaddr.isValid(s) && (isIPv4(s) || ipaddr.IPv6.isValid(s));
+  return isIPv4(s) || (s.includes(':') && ipaddr.IPv6.isValid(s));
 }
 export function isIPv6(s: string): boolean {
   return !s.includes('.') && ipaddr.IPv6.isValid(s);

@@ -27,42 +27,53 @@ export function ellipsis(s: string, max: number): string {
   return r.length <= max ? s : r.slice(0, max - 1).join('') + '…';
 }
 
-/** api/types DisplayablePorts: sorted, consecutive ports grouped into ranges. */
+/** docker/cli DisplayablePorts: ports sorted; same public/private ports grouped into ranges per IP. */
 export function displayPorts(c: ContainerState): string {
   type P = { ip: string; pub: number; priv: number; proto: string };
   const ps: P[] = c.ports.map((b: PortBinding) => ({ ip: b.hostIp, pub: b.hostPort, priv: b.containerPort, proto: b.proto }));
-  if (c.status === 'running')
+  if (c.status === 'running' && c.networkMode !== 'host')
     for (const x of c.exposed) {
       const [p, proto] = x.split('/');
       if (!ps.some((q) => q.priv === +p && q.proto === proto)) ps.push({ ip: '', pub: 0, priv: +p, proto });
     }
-  ps.sort((a, b) => a.priv - b.priv || (a.proto < b.proto ? -1 : a.proto > b.proto ? 1 : 0) || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
-  const groups = new Map<string, P[]>();
+  const lt = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  ps.sort((a, b) => a.priv - b.priv || lt(a.ip, b.ip) || a.pub - b.pub || lt(a.proto, b.proto));
+  const hostPort = (ip: string, port: string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+  const form = (key: string, first: number, last: number) => {
+    const slash = key.lastIndexOf('/');
+    const ip = slash >= 0 && key.includes('/') && key.split('/').length > 1 && key.slice(0, slash) !== '' ? key.slice(0, slash) : '';
+    const type = key.slice(slash + 1);
+    let g = String(first);
+    if (first !== last) g = `${g}-${last}`;
+    if (ip) g = `${hostPort(ip, g)}->${g}`;
+    return `${g}/${type}`;
+  };
+  const groups = new Map<string, { first: number; last: number }>();
+  const result: string[] = [];
+  const mappings: string[] = [];
   for (const p of ps) {
-    const key = p.pub ? `${p.ip}/${p.proto}` : `/${p.proto}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(p);
-  }
-  const out: string[] = [];
-  const fmtIp = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
-  for (const [, g] of groups) {
-    let i = 0;
-    while (i < g.length) {
-      let j = i;
-      while (
-        j + 1 < g.length &&
-        g[j + 1].priv === g[j].priv + 1 &&
-        (g[i].pub === 0 ? g[j + 1].pub === 0 : g[j + 1].pub === g[j].pub + 1)
-      )
-        j++;
-      const priv = i === j ? `${g[i].priv}` : `${g[i].priv}-${g[j].priv}`;
-      if (g[i].pub) {
-        const pub = i === j ? `${g[i].pub}` : `${g[i].pub}-${g[j].pub}`;
-        out.push(`${fmtIp(g[i].ip)}:${pub}->${priv}/${g[i].proto}`);
-      } else out.push(`${priv}/${g[i].proto}`);
-      i = j + 1;
+    let key = p.proto;
+    if (p.ip) {
+      if (p.pub !== p.priv) {
+        mappings.push(`${hostPort(p.ip, String(p.pub))}->${p.priv}/${p.proto}`);
+        continue;
+      }
+      key = `${p.ip}/${p.proto}`;
     }
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { first: p.priv, last: p.priv });
+      continue;
+    }
+    if (p.priv === g.last + 1) {
+      g.last = p.priv;
+      continue;
+    }
+    result.push(form(key, g.first, g.last));
+    groups.set(key, { first: p.priv, last: p.priv });
   }
-  return out.join(', ');
+  for (const [k, g] of groups) result.push(form(k, g.first, g.last));
+  return [...result, ...mappings].join(', ');
 }
 
 export function statusText(c: ContainerState, now: number): string {

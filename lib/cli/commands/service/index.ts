@@ -1,2 +1,361 @@
-import type { CommandDef } from '../../types';
-export const serviceCommands: CommandDef[] = [];
+/** docker service create|ls|ps|inspect|rm|scale|update|logs */
+import type { CommandContext, CommandDef } from '../../types';
+import { CliError } from '../../types';
+import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, str } from '../common';
+import { createService, findService, removeService, requireManager, updateService, type ServicePort, type ServiceUpdate } from '../../../cnm/swarm';
+import { formatInspect, formatList, humanDuration } from '../../format/formatter';
+import { serviceInspect } from './inspectobj';
+import { findImage } from '../../../cnm/images';
+import { CnmError } from '../../../cnm/errors';
+
+/** --publish: "8080:80[/udp]" or "published=8080,target=80,protocol=udp,mode=host". */
+export function parseServicePort(v: string): ServicePort {
+  if (v.includes('=')) {
+    const p: ServicePort = { protocol: 'tcp', targetPort: 0, publishedPort: 0, publishMode: 'ingress' };
+    for (const kv of v.split(',')) {
+      const [k, val = ''] = kv.split('=');
+      switch (k.trim().toLowerCase()) {
+        case 'published':
+        case 'p':
+          p.publishedPort = Number(val);
+          break;
+        case 'target':
+        case 't':
+          p.targetPort = Number(val);
+          break;
+        case 'protocol':
+          if (!['tcp', 'udp', 'sctp'].includes(val)) throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid protocol value '${val}'`, 125);
+          p.protocol = val as ServicePort['protocol'];
+          break;
+        case 'mode':
+          if (val !== 'ingress' && val !== 'host') throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid publish mode value (${val}); must be either 'ingress' or 'host'`, 125);
+          p.publishMode = val;
+          break;
+        default:
+          throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid field key ${k}`, 125);
+      }
+    }
+    if (!p.targetPort) throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: missing mandatory field "target"`, 125);
+    return p;
+  }
+  const m = /^(?:(\d+):)?(\d+)(?:\/(tcp|udp|sctp))?$/.exec(v);
+  if (!m) throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid port format`, 125);
+  return { protocol: (m[3] ?? 'tcp') as ServicePort['protocol'], targetPort: Number(m[2]), publishedPort: m[1] ? Number(m[1]) : 0, publishMode: 'ingress' };
+}
+
+/** --network: "name" or "name=x,alias=y". */
+function parseNetworkOpt(v: string): { ref: string; aliases: string[] } {
+  if (!v.includes('=')) return { ref: v, aliases: [] };
+  const out = { ref: '', aliases: [] as string[] };
+  for (const kv of v.split(',')) {
+    const [k, val = ''] = kv.split('=');
+    if (k === 'name' || k === 'target') out.ref = val;
+    else if (k === 'alias') out.aliases.push(val);
+    else if (k !== 'driver-opt') throw new CliError(`invalid argument "${v}" for "--network" flag: invalid field key ${k}`, 125);
+  }
+  return out;
+}
+
+function progress(ctx: CommandContext, n: number, global = false): void {
+  let s = `overall progress: ${n} out of ${n} tasks \n`;
+  for (let i = 1; i <= n; i++) s += `${global ? 'node' : `${i}/${n}`}: running   [==================================================>] \n`;
+  ctx.out.push(s + 'verify: Service converged \n');
+}
+
+const cluster = (ctx: CommandContext) => ({ controllerFor: ctx.controllerFor });
+
+function checkImage(ctx: CommandContext, image: string): void {
+  if (!findImage(image)) {
+    ctx.err.push(`image ${image.includes(':') ? image : `${image}:latest`} could not be accessed on a registry to record\nits digest. Each node will access ${image.includes(':') ? image : `${image}:latest`} independently,\npossibly leading to different nodes running different\nversions of the image.\n\n`);
+    throw new CnmError('bad-request', `pull access denied for ${image}, repository does not exist or may require 'docker login'`);
+  }
+}
+
+export const serviceCreate: CommandDef = {
+  path: 'service create',
+  use: 'service create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create a new service',
+  args: { kind: 'min', n: 1 },
+  interspersed: false,
+  flags: [
+    { long: 'name', type: 'string' },
+    { long: 'replicas', type: 'uint' },
+    { long: 'mode', type: 'string', default: 'replicated' },
+    { long: 'network', type: 'stringArray' },
+    { long: 'publish', short: 'p', type: 'stringArray' },
+    { long: 'endpoint-mode', type: 'string', default: 'vip' },
+    { long: 'detach', short: 'd', type: 'bool' },
+    { long: 'quiet', short: 'q', type: 'bool' },
+    { long: 'env', short: 'e', type: 'stringArray' },
+    { long: 'label', short: 'l', type: 'stringArray' },
+    { long: 'container-label', type: 'stringArray' },
+    { long: 'constraint', type: 'stringArray' },
+    { long: 'hostname', type: 'string' },
+    { long: 'dns', type: 'stringArray' },
+    { long: 'restart-condition', type: 'string' },
+    { long: 'update-parallelism', type: 'uint' },
+    { long: 'update-delay', type: 'duration' },
+    { long: 'limit-memory', type: 'string' },
+    { long: 'reserve-memory', type: 'string' },
+    { long: 'mount', type: 'stringArray' },
+    { long: 'with-registry-auth', type: 'bool' },
+  ],
+  run(ctx, f, args) {
+    requireManager(ctx.ctl);
+    const mode = str(f, 'mode');
+    if (mode !== 'replicated' && mode !== 'global') throw new CliError(`invalid argument "${mode}" for "--mode" flag: invalid mode`, 125);
+    if (mode === 'global' && changed(f, 'replicas')) throw new CliError('replicas can only be used with replicated or replicated-job mode');
+    const em = str(f, 'endpoint-mode');
+    if (em !== 'vip' && em !== 'dnsrr') throw new CnmError('bad-request', `rpc error: code = InvalidArgument desc = EndpointSpec: invalid endpoint mode ${em}`);
+    checkImage(ctx, args[0]);
+    const labels: Record<string, string> = {};
+    for (const l of list(f, 'label')) labels[l.split('=')[0]] = l.split('=').slice(1).join('=');
+    const s = createService(cluster(ctx), ctx.ctl, {
+      name: str(f, 'name') || undefined,
+      image: args[0].includes(':') ? args[0] : `${args[0]}:latest`,
+      args: args.slice(1),
+      mode,
+      replicas: changed(f, 'replicas') ? num(f, 'replicas') : 1,
+      networks: list(f, 'network').map(parseNetworkOpt),
+      ports: list(f, 'publish').map(parseServicePort),
+      endpointMode: em,
+      env: list(f, 'env'),
+      labels,
+      constraints: list(f, 'constraint'),
+    });
+    ctx.out.push(s.id + '\n');
+    if (!bool(f, 'detach') && !bool(f, 'quiet')) progress(ctx, s.tasks.length, mode === 'global');
+  },
+};
+
+const SERVICE_HEADERS = { ID: 'ID', Name: 'NAME', Mode: 'MODE', Replicas: 'REPLICAS', Image: 'IMAGE', Ports: 'PORTS' };
+
+export const serviceLs: CommandDef = {
+  path: 'service ls',
+  aliases: ['service list'],
+  use: 'service ls [OPTIONS]',
+  short: 'List services',
+  args: { kind: 'none' },
+  flags: [
+    { long: 'filter', short: 'f', type: 'stringArray' },
+    { long: 'format', type: 'string' },
+    { long: 'quiet', short: 'q', type: 'bool' },
+  ],
+  run(ctx, f) {
+    const sw = requireManager(ctx.ctl);
+    const filters = parseFilters(list(f, 'filter'));
+    checkFilterKeys(filters, ['id', 'label', 'mode', 'name']);
+    const any = (k: string, pred: (v: string) => boolean) => !filters.has(k) || filters.get(k)!.some(pred);
+    const svcs = sw.services
+      .filter((s) => any('name', (v) => s.name.startsWith(v)) && any('id', (v) => s.id.startsWith(v)) && any('mode', (v) => s.mode === v) && (!filters.has('label') || labelMatch(s.labels, filters.get('label')!)))
+      .sort((a, b) => naturalLess(a.name, b.name));
+    const rows = svcs.map((s) => ({
+      ID: s.id.slice(0, 12),
+      Name: s.name,
+      Mode: s.mode,
+      Replicas: s.mode === 'global' ? `${s.tasks.length}/${s.tasks.length}` : `${s.tasks.filter((t) => t.state === 'running').length}/${s.replicas}`,
+      Image: s.image,
+      Ports: s.ports.filter((p) => p.publishMode === 'ingress').map((p) => `*:${p.publishedPort}->${p.targetPort}/${p.protocol}`).join(', '),
+    }));
+    const fmt = str(f, 'format');
+    ctx.out.push(formatList(rows, bool(f, 'quiet') && !fmt ? '{{.ID}}' : fmt, 'table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}', SERVICE_HEADERS, '*formatter.serviceContext'));
+  },
+};
+
+const TASK_HEADERS = { ID: 'ID', Name: 'NAME', Image: 'IMAGE', Node: 'NODE', DesiredState: 'DESIRED STATE', CurrentState: 'CURRENT STATE', Error: 'ERROR', Ports: 'PORTS' };
+
+export const servicePs: CommandDef = {
+  path: 'service ps',
+  use: 'service ps [OPTIONS] SERVICE [SERVICE...]',
+  short: 'List the tasks of one or more services',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'filter', short: 'f', type: 'stringArray' },
+    { long: 'format', type: 'string' },
+    { long: 'no-resolve', type: 'bool' },
+    { long: 'no-trunc', type: 'bool' },
+    { long: 'quiet', short: 'q', type: 'bool' },
+  ],
+  run(ctx, f, args) {
+    const sw = requireManager(ctx.ctl);
+    const filters = parseFilters(list(f, 'filter'));
+    checkFilterKeys(filters, ['id', 'name', 'node', 'desired-state']);
+    const rows: Record<string, string>[] = [];
+    for (const a of args) {
+      const s = findService(sw, a);
+      const tasks = [...s.tasks].sort((x, y) => x.slot - y.slot);
+      for (const t of tasks) {
+        if (filters.has('node') && !filters.get('node')!.includes(t.node)) continue;
+        if (filters.has('desired-state') && !filters.get('desired-state')!.includes(t.desired)) continue;
+        rows.push({
+          ID: bool(f, 'no-trunc') ? t.id : t.id.slice(0, 12),
+          Name: s.mode === 'global' ? s.name : `${s.name}.${t.slot}`,
+          Image: s.image,
+          Node: t.node,
+          DesiredState: 'Running',
+          CurrentState: `Running ${humanDuration(Math.max(1, ctx.world.state.clock - t.created))} ago`,
+          Error: '',
+          Ports: s.ports.filter((p) => p.publishMode === 'host').map((p) => `*:${p.publishedPort}->${p.targetPort}/${p.protocol}`).join(','),
+        });
+      }
+    }
+    const fmt = str(f, 'format');
+    ctx.out.push(formatList(rows, bool(f, 'quiet') && !fmt ? '{{.ID}}' : fmt, 'table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}', TASK_HEADERS, '*formatter.taskContext'));
+  },
+};
+
+export const serviceInspectCmd: CommandDef = {
+  path: 'service inspect',
+  use: 'service inspect [OPTIONS] SERVICE [SERVICE...]',
+  short: 'Display detailed information on one or more services',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'format', short: 'f', type: 'string' },
+    { long: 'pretty', type: 'bool' },
+  ],
+  run(ctx, f, args) {
+    const sw = requireManager(ctx.ctl);
+    const items = args.map((a) => {
+      findService(sw, a);
+      return serviceInspect(ctx.ctl, a)!;
+    });
+    if (bool(f, 'pretty')) {
+      for (const a of args) {
+        const s = findService(sw, a);
+        let t = `\nID:\t\t${s.id}\nName:\t\t${s.name}\nService Mode:\t${s.mode === 'global' ? 'Global' : 'Replicated'}\n`;
+        if (s.mode === 'replicated') t += ` Replicas:\t${s.replicas}\n`;
+        t += `Placement:\nUpdateConfig:\n Parallelism:\t1\nContainerSpec:\n Image:\t\t${s.image}\n`;
+        if (s.args.length) t += ` Args:\t\t${s.args.join(' ')} \n`;
+        if (s.networks.length) t += `Networks:\t${s.networks.map((n) => sw.networks.find((x) => x.id === n.target)?.name ?? n.target).join(' ')} \n`;
+        t += `Endpoint Mode:\t${s.endpointMode}\n`;
+        if (s.ports.length) t += `Ports:\n${s.ports.map((p) => ` PublishedPort = ${p.publishedPort}\n  Protocol = ${p.protocol}\n  TargetPort = ${p.targetPort}\n  PublishMode = ${p.publishMode}\n`).join('')}`;
+        ctx.out.push(t);
+      }
+      return;
+    }
+    ctx.out.push(formatInspect(items, str(f, 'format')));
+  },
+};
+
+export const serviceRm: CommandDef = {
+  path: 'service rm',
+  aliases: ['service remove'],
+  use: 'service rm SERVICE [SERVICE...]',
+  short: 'Remove one or more services',
+  args: { kind: 'min', n: 1 },
+  flags: [],
+  run(ctx, _f, args) {
+    const sw = requireManager(ctx.ctl);
+    for (const a of args) {
+      try {
+        removeService(cluster(ctx), sw, findService(sw, a));
+        ctx.out.push(a + '\n');
+      } catch (e) {
+        ctx.err.push(`Error response from daemon: ${(e as Error).message}\n`);
+        ctx.exitCode = 1;
+      }
+    }
+  },
+};
+
+export const serviceScale: CommandDef = {
+  path: 'service scale',
+  use: 'service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]',
+  short: 'Scale one or multiple replicated services',
+  args: { kind: 'min', n: 1 },
+  flags: [{ long: 'detach', short: 'd', type: 'bool' }],
+  run(ctx, f, args) {
+    const sw = requireManager(ctx.ctl);
+    for (const a of args) {
+      const [name, n] = a.split('=');
+      if (n === undefined || !/^\d+$/.test(n)) throw new CliError(`Invalid scale specifier '${a}'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services`);
+      const s = findService(sw, name);
+      updateService(cluster(ctx), ctx.ctl, s, { ...emptyUpdate(), replicas: Number(n) });
+      ctx.out.push(`${name} scaled to ${n}\n`);
+      if (!bool(f, 'detach')) progress(ctx, s.tasks.length);
+    }
+  },
+};
+
+function emptyUpdate(): ServiceUpdate {
+  return { portsAdd: [], portsRm: [], networksAdd: [], networksRm: [], envAdd: [], envRm: [], labelsAdd: {}, labelsRm: [], constraintsAdd: [], constraintsRm: [], force: false };
+}
+
+export const serviceUpdate: CommandDef = {
+  path: 'service update',
+  use: 'service update [OPTIONS] SERVICE',
+  short: 'Update a service',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'replicas', type: 'uint' },
+    { long: 'image', type: 'string' },
+    { long: 'args', type: 'string' },
+    { long: 'publish-add', type: 'stringArray' },
+    { long: 'publish-rm', type: 'stringArray' },
+    { long: 'network-add', type: 'stringArray' },
+    { long: 'network-rm', type: 'stringArray' },
+    { long: 'endpoint-mode', type: 'string' },
+    { long: 'env-add', type: 'stringArray' },
+    { long: 'env-rm', type: 'stringArray' },
+    { long: 'label-add', type: 'stringArray' },
+    { long: 'label-rm', type: 'stringArray' },
+    { long: 'constraint-add', type: 'stringArray' },
+    { long: 'constraint-rm', type: 'stringArray' },
+    { long: 'force', type: 'bool' },
+    { long: 'detach', short: 'd', type: 'bool' },
+    { long: 'quiet', short: 'q', type: 'bool' },
+    { long: 'update-parallelism', type: 'uint' },
+    { long: 'update-delay', type: 'duration' },
+    { long: 'with-registry-auth', type: 'bool' },
+  ],
+  run(ctx, f, args) {
+    const sw = requireManager(ctx.ctl);
+    const s = findService(sw, args[0]);
+    const em = str(f, 'endpoint-mode');
+    if (em && em !== 'vip' && em !== 'dnsrr') throw new CnmError('bad-request', `rpc error: code = InvalidArgument desc = EndpointSpec: invalid endpoint mode ${em}`);
+    if (str(f, 'image')) checkImage(ctx, str(f, 'image'));
+    const labelsAdd: Record<string, string> = {};
+    for (const l of list(f, 'label-add')) labelsAdd[l.split('=')[0]] = l.split('=').slice(1).join('=');
+    const u: ServiceUpdate = {
+      ...emptyUpdate(),
+      replicas: changed(f, 'replicas') ? num(f, 'replicas') : undefined,
+      image: str(f, 'image') ? (str(f, 'image').includes(':') ? str(f, 'image') : `${str(f, 'image')}:latest`) : undefined,
+      args: str(f, 'args') ? str(f, 'args').split(/\s+/) : undefined,
+      portsAdd: list(f, 'publish-add').map(parseServicePort),
+      portsRm: list(f, 'publish-rm').map((p) => {
+        const m = /^(?:published=)?(\d+)(?::\d+)?(?:\/(tcp|udp|sctp))?/.exec(p);
+        return { publishedPort: Number(m?.[1] ?? 0), protocol: m?.[2] };
+      }),
+      networksAdd: list(f, 'network-add').map(parseNetworkOpt),
+      networksRm: list(f, 'network-rm'),
+      endpointMode: em ? (em as 'vip' | 'dnsrr') : undefined,
+      envAdd: list(f, 'env-add'),
+      envRm: list(f, 'env-rm'),
+      labelsAdd,
+      labelsRm: list(f, 'label-rm'),
+      constraintsAdd: list(f, 'constraint-add'),
+      constraintsRm: list(f, 'constraint-rm'),
+      force: bool(f, 'force'),
+    };
+    updateService(cluster(ctx), ctx.ctl, s, u);
+    ctx.out.push(args[0] + '\n');
+    if (!bool(f, 'detach') && !bool(f, 'quiet')) progress(ctx, s.tasks.length, s.mode === 'global');
+  },
+};
+
+export const serviceLogs: CommandDef = {
+  path: 'service logs',
+  use: 'service logs [OPTIONS] SERVICE|TASK',
+  short: 'Fetch the logs of a service or task',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'follow', short: 'f', type: 'bool' },
+    { long: 'tail', type: 'string' },
+  ],
+  run(ctx, _f, args) {
+    const sw = requireManager(ctx.ctl);
+    findService(sw, args[0]);
+  },
+};
+
+export const serviceCommands: CommandDef[] = [serviceCreate, serviceLs, servicePs, serviceInspectCmd, serviceRm, serviceScale, serviceUpdate, serviceLogs];
