@@ -16,7 +16,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   try {
     await createUser(parsed.data, undefined, { ip: clientIp(await headers()), now: new Date() });
   } catch (err) {
-    if (err instanceof UserError) return { message: err.message, fieldErrors: err.field ? { [err.field]: [err.message] } : {}, values };
+    if (err instanceof UserError) return err.field ? { fieldErrors: { [err.field]: [err.message] }, values } : { message: err.message, values };
     throw err;
   }
   return { ok: true, values };

@@ -7,7 +7,8 @@ import { clearSession, refreshSessionAfterPasswordChange, requireUser } from '@/
 import { changePassword, deleteUser, UserError } from '@/server/users';
 
 function fromUserError(err: unknown): FormState {
-  if (err instanceof UserError) return { message: err.message, fieldErrors: err.field ? { [err.field]: [err.message] } : {} };
+  // A message that belongs to a field is shown next to it only.
+  if (err instanceof UserError) return err.field ? { fieldErrors: { [err.field]: [err.message] } } : { message: err.message };
   throw err;
 }
 
