@@ -53,9 +53,11 @@ describe('renderTemplate: constructs', () => {
     ['missing key chain', '{{.Nope.Deeper}}', NET, '<no value>'],
     ['dot', '{{.}}', 'x', 'x'],
     ['method on a struct', '{{.Upper}}', STRUCT, 'DEV_BRIDGE'],
+    ['methods are not printed as fields', '{{.}}', goStruct('t', { A: 'a', M: () => 'm', B: 1 }), '{a 1}'],
     // json
     ['json of a map sorts keys', '{{json .IPAM}}', NET, '{"Config":[{"Gateway":"172.18.0.1","Subnet":"172.18.0.0/16"}],"Driver":"default","Options":{}}'],
     ['json of a struct keeps field order', '{{json .IPAM}}', STRUCT, '{"Driver":"default","Options":{},"Config":[{"Subnet":"172.18.0.0/16","IPRange":"","Gateway":"172.18.0.1","AuxAddress":{}}]}'],
+    ['json of a formatter context sorts keys (MarshalJSON builds a map)', '{{json .}}', goStruct('network.networkContext', { Name: 'n', Driver: 'bridge', ID: 'x' }, { jsonAsMap: true }), '{"Driver":"bridge","ID":"x","Name":"n"}'],
     ['json does not escape HTML', '{{json .}}', { a: '<b>&' }, '{"a":"<b>&"}'],
     ['json string', '{{json .Name}}', NET, '"dev_bridge"'],
     // index, len

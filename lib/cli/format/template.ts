@@ -55,13 +55,17 @@ export type TemplateOptions = {
 export const TEMPLATE_DEFAULTS = { maxSteps: 200_000, maxOutput: 1_048_576 } as const;
 
 const GO_TYPE = Symbol.for('netprep.goType');
+const JSON_AS_MAP = Symbol.for('netprep.jsonAsMap');
 
 /**
  * Marks an object as a Go struct of the given type (e.g. `network.networkContext`), for field errors and printing.
+ * @param opts.jsonAsMap encode `{{json .}}` with sorted keys, as docker/cli's formatter contexts do (their
+ *   MarshalJSON builds a map); inspect structs keep field order (the default)
  * @returns the same object
  */
-export function goStruct<T extends object>(typeName: string, fields: T): T {
-  Object.defineProperty(fields, GO_TYPE, { value: typeName, enumerable: false });
+export function goStruct<T extends object>(typeName: string, fields: T, opts: { jsonAsMap?: boolean } = {}): T {
+  Object.defineProperty(fields, GO_TYPE, { value: typeName, enumerable: false, configurable: true });
+  if (opts.jsonAsMap) Object.defineProperty(fields, JSON_AS_MAP, { value: true, enumerable: false, configurable: true });
   return fields;
 }
 
@@ -693,7 +697,8 @@ export function goPrint(v: Value, top = true): string {
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'function') return '0x1';
   if (Array.isArray(v)) return '[' + v.map((x) => goPrint(x, false)).join(' ') + ']';
-  if (structType(v)) return '{' + Object.values(v as object).map((x) => goPrint(typeof x === 'function' ? '0x1' : x, false)).join(' ') + '}';
+  // Methods (function-valued properties) are not fields: fmt does not print them.
+  if (structType(v)) return '{' + Object.values(v as object).filter((x) => typeof x !== 'function').map((x) => goPrint(x, false)).join(' ') + '}';
   const obj = v as Record<string, unknown>;
   void top;
   return 'map[' + Object.keys(obj).sort(goStringLess).map((k) => `${k}:${goPrint(obj[k], false)}`).join(' ') + ']';
@@ -741,7 +746,8 @@ export function goJson(v: Value): string {
     if (typeof x === 'function') return 'null';
     if (Array.isArray(x)) return '[' + x.map((y) => enc(y, depth + 1)).join(',') + ']';
     const o = x as Record<string, unknown>;
-    const keys = structType(x) ? Object.keys(o) : Object.keys(o).sort(goStringLess);
+    const inOrder = structType(x) !== undefined && !(o as Record<symbol, unknown>)[JSON_AS_MAP];
+    const keys = inOrder ? Object.keys(o) : Object.keys(o).sort(goStringLess);
     return '{' + keys.filter((k) => typeof o[k] !== 'function').map((k) => `${str(k)}:${enc(o[k], depth + 1)}`).join(',') + '}';
   };
   return enc(v, 0);
