@@ -20,6 +20,8 @@ export const QuizOptionsSchema = z.object({
   /** Heading path below the deck title, joined with " › ". */
   topic: z.string().max(500).optional(),
   length: z.coerce.number().int().refine((n) => (QUIZ_LENGTHS as readonly number[]).includes(n)).default(10),
+  /** Exactly these questions, in this order (a retry of missed ones, a shared link); other filters are ignored. */
+  ids: z.array(z.string().min(1).max(300)).max(50).optional(),
   /** Question types to include; all when omitted. */
   types: z.array(z.enum(['qa', 'cloze', 'single-choice', 'multiple-choice', 'command'])).optional(),
 });
@@ -68,6 +70,22 @@ function rng(seed: number): () => number {
   };
 }
 
+function toDTO(q: Question, decks: Map<string, string>): QuizQuestionDTO {
+  return {
+    id: q.id,
+    deck: q.deck,
+    deckTitle: decks.get(q.deck) ?? q.deck,
+    topic: topicKey(q),
+    type: q.type,
+    prompt: q.prompt,
+    answer: q.answer,
+    choices: q.choices,
+    command: q.command,
+    explanation: q.explanation,
+    source: q.source,
+  };
+}
+
 /**
  * Pick a quiz. Questions in scope are shuffled with `seed`, siblings (same sourceItem)
  * are skipped, and at least one command task is included when the scope has one.
@@ -75,6 +93,10 @@ function rng(seed: number): () => number {
 export function buildQuiz(bank: Bank, input: unknown, seed: number): QuizQuestionDTO[] {
   const opts = QuizOptionsSchema.parse(input);
   const decks = new Map(bank.decks.map((d) => [d.id, d.title]));
+  if (opts.ids) {
+    const byId = new Map(bank.questions.map((q) => [q.id, q]));
+    return opts.ids.flatMap((id) => (byId.has(id) ? [toDTO(byId.get(id)!, decks)] : []));
+  }
   const inScope = bank.questions.filter(
     (q) =>
       (!opts.deck || q.deck === opts.deck) &&
@@ -93,21 +115,10 @@ export function buildQuiz(bank: Bank, input: unknown, seed: number): QuizQuestio
   const command = pool.find((q) => q.type === 'command');
   if (command) take(command);
   for (const q of pool) take(q);
-  // Keep the command task off the first slot so a quiz opens with something quick.
-  if (picked.length > 2 && picked[0].type === 'command') picked.splice(1 + Math.floor(next() * (picked.length - 1)), 0, picked.shift()!);
-  return picked.map((q) => ({
-    id: q.id,
-    deck: q.deck,
-    deckTitle: decks.get(q.deck) ?? q.deck,
-    topic: topicKey(q),
-    type: q.type,
-    prompt: q.prompt,
-    answer: q.answer,
-    choices: q.choices,
-    command: q.command,
-    explanation: q.explanation,
-    source: q.source,
-  }));
+  // Open with something quick: move the first non-command question to the front.
+  const quick = picked.findIndex((q) => q.type !== 'command');
+  if (quick > 0) [picked[0], picked[quick]] = [picked[quick], picked[0]];
+  return picked.map((q) => toDTO(q, decks));
 }
 
 /** Every command task of the bank as a lab scenario, in deck order. */

@@ -103,6 +103,7 @@ export function QuizRunner({
 
   if (finished) {
     const right = outcomes.filter((o) => o?.correct).length;
+    const missed = questions.filter((_, i) => !outcomes[i]?.correct).map((q) => q.id);
     const pct = Math.round((right / questions.length) * 100);
     return (
       <section className={s.summary} aria-labelledby="score-heading">
@@ -140,7 +141,12 @@ export function QuizRunner({
           >
             Retake this quiz
           </button>
-          <Link className="btn" href={newQuizHref}>
+          {missed.length > 0 && missed.length < questions.length && (
+            <Link className="btn" href={`/quiz?go=1&ids=${missed.map(encodeURIComponent).join(',')}`}>
+              Retry the {missed.length} missed
+            </Link>
+          )}
+          <Link className="btn btn--ghost" href={newQuizHref}>
             New quiz
           </Link>
         </div>

@@ -43,6 +43,10 @@ describe('buildQuiz', () => {
     }
   });
 
+  it('takes exactly the listed questions, in order, skipping unknown ids', () => {
+    expect(buildQuiz(bank, { ids: ['qa-a', 'nope', 'cmd-a'] }, 1).map((q) => q.id)).toEqual(['qa-a', 'cmd-a']);
+  });
+
   it('is reproducible from its seed and refuses odd lengths', () => {
     expect(buildQuiz(bank, { length: 10 }, 7)).toEqual(buildQuiz(bank, { length: 10 }, 7));
     expect(() => buildQuiz(bank, { length: 7 }, 1)).toThrow();

@@ -12,7 +12,7 @@ import s from '@/components/quiz/quiz.module.css';
 export const metadata: Metadata = { title: 'Quiz' };
 export const dynamic = 'force-dynamic';
 
-type Search = { scope?: string; length?: string; go?: string };
+type Search = { scope?: string; length?: string; go?: string; ids?: string };
 const SCOPE_SEP = '::';
 
 export default async function QuizPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -25,7 +25,8 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
 
   if (sp.go) {
     const user = await getCurrentUser();
-    const questions = buildQuiz(bank, { deck: deck || undefined, topic: topic || undefined, length }, randomInt(1, 2 ** 31 - 1));
+    const ids = typeof sp.ids === 'string' && sp.ids ? sp.ids.split(',').slice(0, 50) : undefined;
+    const questions = buildQuiz(bank, { deck: deck || undefined, topic: topic || undefined, length, ids }, randomInt(1, 2 ** 31 - 1));
     const title = deck ? (scopes.find((d) => d.deck === deck)?.title ?? deck) : 'All decks';
     const newQuizHref = `/quiz?scope=${encodeURIComponent(scope)}&length=${length}`;
     return (
@@ -33,10 +34,10 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
         <PageHeader
           eyebrow={
             <>
-              <Link href={newQuizHref}>Quiz</Link> · {length} questions
+              <Link href={newQuizHref}>Quiz</Link> · {questions.length} questions
             </>
           }
-          title={topic ? `${title}: ${topic}` : title}
+          title={ids ? 'Retry' : topic ? `${title}: ${topic}` : title}
         />
         <QuizRunner questions={questions} signedIn={!!user} record={user ? recordQuizAnswer : undefined} newQuizHref={newQuizHref} />
       </div>

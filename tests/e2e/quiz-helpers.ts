@@ -1,0 +1,36 @@
+/** Helpers for the quiz, lab and exam journeys: the compiled bank, and typing into an xterm. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Bank, Question } from '@/server/banks';
+
+let bank: Bank | undefined;
+
+/** The bank the server under test serves (global setup compiles it). */
+export function readBank(): Bank {
+  bank ??= JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'generated', 'bank.json'), 'utf8')) as Bank;
+  return bank;
+}
+
+/** The first question matching `pred`; fails the test with `what` when the bank has none. */
+export function findQuestion(what: string, pred: (q: Question) => boolean): Question {
+  const q = readBank().questions.find(pred);
+  if (!q) throw new Error(`the bank has no ${what}`);
+  return q;
+}
+
+/** Wait for the terminal labelled `label` to start, focus it, and type each line followed by Enter. */
+export async function typeInTerminal(page: Page, label: string, lines: string[]): Promise<void> {
+  const term = page.getByRole('group', { name: label });
+  await term.locator('.xterm-screen').waitFor({ state: 'visible' });
+  await term.locator('.xterm-screen').click();
+  for (const line of lines) {
+    await page.keyboard.type(line, { delay: 2 });
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** The visible text of the terminal labelled `label` (xterm's rendered rows). */
+export async function terminalText(page: Page, label: string): Promise<string> {
+  return page.getByRole('group', { name: label }).locator('.xterm-rows').innerText();
+}
