@@ -63,7 +63,7 @@ describe('practice exam', () => {
       await idle(page);
     }
     await page.getByRole('button', { name: 'Flag for review' }).click();
-    await page.getByRole('button', { name: 'Flagged' }).waitFor();
+    await page.getByRole('button', { name: 'Flagged', exact: true }).waitFor();
 
     // Reload in the middle: the same question, the same answers and flag, the timer still running.
     const before = await page.locator('time').innerText();
@@ -71,7 +71,7 @@ describe('practice exam', () => {
     await idle(page);
     expect(await heading(page)).toMatch(/Question 5\s+of 10/);
     await page.getByText(/4\s+of 10 answered/).waitFor();
-    await page.getByRole('button', { name: 'Flagged' }).waitFor();
+    await page.getByRole('button', { name: 'Flagged', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: /Question 5, .*flagged/ }).count()).toBe(1);
     expect(await page.locator('time').innerText()).not.toBe('--:--');
     expect(before).not.toBe('--:--');
