@@ -100,12 +100,6 @@ export function summarise(bank: Bank): { line: string; table: string[] } {
   return { line: `${bank.decks.length} decks, ${bank.questions.length} questions (${byType(bank.questions)})${bp}`, table };
 }
 
-/** Command-line validator: lib/cli's when the simulator provides it. */
-async function commandValidator(): Promise<((line: string) => string | undefined) | undefined> {
-  // TODO(compiler): lib/qbank/validate.ts switches to lib/cli validateCommand once it lands; nothing to do here.
-  return undefined;
-}
-
 /**
  * Compile `dir` and (unless dryRun) write the bank.
  * @returns the bank, every diagnostic and a one-line summary
@@ -113,8 +107,7 @@ async function commandValidator(): Promise<((line: string) => string | undefined
  */
 export async function compileContent({ dir, out = BANK_FILE, quiet = false, dryRun = false }: BuildOptions): Promise<BuildResult> {
   const { notes, blueprint, skipped } = readContent(dir);
-  const validateLine = await commandValidator();
-  const result = compile(notes, { ...(blueprint ? { blueprint } : {}), ...(validateLine ? { validateLine } : {}) });
+  const result = compile(notes, blueprint ? { blueprint } : {});
   const diagnostics = [...skipped, ...result.diagnostics];
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');

@@ -11,13 +11,16 @@ import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { extractQuestions } from './plugins/questions';
+import { needsFullGfm, remarkTaskLists } from './plugins/task-lists';
 import { BankSchema, BlueprintSchema, type Bank, type Blueprint, type Deck, type Question } from './schema';
 import type { Draft } from './state';
 import { hash, normalise, slug } from './text';
-import { validateLine as defaultValidateLine } from './validate';
+import { validateLine as defaultValidateLine, type LineProblem } from './validate';
 
-/** The parser preset: frozen so every note is parsed with the same configuration. */
+/** The parser preset: remark-parse, GFM and YAML front matter, frozen. */
 export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+/** The same preset with GFM reduced to task lists, for notes that use nothing else of GFM. */
+const lightParser = unified().use(remarkParse).use(remarkTaskLists).use(remarkFrontmatter, ['yaml']).freeze();
 
 export interface NoteInput {
   /** Path relative to the content folder, with `/` separators. */
@@ -29,7 +32,7 @@ export interface CompileOptions {
   /** The exam blueprint YAML, when the content folder has one. */
   blueprint?: NoteInput;
   /** Override the command-line validator (tests). */
-  validateLine?: (line: string) => string | undefined;
+  validateLine?: (line: string) => LineProblem | undefined;
 }
 
 export interface CompileResult {
@@ -39,9 +42,12 @@ export interface CompileResult {
   rules: Record<string, string>;
 }
 
-/** Parse one note with the preset. */
+/**
+ * Parse one note. Notes without tables, strikethrough or footnotes skip the rest of GFM: the
+ * trees are the same except that bare URLs stay text (the app renders them as links anyway).
+ */
 export function parseNote(content: string): Root {
-  return parser.parse(content);
+  return (needsFullGfm(content) ? parser : lightParser).parse(content);
 }
 
 function deckIdFor(path: string, explicit?: string): string {
@@ -135,13 +141,41 @@ export function compileBlueprint(input: NoteInput, questions: Question[], diag: 
   return bp;
 }
 
+/** One warning per command the simulator does not know yet, with a count, instead of one per line. */
+function foldUnknownCommands(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, { d: Diagnostic; n: number }>();
+  const out: Diagnostic[] = [];
+  for (const d of list) {
+    const m = d.severity === 'warning' ? /unknown command: (docker [a-z-]+(?: [a-z-]+)?)/.exec(d.message) : null;
+    if (!m) {
+      out.push(d);
+      continue;
+    }
+    const entry = seen.get(m[1]);
+    if (entry) entry.n++;
+    else {
+      const first = { ...d, message: `the simulator does not implement \`${m[1]}\` yet` };
+      seen.set(m[1], { d: first, n: 1 });
+      out.push(first);
+    }
+  }
+  for (const { d, n } of seen.values()) if (n > 1) d.message += ` (${n} lines in the content use it)`;
+  return out;
+}
+
 /**
  * Compile notes into a bank.
  * @param inputs note paths (relative) and contents; order does not matter
  * @returns the bank (always schema-valid), every diagnostic sorted, and the generating rule per id
  */
 export function compile(inputs: NoteInput[], options: CompileOptions = {}): CompileResult {
-  const validate = options.validateLine ?? defaultValidateLine;
+  // Validation is pure, and the same setup lines recur across tasks: memoise within this compile.
+  const validator = options.validateLine ?? defaultValidateLine;
+  const checked = new Map<string, LineProblem | undefined>();
+  const validate = (line: string): LineProblem | undefined => {
+    if (!checked.has(line)) checked.set(line, validator(line));
+    return checked.get(line);
+  };
   const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const decks: Deck[] = [];
   const questions: Question[] = [];
@@ -184,7 +218,7 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
     diagnostics.push(...diag.list);
   }
   const bank = BankSchema.parse({ version: 1, decks, questions, blueprints });
-  return { bank, diagnostics: sortDiagnostics(diagnostics), rules };
+  return { bank, diagnostics: foldUnknownCommands(sortDiagnostics(diagnostics)), rules };
 }
 
 /** Serialise a bank byte-identically for the same input: fixed key order (schema order), 2-space indent. */

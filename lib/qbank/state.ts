@@ -5,6 +5,7 @@
 import type { Node } from 'mdast';
 import type { Choice, Command, QuestionType } from './schema';
 import type { DiagnosticSink, Position } from './diagnostics';
+import type { LineProblem } from './validate';
 
 /** A question before ids are assigned. */
 export interface Draft {
@@ -43,7 +44,7 @@ export interface NoteState {
   /** Tags from the front matter, put on every question of the deck. */
   deckTags: string[];
   /** Validate a shell line of a command task; returns an error message or undefined. */
-  validateLine(line: string): string | undefined;
+  validateLine(line: string): LineProblem | undefined;
 }
 
 /** 1-based start position of a node (1:1 when the node has none). */

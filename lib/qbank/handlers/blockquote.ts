@@ -234,10 +234,10 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
           if (!line || line.startsWith('#')) return;
           const problem = state.validateLine(line);
           if (problem) {
-            diag.error(
+            diag[problem.warning ? 'warn' : 'error'](
               { line: (codes[0].position?.start.line ?? f.at.line) + 1 + i, column: (codes[0].position?.start.column ?? 1) + raw.indexOf(raw.trim()) },
-              `${f.label} command "${line}": ${problem}`,
-              'fix the command so the simulator accepts it',
+              `${f.label} command "${line}": ${problem.message}`,
+              problem.warning ? 'the simulator cannot run this command yet' : 'fix the command so the simulator accepts it',
             );
           }
         });

@@ -11,11 +11,12 @@ import { handle, type WalkContext } from '../handlers';
 import type { FrontMatter } from '../schema';
 import type { Draft, NoteState } from '../state';
 import { slug } from '../text';
+import type { LineProblem } from '../validate';
 
 export interface ExtractOptions {
   /** Path relative to the content folder. */
   file: string;
-  validateLine(line: string): string | undefined;
+  validateLine(line: string): LineProblem | undefined;
 }
 
 export interface Extracted {
