@@ -22,6 +22,7 @@ export interface BestItem {
 const VOCABULARY: [RegExp, string[]][] = [
   [/network driver/i, ['Bridge networks', 'Host networks', 'Overlay networks', 'Macvlan networks', 'IPvlan networks', 'None (no networking)']],
   [/storage|mount/i, ['Volumes', 'Bind mounts', 'tmpfs mounts']],
+  [/service mode/i, ['Replicated services', 'Global services', 'Replicated-job services', 'Global-job services']],
   [/restart polic/i, ['no', 'on-failure', 'always', 'unless-stopped']],
   [/log(ging)? driver/i, ['json-file', 'local', 'syslog', 'journald', 'fluentd']],
 ];

@@ -33,8 +33,10 @@ export function introQuestion(intro: string, many: boolean): string | undefined 
     return `Which ${many ? pluralise(m[1]) : m[1]} ${verb} ${m[3]}?`;
   }
   m = /^the (.+?) (?:that|which) (.+?) (?:are|is)$/i.exec(s);
-  if (m) return `Which ${m[1]} ${m[2]}?`;
-  m = /^(.*?),?\s*\b(two|three|four|five|six|several|some) (new )?(\w+) (are|is) (.+)$/i.exec(s);
+  // Only when the clause starts with its verb ("that support ..."), not a subject ("that Docker recommends").
+  if (m && !/^[A-Z]/.test(m[2]) && !/^(you|we|it|they|the|a|an|this|docker)\b/i.test(m[2]))
+    return `Which ${m[1]} ${m[2]}?`;
+  m = /^(.*?),?\s*\b(two|three|four|five|six|several|some|the following) (new )?(\w+) (are|is) (.+)$/i.exec(s);
   if (m) return `${m[1] ? `${m[1]}, w` : 'W'}hich ${m[3] ?? ''}${m[4]} ${m[5]} ${m[6]}?`;
   m = /^(.+?) (requires?|needs?) (?:some |a few )?(.+?)(?: (before|to|for) (.+?))?\. these \w+ (?:are|is)$/i.exec(s);
   if (m) {

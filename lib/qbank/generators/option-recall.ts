@@ -46,7 +46,9 @@ function whichCommand(u: UsageEntry, all: UsageEntry[], state: NoteState): void 
 }
 
 function argumentOrder(u: UsageEntry, state: NoteState): void {
-  const placeholders = [...new Set((u.usage.match(/\b[A-Z][A-Z_]+\b/g) ?? []).filter((p) => p !== 'OPTIONS'))];
+  // Required placeholders only: optional ones ([COMMAND] [ARG...]) have no fixed position to learn.
+  const required = u.usage.replace(/\[[^\]]*\]/g, ' ');
+  const placeholders = [...new Set((required.match(/\b[A-Z][A-Z_]+\b(?!=)/g) ?? []).filter((p) => p !== 'OPTIONS'))];
   if (placeholders.length < 2) return;
   const names = placeholders.map((p) => `the ${p.toLowerCase().replace(/_/g, ' ')}`);
   const prompt = `In which order does ${code(u.command)} take ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}?`;
