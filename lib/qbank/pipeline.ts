@@ -141,28 +141,6 @@ export function compileBlueprint(input: NoteInput, questions: Question[], diag: 
   return bp;
 }
 
-/** One warning per command the simulator does not know yet, with a count, instead of one per line. */
-function foldUnknownCommands(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Map<string, { d: Diagnostic; n: number }>();
-  const out: Diagnostic[] = [];
-  for (const d of list) {
-    const m = d.severity === 'warning' ? /unknown command: (docker [a-z-]+(?: [a-z-]+)?)/.exec(d.message) : null;
-    if (!m) {
-      out.push(d);
-      continue;
-    }
-    const entry = seen.get(m[1]);
-    if (entry) entry.n++;
-    else {
-      const first = { ...d, message: `the simulator does not implement \`${m[1]}\` yet` };
-      seen.set(m[1], { d: first, n: 1 });
-      out.push(first);
-    }
-  }
-  for (const { d, n } of seen.values()) if (n > 1) d.message += ` (${n} lines in the content use it)`;
-  return out;
-}
-
 /**
  * Compile notes into a bank.
  * @param inputs note paths (relative) and contents; order does not matter
@@ -218,7 +196,7 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
     diagnostics.push(...diag.list);
   }
   const bank = BankSchema.parse({ version: 1, decks, questions, blueprints });
-  return { bank, diagnostics: foldUnknownCommands(sortDiagnostics(diagnostics)), rules };
+  return { bank, diagnostics: sortDiagnostics(diagnostics), rules };
 }
 
 /** Serialise a bank byte-identically for the same input: fixed key order (schema order), 2-space indent. */
