@@ -144,10 +144,11 @@ describe('malformed blocks', () => {
   });
 
   it('validates task lines with lib/cli by default', () => {
-    const md = '# D\n\n> **Task:** Do.\n>\n> **Solution:**\n>\n> ```sh\n> docker network connect onlyone\n> ```\n';
+    const md =
+      '# D\n\n> **Task:** Do.\n>\n> **Setup:**\n>\n> ```sh\n> docker -H worker1 swarm join --token $(docker -H manager1 swarm join-token -q worker) 10.0.0.11:2377\n> ```\n>\n> **Solution:**\n>\n> ```sh\n> docker network connect onlyone\n> ```\n';
     const errors = compile([{ path: 'note.md', content: md }]).diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0].line).toBe(8);
+    expect(errors[0].line).toBe(14);
   });
 
   it('rejects a duplicate explicit id across notes', () => {
