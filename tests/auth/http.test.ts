@@ -7,6 +7,8 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { attemptSignIn, browser, createTestUser, signIn, TEST_PASSWORD } from '../helpers/auth';
 import { SIGN_IN_FAILED } from '@/app/(auth)/schema';
 import { changePassword, deleteUser } from '@/server/users';
+import { getBank } from '@/server/banks';
+import { startExam, submitExam, userRepo } from '@/server/exams';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
@@ -180,6 +182,41 @@ describe('auth over HTTP (next start)', () => {
       // Guests get 401 from the store's API.
       const guest = browser(server.url);
       for (const path of ['/api/progress', '/api/reviews']) expect((await guest.fetch(path)).status).toBe(401);
+    });
+
+    it('two users: neither can open the other\'s exam attempt or result', async () => {
+      await createTestUser(t.db, 'ivy@example.test');
+      await createTestUser(t.db, 'jon@example.test');
+      const ivyId = (await t.db.user.findUniqueOrThrow({ where: { email: 'ivy@example.test' } })).id;
+      const bank = getBank();
+      const ctx = { repo: userRepo(t.db, ivyId), bank, now: new Date() };
+      const running = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
+      const done = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
+      await submitExam(ctx, { attemptId: done.id });
+      const ivy = await signIn(server.url, 'ivy@example.test');
+      const jon = await signIn(server.url, 'jon@example.test');
+      // The exam page streams (it has a loading state), so "not found" can arrive with status 200: Next then marks
+      // the page noindex and streams the not-found UI instead of the attempt (no runner, no result).
+      const notFoundPage = async (res: Response) => {
+        const body = await res.text();
+        const showsAttempt = body.includes('id="item-heading"') || body.includes('id="result-heading"');
+        const notFound = res.status === 404 || body.includes('<meta name="robots" content="noindex"/>');
+        return notFound && !showsAttempt;
+      };
+      // Ivy sees her attempt and her result...
+      for (const path of [`/exam/${running.id}`, `/exam/${done.id}/result`]) {
+        const res = await ivy.fetch(path);
+        expect(res.status).toBe(200);
+        expect(await notFoundPage(res)).toBe(false);
+      }
+      // ...Jon, signed in, gets "not found" for both, and his export lists no exams.
+      for (const path of [`/exam/${running.id}`, `/exam/${done.id}/result`]) expect(await notFoundPage(await jon.fetch(path))).toBe(true);
+      const jonExport = await (await jon.fetch('/account/export')).json();
+      expect(jonExport.exams).toEqual([]);
+      const ivyExport = await (await ivy.fetch('/account/export')).json();
+      expect(ivyExport.exams.map((e: { id: string }) => e.id).sort()).toEqual([running.id, done.id].sort());
+      // A guest neither.
+      expect(await notFoundPage(await browser(server.url).fetch(`/exam/${running.id}`))).toBe(true);
     });
 
     it('two users: each export holds only their own account', async () => {
