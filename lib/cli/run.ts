@@ -90,15 +90,20 @@ function checkArgs(def: CommandDef, args: string[]): void {
   }
 }
 
-const DEFAULTS = new WeakMap<CommandDef, string>();
-/** The parse of an empty argument list (cached: most commands run without flags). */
+const DEFAULTS = new WeakMap<CommandDef, ReturnType<typeof parseFlags>>();
+/** The parse of an empty argument list (cached: most commands run without flags); a fresh copy. */
 function defaultsFor(def: CommandDef, cmdPath: string): ReturnType<typeof parseFlags> {
-  let s = DEFAULTS.get(def);
-  if (s === undefined) {
-    s = JSON.stringify(parseFlags([], def.flags, cmdPath));
-    DEFAULTS.set(def, s);
+  let d = DEFAULTS.get(def);
+  if (d === undefined) {
+    d = parseFlags([], def.flags, cmdPath);
+    DEFAULTS.set(def, d);
   }
-  return JSON.parse(s);
+  const flags: Record<string, unknown> = {};
+  for (const k in d.flags) {
+    const v = d.flags[k];
+    flags[k] = Array.isArray(v) ? [...v] : v !== null && typeof v === 'object' ? { ...v } : v;
+  }
+  return { flags: flags as typeof d.flags, args: [], changed: [], warnings: [] };
 }
 
 /** Parse argv (without "docker") for a command: flags and positional args, or a UsageError. */

@@ -13,8 +13,14 @@ export function validateCommand(line: string): { ok: true } | { ok: false; messa
     if (text.length > 16_384) return { ok: false, message: 'command too long' };
     const syn = checkShellSyntax(text);
     if (syn) return { ok: false, message: syn };
-    // Check each simple docker command (split on operators outside quotes; substitutions skipped).
-    for (const part of splitSimple(text)) {
+    // Check each substitution on its own, then the line with each substitution as one word.
+    const { outer, inner } = extractSubstitutions(text);
+    for (const s of inner) {
+      const r = validateCommand(s);
+      if (!r.ok) return r;
+    }
+    // Check each simple docker command (split on operators outside quotes).
+    for (const part of splitSimple(outer)) {
       const words = part.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^["']|["']$/g, ''));
       if (words[0] !== 'docker') continue;
       let rest = words.slice(1);
@@ -42,6 +48,33 @@ export function validateCommand(line: string): { ok: true } | { ok: false; messa
     if (e instanceof UsageError || e instanceof CliError) return { ok: false, message: e.message.split('\n')[0] };
     return { ok: false, message: (e as Error)?.message ?? 'invalid command' };
   }
+}
+
+/** Replace top-level $(...) with a placeholder word; return the inner commands. */
+function extractSubstitutions(s: string): { outer: string; inner: string[] } {
+  let outer = '';
+  const inner: string[] = [];
+  let q: string | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (q !== "'" && ch === '$' && s[i + 1] === '(') {
+      let depth = 1;
+      let j = i + 2;
+      for (; j < s.length && depth; j++) {
+        if (s[j] === '(') depth++;
+        else if (s[j] === ')') depth--;
+      }
+      inner.push(s.slice(i + 2, j - 1));
+      outer += 'SUBSTITUTION';
+      i = j - 1;
+      continue;
+    }
+    if (q) {
+      if (ch === q) q = null;
+    } else if (ch === '"' || ch === "'") q = ch;
+    outer += ch;
+  }
+  return { outer, inner };
 }
 
 function splitSimple(s: string): string[] {

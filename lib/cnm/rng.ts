@@ -2,6 +2,8 @@
  * Seedable generator (mulberry32). Its whole state is one 32-bit number so it serializes with
  * the lab; ids, MACs and ephemeral ports all come from here.
  */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export class Rng {
   constructor(public state: number) {
     this.state = state >>> 0;
@@ -20,8 +22,8 @@ export class Rng {
   /** n lowercase hex characters. */
   hex(n: number): string {
     let s = '';
-    while (s.length < n) s += ((this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
-    return s.slice(0, n);
+    for (let i = 0; i < n; i += 2) s += HEX[(this.next() * 256) | 0];
+    return s.length === n ? s : s.slice(0, n);
   }
   /** Base-36ish id as swarm uses (25 chars, lowercase alnum). */
   alnum(n: number): string {

@@ -80,10 +80,13 @@ export function formatInspect(items: unknown[], format: string): string {
   return out;
 }
 
+const HTML_CHARS = /[<>&]/;
+const HTML_ESC: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
+
 /** JSON as Go's encoding/json prints it (HTML-escaped <, >, &). */
 export function goJson(v: unknown, indent: string): string {
   const s = indent ? JSON.stringify(v, null, indent) : JSON.stringify(v);
-  return s.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  return HTML_CHARS.test(s) ? s.replace(/[<>&]/g, (c) => HTML_ESC[c]) : s;
 }
 
 /** Go's time format for API timestamps: 2026-11-28T09:00:00.123456789Z */
@@ -93,8 +96,15 @@ export function isoTime(sec: number, frac = 0): string {
 }
 /** docker's "2026-11-28 09:00:00 +0000 UTC" CreatedAt form. */
 export function goTime(sec: number): string {
-  return new Date(sec * 1000).toISOString().slice(0, 19).replace('T', ' ') + ' +0000 UTC';
+  let s = GO_TIMES.get(sec);
+  if (s === undefined) {
+    s = new Date(sec * 1000).toISOString().slice(0, 19).replace('T', ' ') + ' +0000 UTC';
+    if (GO_TIMES.size > 4096) GO_TIMES.clear();
+    GO_TIMES.set(sec, s);
+  }
+  return s;
 }
+const GO_TIMES = new Map<number, string>();
 /** go-units HumanDuration as docker ps prints it. */
 export function humanDuration(sec: number): string {
   if (sec < 1) return 'Less than a second';
