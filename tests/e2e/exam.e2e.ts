@@ -95,7 +95,10 @@ describe('practice exam', () => {
     await page.getByRole('heading', { name: /^(Passed|Not passed yet)$/ }).waitFor();
     await page.getByRole('heading', { name: 'Score by objective' }).waitFor();
     expect(await page.locator('#review > ol > li').count()).toBe(10);
-    expect(await page.getByRole('link', { name: 'Read the note' }).count()).toBe(10);
+    expect(await page.locator('#review a[href^="/decks/"]').count()).toBe(10);
+    // Misses are open with their explanation; correct answers are folded.
+    const right = await page.locator('#review li[data-ok]').count();
+    expect(await page.locator('#review details[open]').count()).toBe(10 - right);
     await runAxeBothThemes(page, 'exam result');
     await screenshot(page, 'exam-result');
 

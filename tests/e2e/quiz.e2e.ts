@@ -68,6 +68,7 @@ describe('quiz', () => {
       await answerQa(p);
       await p.getByRole('button', { name: 'Next question' }).click();
       await answerCommand(p);
+      await p.evaluate(() => window.scrollTo(0, 0));
     });
 
     await page.getByRole('button', { name: 'See my score' }).click();

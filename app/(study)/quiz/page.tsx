@@ -37,7 +37,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
               <Link href={newQuizHref}>Quiz</Link> · {questions.length} questions
             </>
           }
-          title={ids ? 'Retry' : topic ? `${title}: ${topic}` : title}
+          title={ids ? 'Selected questions' : topic ? `${title}: ${topic}` : title}
         />
         <QuizRunner questions={questions} signedIn={!!user} record={user ? recordQuizAnswer : undefined} newQuizHref={newQuizHref} />
       </div>

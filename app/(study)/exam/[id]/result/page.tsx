@@ -50,7 +50,7 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
             </Link>
             {missed > 0 && (
               <a className="btn" href="#review">
-                Review {missed} missed
+                Review the {missed} missed
               </a>
             )}
           </p>
@@ -81,15 +81,19 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
         <ol className={s.review}>
           {r.items.map((it) => (
             <li key={it.index} className={s.reviewItem} data-ok={it.correct || undefined}>
-              <div className={s.reviewHead}>
-                <span>
-                  Question {it.index + 1} · {it.objective} · {it.format === 'domc' ? 'DOMC' : it.multiple ? 'multiple choice' : 'single choice'}
+              {/* Misses open, correct answers folded: a 55-question review stays scannable. */}
+              <details open={!it.correct}>
+              <summary>
+                <span className={s.reviewHead}>
+                  <span>
+                    Question {it.index + 1} · {it.objective} · {it.format === 'domc' ? 'DOMC' : it.multiple ? 'multiple choice' : 'single choice'}
+                  </span>
+                  <span className={s.badge} data-tone={it.correct ? 'pass' : 'fail'}>
+                    {it.correct ? 'Correct' : 'Incorrect'}
+                  </span>
                 </span>
-                <span className={s.badge} data-tone={it.correct ? 'pass' : 'fail'}>
-                  {it.correct ? 'Correct' : 'Incorrect'}
-                </span>
-              </div>
-              <Markdown text={it.prompt} className={s.prompt} />
+                <Markdown text={it.prompt} inline className={s.summaryPrompt} />
+              </summary>
               <ul className={s.reviewOptions}>
                 {it.options.map((o, k) => (
                   <li key={k} data-correct={o.correct || undefined}>
@@ -108,6 +112,7 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
                   <Link href={`/decks/${encodeURIComponent(it.deck)}#L${it.line}`}>Read the note</Link>
                 </p>
               )}
+              </details>
             </li>
           ))}
         </ol>
