@@ -98,44 +98,44 @@ const synced = new WeakMap<Db, WeakSet<LoadedBank>>();
 export async function syncBank(loaded: LoadedBank = loadBank(), database: Db = defaultDb): Promise<SyncReport> {
   const ids: string[] = [...loaded.order];
   return database.$transaction(async (tx) => {
+    // One row per distinct (question, deck, sourceItem) across learners: cheap, and all we need.
     const rows = await tx.cardState.findMany({
-      distinct: ['questionId'],
-      select: { questionId: true },
+      distinct: ['questionId', 'deck', 'sourceItem', 'retired'],
+      select: { questionId: true, deck: true, sourceItem: true, retired: true },
     });
-    const gone = rows.map((r) => r.questionId).filter((id) => !loaded.byId.has(id));
-    let retired = 0;
-    for (let i = 0; i < gone.length; i += 500) {
-      retired += (await tx.cardState.updateMany({
-        where: { questionId: { in: gone.slice(i, i + 500) }, retired: false },
-        data: { retired: true, version: { increment: 1 } },
-      })).count;
+    const gone = new Set<string>();
+    const back = new Set<string>();
+    const moved = new Map<string, Question>();
+    for (const r of rows) {
+      const q = loaded.byId.get(r.questionId);
+      if (!q) {
+        if (!r.retired) gone.add(r.questionId);
+        continue;
+      }
+      if (r.retired) back.add(r.questionId);
+      if (r.deck !== q.deck || r.sourceItem !== q.sourceItem) moved.set(q.id, q);
     }
-    let restored = 0;
-    for (let i = 0; i < ids.length; i += 500) {
-      restored += (await tx.cardState.updateMany({
-        where: { questionId: { in: ids.slice(i, i + 500) }, retired: true },
-        data: { retired: false, version: { increment: 1 } },
-      })).count;
-    }
-    // Deck / sourceItem moves: group questions by (deck, sourceItem) and fix rows that differ.
-    const groups = new Map<string, string[]>();
-    for (const q of loaded.bank.questions) {
-      const key = JSON.stringify([q.deck, q.sourceItem]);
-      const list = groups.get(key);
-      if (list) list.push(q.id);
-      else groups.set(key, [q.id]);
-    }
-    let moved = 0;
-    for (const [key, qids] of groups) {
-      const [deck, sourceItem] = JSON.parse(key) as [string, string];
-      for (let i = 0; i < qids.length; i += 500) {
-        moved += (await tx.cardState.updateMany({
-          where: { questionId: { in: qids.slice(i, i + 500) }, OR: [{ deck: { not: deck } }, { sourceItem: { not: sourceItem } }] },
-          data: { deck, sourceItem, version: { increment: 1 } },
+    const inChunks = async (ids: Set<string>, data: { retired: boolean }): Promise<number> => {
+      const list = [...ids];
+      let n = 0;
+      for (let i = 0; i < list.length; i += 500) {
+        n += (await tx.cardState.updateMany({
+          where: { questionId: { in: list.slice(i, i + 500) }, retired: !data.retired },
+          data: { ...data, version: { increment: 1 } },
         })).count;
       }
+      return n;
+    };
+    const retired = await inChunks(gone, { retired: true });
+    const restored = await inChunks(back, { retired: false });
+    let movedCount = 0;
+    for (const q of moved.values()) {
+      movedCount += (await tx.cardState.updateMany({
+        where: { questionId: q.id },
+        data: { deck: q.deck, sourceItem: q.sourceItem, version: { increment: 1 } },
+      })).count;
     }
-    return { retired, restored, moved };
+    return { retired, restored, moved: movedCount };
   }, { timeout: 60_000, maxWait: 30_000 });
 }
 
