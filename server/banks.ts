@@ -96,7 +96,6 @@ const synced = new WeakMap<Db, WeakSet<LoadedBank>>();
  * Idempotent; `ensureBankSynced` runs it once per client and bank.
  */
 export async function syncBank(loaded: LoadedBank = loadBank(), database: Db = defaultDb): Promise<SyncReport> {
-  const ids: string[] = [...loaded.order];
   return database.$transaction(async (tx) => {
     // One row per distinct (question, deck, sourceItem) across learners: cheap, and all we need.
     const rows = await tx.cardState.findMany({

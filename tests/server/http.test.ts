@@ -19,7 +19,7 @@ let server: RunningServer;
 let user: string;
 let cookie: string;
 
-async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies of many shapes */ {
   const res = await fetch(server.url + url, {
     method,
     headers: { cookie, 'content-type': 'application/json', ...headers },
