@@ -188,6 +188,7 @@ async function freshCandidates(
   });
   const total = Math.max(0, pool.length - seenCount);
   const fresh: QueueCandidate[] = [];
+  if (total === 0) return { fresh, total };
   for (let i = 0; i < pool.length && fresh.length < want; i += 500) {
     const chunk = pool.slice(i, i + 500);
     const rows = await db.cardState.findMany({
@@ -222,11 +223,11 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
   const dueRows = await db.cardState.findMany({
     where: { userId, retired: false, due: { lte: now }, state: { not: 0 }, ...deckWhere },
     orderBy: { due: 'asc' },
-    take: Math.min(reviewRoom, limit * 2) + limit * 2,
+    take: Math.min(reviewRoom, limit) + limit,
     select: CARD_SELECT,
   });
   // Extra candidates make room for buried siblings.
-  const { fresh } = await freshCandidates(db, userId, bank, decks, newRoom > 0 ? Math.min(newRoom, limit) + limit : 0, now);
+  const { fresh, total: freshTotal } = await freshCandidates(db, userId, bank, decks, newRoom > 0 ? Math.min(newRoom, limit) + limit : 0, now);
   const queue = buildQueue({
     limits: { newPerDay: settings.newPerDay, maxReviewsPerDay: settings.maxReviewsPerDay },
     today,
@@ -252,7 +253,7 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
       })),
     };
   });
-  const counts = await countsFor(db, userId, now, settings, decks, today, bank);
+  const counts = await countsFor(db, userId, now, settings, decks, today, freshTotal);
   return { items, counts };
 }
 
@@ -263,23 +264,22 @@ async function countsFor(
   settings: Settings,
   decks: string[] | null,
   today: TodayCounts,
-  bank: LoadedBank,
+  freshTotal: number,
 ): Promise<StudyCounts> {
   const deckWhere = decks ? { deck: { in: decks } } : {};
   const tomorrow = startOfNextDay(now, settings.timezone);
   const dayAfter = startOfNextDay(tomorrow, settings.timezone);
-  const [dueReviews, learning, dueTomorrow, fresh] = await Promise.all([
+  const [dueReviews, learning, dueTomorrow] = await Promise.all([
     db.cardState.count({ where: { userId, retired: false, state: 2, due: { lt: tomorrow }, ...deckWhere } }),
     db.cardState.count({ where: { userId, retired: false, state: { in: [1, 3] }, due: { lte: now }, ...deckWhere } }),
     db.cardState.count({
       where: { userId, retired: false, state: { not: 0 }, due: { gte: tomorrow, lt: dayAfter }, ...deckWhere },
     }),
-    freshCandidates(db, userId, bank, decks, 0, now),
   ]);
   return {
     dueToday: Math.min(dueReviews, Math.max(0, settings.maxReviewsPerDay - today.reviewsDone)),
     learning,
-    newAvailable: Math.min(fresh.total, Math.max(0, settings.newPerDay - today.newStudied)),
+    newAvailable: Math.min(freshTotal, Math.max(0, settings.newPerDay - today.newStudied)),
     dueTomorrow,
     reviewsDoneToday: today.reviewsDone,
     newStudiedToday: today.newStudied,
@@ -292,7 +292,8 @@ export async function getCounts(userId: string, opts: Pick<QueueOptions, 'decks'
   const settings = await getSettings(userId, { db });
   const decks = deckList(bank, settings, opts.decks);
   const today = await todayCounts(db, userId, now, settings.timezone, bank);
-  return countsFor(db, userId, now, settings, decks, today, bank);
+  const { total } = await freshCandidates(db, userId, bank, decks, 0, now);
+  return countsFor(db, userId, now, settings, decks, today, total);
 }
 
 /** Cards coming due per day for the next `days` days (day 0 = today, overdue included). */
