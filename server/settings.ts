@@ -130,7 +130,7 @@ export type OptimizeResult =
 interface FsrsBinding {
   FSRSBindingReview: new (rating: number, deltaT: number) => unknown;
   FSRSBindingItem: new (reviews: unknown[]) => unknown;
-  computeParameters(items: unknown[], options?: { enableShortTerm: boolean; timeout?: number }): Promise<number[]>;
+  computeParameters(items: unknown[], options?: { enableShortTerm: boolean }): Promise<number[]>;
 }
 
 /**
@@ -166,7 +166,8 @@ export async function optimizeParameters(userId: string, ctx: StoreContext = {})
     return { status: 'unavailable', reviews: logs.length, reason: 'the FSRS optimizer (@open-spaced-repetition/binding) is not installed' };
   }
   const trainSet = items.map((it) => new binding.FSRSBindingItem(it.map((r) => new binding.FSRSBindingReview(r.rating, r.deltaT))));
-  const params = await binding.computeParameters(trainSet, { enableShortTerm: true, timeout: 120_000 });
+  // No `timeout` option: binding 0.5.0 never settles the promise when one is given.
+  const params = await binding.computeParameters(trainSet, { enableShortTerm: true });
   const parsed = FsrsParamsSchema.safeParse(params);
   if (!parsed.success) return { status: 'unavailable', reviews: logs.length, reason: `the optimizer returned ${params.length} parameters` };
   await updateSettings(userId, { fsrsParams: parsed.data }, { db });
