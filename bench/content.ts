@@ -58,7 +58,7 @@ const bench: Bench = {
   description: 'compile 1,000 generated seed-sized notes; ratio to a bare remark parse of the same files',
   async run(args, log) {
     const files = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
-    const rounds = 3;
+    const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 3);
     const seed = fs.readFileSync(path.join(ROOT, 'content', 'docker-networking.md'), 'utf8');
     const notes: NoteInput[] = Array.from({ length: files }, (_, i) => ({ path: `note-${String(i).padStart(4, '0')}.md`, content: variant(seed, i) }));
     const bare = unified().use(remarkParse).freeze();
