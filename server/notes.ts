@@ -4,6 +4,8 @@ import path from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root as MdastRoot } from 'mdast';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeHighlight from 'rehype-highlight';
@@ -16,7 +18,7 @@ import { env } from '@/env';
  * Markdown -> sanitised HTML for study notes and question text, rendered on the server so the
  * browser gets plain HTML and no Markdown code.
  *
- * Pipeline: remark-parse + GFM -> remark-rehype (raw HTML dropped) -> line anchors -> sanitize
+ * Pipeline: remark-parse + front matter + GFM -> (notes: drop the title) -> remark-rehype (raw HTML dropped) -> line anchors -> sanitize
  * -> highlight.js (bundled grammars, no network) -> string.
  */
 
@@ -36,6 +38,15 @@ function rehypeLineAnchors() {
   };
 }
 
+/** rehype plugin (after sanitize): code blocks that may scroll sideways are keyboard-focusable. */
+function rehypeFocusablePre() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'pre') node.properties = { ...node.properties, tabIndex: 0 };
+    });
+  };
+}
+
 /** Default GitHub-like schema, plus highlight classes on code and our own line ids kept as written. */
 const schema: SanitizeSchema = {
   ...defaultSchema,
@@ -48,10 +59,20 @@ const schema: SanitizeSchema = {
   },
 };
 
+/** remark plugin: drop the note's first-level title (the page shows it) and its YAML front matter. */
+function remarkDropTitle() {
+  return (tree: MdastRoot) => {
+    const i = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 1);
+    tree.children = tree.children.filter((n, j) => j !== i && n.type !== 'yaml');
+  };
+}
+
 function processor(anchors: boolean) {
-  const p = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+  const p = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+  if (anchors) p.use(remarkDropTitle);
+  p.use(remarkRehype);
   if (anchors) p.use(rehypeLineAnchors);
-  return p.use(rehypeSanitize, schema).use(rehypeHighlight, { detect: false, ignoreMissing: true }).use(rehypeStringify);
+  return p.use(rehypeSanitize, schema).use(rehypeFocusablePre).use(rehypeHighlight, { detect: false }).use(rehypeStringify);
 }
 
 const withAnchors = processor(true);

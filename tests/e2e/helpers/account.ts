@@ -1,4 +1,9 @@
 import type { Page } from 'playwright-core';
+import { encode } from 'next-auth/jwt';
+import type { E2EApp } from './app';
+
+/** NEXTAUTH_SECRET the e2e servers run with, so tests can mint session cookies. */
+export const E2E_SECRET = 'e2e-secret-for-tests-only-0123456789abcdef';
 
 let counter = 0;
 
@@ -33,4 +38,15 @@ export async function signUp(page: Page, account: TestAccount = newAccount()): P
   await page.getByRole('button', { name: /sign up|create account/i }).click();
   await page.getByRole('link', { name: /^account/i }).waitFor({ state: 'visible', timeout: 20000 });
   return account;
+}
+
+/**
+ * Create a learner straight in the app's database and give the page a next-auth session cookie
+ * for it (signed with E2E_SECRET). For suites that test something other than sign-up itself.
+ */
+export async function signInDirect(page: Page, app: E2EApp, account: TestAccount = newAccount()): Promise<{ id: string } & TestAccount> {
+  const user = await app.database.db.user.create({ data: { email: account.email, name: account.name } });
+  const token = await encode({ token: { sub: user.id, email: account.email, name: account.name }, secret: E2E_SECRET });
+  await page.context().addCookies([{ name: 'next-auth.session-token', value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
+  return { id: user.id, ...account };
 }

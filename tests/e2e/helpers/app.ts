@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freshDatabase, type TestDatabase } from '../../helpers/db';
 import { startServer, type RunningServer } from '../../helpers/server';
 import { launchBrowser } from './browser';
+import { E2E_SECRET } from './account';
 
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 360, height: 740 } as const;
@@ -24,7 +25,7 @@ export interface E2EApp {
  */
 export async function startApp(label: string, extraEnv: Record<string, string> = {}): Promise<E2EApp> {
   const database = freshDatabase(`e2e-${label}`);
-  const server = await startServer({ DATABASE_URL: database.url, ...extraEnv }, 60000);
+  const server = await startServer({ DATABASE_URL: database.url, NEXTAUTH_SECRET: E2E_SECRET, ...extraEnv }, 60000);
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
   return {
@@ -35,7 +36,8 @@ export async function startApp(label: string, extraEnv: Record<string, string> =
     async newPage(opts = {}) {
       const context = await browser.newContext({ baseURL: server.url, viewport: opts.viewport ?? DESKTOP, reducedMotion: 'reduce' });
       contexts.push(context);
-      context.setDefaultTimeout(15000);
+      context.setDefaultTimeout(20000);
+      context.setDefaultNavigationTimeout(45000);
       return context.newPage();
     },
     async close() {

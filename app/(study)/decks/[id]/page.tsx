@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getCurrentUser } from '@/server/session';
+import { getBank } from '@/server/banks';
+import { deckPage } from '@/server/web/decks';
+import { ButtonLink, Card, EmptyState, PageHeader } from '@/components/ui';
+import { TypeCounts } from '@/components/deck/TypeCounts';
+import { MasteryMeter } from '@/components/deck/MasteryMeter';
+import { QuestionIndex } from '@/components/deck/QuestionIndex';
+import styles from '@/components/deck/deck.module.css';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: getBank().decks.find((d) => d.id === id)?.title ?? 'Deck' };
+}
+
+export default async function DeckPage({ params }: Props) {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  const view = await deckPage(decodeURIComponent(id), user?.id ?? null);
+  if (!view) notFound();
+  const { deck, noteHtml, groups } = view;
+  return (
+    <div className="stack">
+      <PageHeader
+        eyebrow={<Link href="/decks">Decks</Link>}
+        title={deck.title}
+        description={deck.description}
+        actions={
+          <>
+            <ButtonLink href={`/review?deck=${encodeURIComponent(deck.id)}`} variant="primary">Review this deck</ButtonLink>
+            <ButtonLink href={`/quiz?deck=${encodeURIComponent(deck.id)}`}>Quiz</ButtonLink>
+          </>
+        }
+      />
+      <div className="cluster">
+        <TypeCounts byType={deck.byType} />
+      </div>
+      <div className={styles.layout}>
+        <Card as="article" className={styles.note} aria-label="Study note">
+          {noteHtml ? (
+            <div className="prose" dangerouslySetInnerHTML={{ __html: noteHtml }} />
+          ) : (
+            <EmptyState title="Note not found" headingLevel={3}>The source file of this deck is missing from the content folder.</EmptyState>
+          )}
+        </Card>
+        <aside className={`card ${styles.aside}`} aria-label="Questions in this deck">
+          <div className="stack">
+            {deck.mastery && <MasteryMeter mastery={deck.mastery} label="Deck" />}
+            <h2 className="card__title">{deck.questionCount} questions</h2>
+            <QuestionIndex groups={groups} />
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+'use server';
+import { getCurrentUser } from '@/server/session';
+import { submitReview, undoLastReview } from '@/server/reviews';
+import { requeuedCard } from '@/server/web/review';
+import type { GradeResult, UndoResult } from '@/components/review/types';
+import { GradeCardSchema } from './schema';
+
+/** Save one flashcard grade (idempotent by clientReviewId) and say whether the card comes back this session. */
+export async function gradeCard(input: unknown): Promise<GradeResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: 'Your session ended. Sign in again to save your reviews.' };
+  const parsed = GradeCardSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'That grade could not be read. Reload the page and try again.' };
+  const { cardId, grade, clientReviewId, durationMs } = parsed.data;
+  try {
+    const result = await submitReview(user.id, { clientReviewId, questionId: cardId, rating: grade, durationMs, source: 'flashcard' });
+    const requeue = await requeuedCard(user.id, result.questionId, result.card.due);
+    // No revalidatePath: it would re-render this whole page into every grade's response, and
+    // the dashboard and stats are dynamic anyway.
+    return { ok: true, requeue };
+  } catch (err) {
+    return { ok: false, message: messageOf(err, 'The review could not be saved. Try again.') };
+  }
+}
+
+/** Undo the learner's latest grade. */
+export async function undoGrade(): Promise<UndoResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: 'Your session ended. Sign in again.' };
+  try {
+    const undone = await undoLastReview(user.id);
+    if (!undone) return { ok: false, message: 'There is nothing to undo.' };
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, message: messageOf(err, 'The undo failed. Try again.') };
+  }
+}
+
+/** Typed store errors carry a learner-facing message; anything else gets the fallback. */
+function messageOf(err: unknown, fallback: string): string {
+  const e = err as { kind?: string; message?: string };
+  if (e && typeof e.kind === 'string' && e.kind !== 'unavailable' && e.message) return e.message.charAt(0).toUpperCase() + e.message.slice(1) + '.';
+  console.error(err);
+  return fallback;
+}

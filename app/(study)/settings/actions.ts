@@ -1,0 +1,53 @@
+'use server';
+import { cookies } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getCurrentUser } from '@/server/session';
+import { updateSettings } from '@/server/settings';
+import { getProgress } from '@/server/progress';
+import { MIN_REVIEWS_FOR_OPTIMIZATION, StoreError } from '@/lib/srs';
+import { THEME_COOKIE } from '@/components/settings/theme';
+import type { SettingsFormState } from '@/components/settings/SettingsForm';
+import type { OptimiseState } from '@/components/settings/OptimiseButton';
+import { SettingsFormSchema } from './schema';
+
+const YEAR = 60 * 60 * 24 * 365;
+
+/** Save the settings form: limits and retention for the learner, theme in a cookie (and the profile). */
+export async function saveSettings(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const user = await getCurrentUser();
+  const raw = Object.fromEntries(form.entries());
+  const parsed = user ? SettingsFormSchema.safeParse(raw) : SettingsFormSchema.pick({ theme: true }).safeParse(raw);
+  if (!parsed.success) {
+    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  }
+  const data = parsed.data;
+  (await cookies()).set(THEME_COOKIE, data.theme, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: false });
+  if (user) {
+    try {
+      await updateSettings(user.id, data);
+    } catch (err) {
+      if (err instanceof StoreError && err.kind === 'bad-request') return { status: 'error', message: 'Some values were not accepted.', fieldErrors: err.fields ?? {} };
+      throw err;
+    }
+  }
+  revalidatePath('/', 'layout');
+  return { status: 'saved', message: user ? 'Settings saved.' : 'Theme saved on this device.' };
+}
+
+/** Fit the scheduler to the learner's own review history and report the retention achieved. */
+export async function optimiseSchedule(): Promise<OptimiseState> {
+  const user = await getCurrentUser();
+  if (!user) return { status: 'error', message: 'Sign in to optimise your schedule.' };
+  const progress = await getProgress(user.id, { days: 365 });
+  const achieved = progress.retention.retention;
+  if (progress.totalReviews < MIN_REVIEWS_FOR_OPTIMIZATION) {
+    return {
+      status: 'done',
+      message: `Not enough history yet: the optimiser needs ${MIN_REVIEWS_FOR_OPTIMIZATION} reviews and you have ${progress.totalReviews}. The default parameters stay in use.`,
+      achieved,
+      reviews: progress.retention.reviews,
+    };
+  }
+  return { status: 'done', message: 'Your history is ready for optimisation; the default parameters stay in use until the optimiser runs.', achieved, reviews: progress.retention.reviews };
+}

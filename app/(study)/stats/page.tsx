@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getCurrentUser } from '@/server/session';
+import { statsFor } from '@/server/web/stats';
+import { ButtonLink, Card, EmptyState, IconChart, PageHeader, Stat } from '@/components/ui';
+import { ChartCard } from '@/components/stats/ChartCard';
+import { MasteryTable } from '@/components/stats/MasteryTable';
+
+export const metadata: Metadata = { title: 'Stats' };
+
+export default async function StatsPage() {
+  const user = await getCurrentUser();
+  if (!user) {
+    return (
+      <div className="stack">
+        <PageHeader eyebrow="Progress" title="Stats" />
+        <EmptyState title="Sign in to see your progress" icon={<IconChart />} actions={<><ButtonLink href="/signin" variant="primary">Sign in</ButtonLink><ButtonLink href="/signup">Create an account</ButtonLink></>}>
+          Reviews per day, the retention you actually achieve, what falls due next and how well you know each topic.
+        </EmptyState>
+      </div>
+    );
+  }
+  const s = await statsFor(user.id);
+  const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
+  return (
+    <div className="stack stack-lg">
+      <PageHeader eyebrow="Progress" title="Stats" description="How much you study, how much you remember, and what comes next." />
+      <div className="grid grid-stats">
+        <Stat label="Reviews, last 30 days" value={s.totals.last30} hint={`${s.totals.reviews} in total`} tone="accent" />
+        <Stat label="True retention" value={pct(s.totals.retention)} hint={`target ${pct(s.charts.target)} · ${s.totals.retentionReviews} reviews`} tone="success" />
+        <Stat label="Streak" value={s.totals.streak} hint="days in a row" tone="warning" />
+        <Stat label="Due next 7 days" value={s.totals.dueNext7} hint="cards" />
+      </div>
+      {s.totals.reviews === 0 ? (
+        <EmptyState title="No reviews yet" icon={<IconChart />} actions={<ButtonLink href="/review" variant="primary">Start reviewing</ButtonLink>}>
+          Your charts fill in as you study. Grade a few flashcards and come back.
+        </EmptyState>
+      ) : (
+        <div className="grid" style={{ ['--min' as string]: '26rem' }}>
+          <ChartCard title="Reviews per day" description={`Last ${s.charts.reviewsPerDay.dates.length} days`} series={s.charts.reviewsPerDay} kind="bars" label="Reviews" />
+          <ChartCard title="True retention" description="Share of due cards you recalled, per week" series={s.charts.retention} kind="line" label="Retention" format="percent" reference={s.charts.target} />
+          <ChartCard title="Due forecast" description="Cards falling due in the next 30 days" series={s.charts.forecast} kind="bars" label="Due" />
+        </div>
+      )}
+      <Card title="Mastery by topic" action={<Link href="/decks" className="small">Decks</Link>} flush>
+        <MasteryTable rows={s.mastery} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+'use client';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { GRADES, type Grade, type GradeInput, type GradeResult, type ReviewCardView, type UndoResult } from './types';
+import { Flashcard } from './Flashcard';
+import styles from './review.module.css';
+
+interface Props {
+  cards: ReviewCardView[];
+  /** Server actions; absent for guests (nothing is saved). */
+  grade?: (input: GradeInput) => Promise<GradeResult>;
+  undo?: (input: { clientReviewId: string }) => Promise<UndoResult>;
+  /** Rendered when the queue is empty (server-made "done for today" panel). */
+  done: React.ReactNode;
+}
+
+interface Step {
+  card: ReviewCardView;
+  clientReviewId: string;
+  /** The card came back at the end of the queue (learning step); undo removes it again. */
+  requeued: ReviewCardView | null;
+}
+
+const noopSubscribe = () => () => undefined;
+
+function newId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+const OFFLINE = 'Could not reach the server. Your grade was not saved; the card is back in front of you.';
+
+/**
+ * The flashcard loop: reveal (space), grade (1-4), undo (u). Grading is optimistic: the next
+ * card shows at once while the grade is saved in the background, in order, with one retry
+ * under the same client review id (the store applies it once). A card that falls due again
+ * within the session (a learning step) is appended when the server says so.
+ */
+export function ReviewSession({ cards, grade, undo, done }: Props) {
+  const [queue, setQueue] = useState(cards);
+  const [history, setHistory] = useState<Step[]>([]);
+  const [revealed, setRevealed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(0);
+  // True once hydrated (the keyboard handler is live); the server render says false.
+  const ready = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  const shownAt = useRef(0);
+  /** Saves run one after another so the store sees grades and undos in the learner's order. */
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const current = queue[0];
+  const total = history.length + queue.length;
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, [current]);
+
+  const enqueue = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+    setSaving((n) => n + 1);
+    const run = chain.current.then(job, job);
+    chain.current = run.catch(() => undefined).finally(() => setSaving((n) => n - 1));
+    return run;
+  }, []);
+
+  const reveal = useCallback(() => {
+    if (current && !revealed) setRevealed(true);
+  }, [current, revealed]);
+
+  const submit = useCallback(
+    (g: Grade) => {
+      if (!current || !revealed) return;
+      const step: Step = { card: current, clientReviewId: newId(), requeued: null };
+      const input: GradeInput = { cardId: current.cardId, grade: g, clientReviewId: step.clientReviewId, durationMs: Math.round(performance.now() - shownAt.current) };
+      setError(null);
+      setHistory((h) => [...h, step]);
+      setQueue((q) => q.slice(1));
+      setRevealed(false);
+      if (!grade) {
+        // Guests: "Again" brings the card back at the end, as the scheduler would.
+        if (g === 1) {
+          step.requeued = current;
+          setQueue((q) => [...q, current]);
+        }
+        return;
+      }
+      void enqueue(async () => {
+        const attempt = () => grade(input).catch((): GradeResult | null => null);
+        const res = (await attempt()) ?? (await attempt()) ?? { ok: false as const, message: OFFLINE };
+        if (!res.ok) {
+          // Put the card back in front and forget the step.
+          setError(res.message);
+          setHistory((h) => h.filter((s) => s !== step));
+          setQueue((q) => [step.card, ...q]);
+          setRevealed(false);
+          return;
+        }
+        if (res.requeue) {
+          step.requeued = res.requeue;
+          setQueue((q) => [...q, res.requeue!]);
+        }
+      });
+    },
+    [current, revealed, grade, enqueue],
+  );
+
+  const undoLast = useCallback(() => {
+    const last = history.at(-1);
+    if (!last) return;
+    setError(null);
+    setHistory((h) => h.slice(0, -1));
+    setQueue((q) => [last.card, ...(last.requeued ? q.filter((c) => c !== last.requeued) : q)]);
+    setRevealed(true);
+    if (!undo) return;
+    void enqueue(async () => {
+      // The grade may still be saving: the chain runs this after it, and a requeue that
+      // arrives meanwhile is dropped here.
+      if (last.requeued) setQueue((q) => q.filter((c) => c !== last.requeued));
+      const res = await undo({ clientReviewId: last.clientReviewId }).catch((): UndoResult => ({ ok: false, message: 'Could not reach the server to undo.' }));
+      if (!res.ok) setError(res.message);
+    });
+  }, [history, undo, enqueue]);
+
+  // One window listener that always calls the latest handler (no stale closure between a
+  // render and its effects, when a fast key press would otherwise hit the old state).
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  useLayoutEffect(() => {
+    onKey.current = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      if (e.key === ' ' || e.key === 'Enter') {
+        // Space/Enter on a focused button or link keeps its native meaning.
+        if (t && (t.tagName === 'BUTTON' || t.tagName === 'A')) return;
+        if (current && !revealed) {
+          e.preventDefault();
+          reveal();
+        }
+      } else if (e.key === 'u' || e.key === 'U') {
+        e.preventDefault();
+        undoLast();
+      } else {
+        const g = GRADES.find((x) => x.key === e.key);
+        if (g && revealed) {
+          e.preventDefault();
+          submit(g.grade);
+        }
+      }
+    };
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const progressPct = total > 0 ? (history.length / total) * 100 : 100;
+
+  return (
+    <div className={styles.session} data-ready={ready || undefined} data-saving={saving > 0 || undefined} data-testid="review-session">
+      <div className={styles.toolbar}>
+        <div className={styles.progress}>
+          <div className="progress__label">
+            <span>Session</span>
+            <span className="num" data-testid="review-progress">{history.length} / {total}</span>
+          </div>
+          <div className="progress__track" role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={history.length} aria-valuetext={`${history.length} of ${total} reviewed`}>
+            <div className="progress__bar" style={{ width: `${progressPct}%` }} />
+          </div>
+        </div>
+        <button type="button" className="btn btn--ghost btn--sm" onClick={undoLast} disabled={history.length === 0} aria-keyshortcuts="u">
+          Undo <kbd>U</kbd>
+        </button>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {current ? `Card ${history.length + 1} of ${total}${revealed ? ', answer shown' : ''}` : 'Session complete'}
+      </p>
+      {error && <div className="alert alert--danger" role="alert">{error}</div>}
+      {current ? (
+        <Flashcard key={current.cardId + ':' + history.length} card={current} revealed={revealed} pending={false} onReveal={reveal} onGrade={submit} />
+      ) : saving > 0 ? (
+        <div className="card center muted" role="status">Saving your last grades…</div>
+      ) : (
+        done
+      )}
+      {current && (
+        <p className={`small faint center ${styles.keys}`}>
+          <kbd>Space</kbd> show answer · <kbd>1</kbd> again · <kbd>2</kbd> hard · <kbd>3</kbd> good · <kbd>4</kbd> easy · <kbd>U</kbd> undo
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import { createScheduler, newCardFields } from '@/lib/srs';
+import { getBank, getQuestion } from '@/server/banks';
+import { getQueue, type StudyCounts } from '@/server/cards';
+import type { ReviewCardView } from '@/components/review/types';
+import { cardView, previewRecord } from './cards';
+
+/** How many cards a review page loads at once. */
+export const SESSION_SIZE = 50;
+/** Cards a guest gets to try. */
+export const GUEST_SIZE = 12;
+/** A learning card due within this long comes back in the same session (Anki's learn-ahead limit). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export interface ReviewSessionView {
+  cards: ReviewCardView[];
+  /** The store's counts (signed in) for the header and the "done" panel. */
+  counts: StudyCounts | null;
+}
+
+function deckTitles(): Map<string, string> {
+  return new Map(getBank().decks.map((d) => [d.id, d.title]));
+}
+
+/**
+ * The cards for one review session.
+ * @param userId signed-in learner, or null for a guest (first cards of the chosen decks, nothing saved)
+ * @param decks deck ids; [] means the learner's saved deck filter (all decks for guests)
+ */
+export async function reviewSession(userId: string | null, decks: string[], now = new Date()): Promise<ReviewSessionView> {
+  const titles = deckTitles();
+  if (userId) {
+    const queue = await getQueue(userId, { decks: decks.length ? decks : undefined, limit: SESSION_SIZE });
+    const cards = await Promise.all(
+      queue.items.flatMap((item) => {
+        const q = getQuestion(item.questionId);
+        return q ? [cardView(q, titles.get(q.deck) ?? q.deck, item.state, previewRecord(item.previews))] : [];
+      }),
+    );
+    return { cards, counts: queue.counts };
+  }
+  const chosen = new Set(decks);
+  const seen = new Set<string>();
+  const picked = getBank().questions.filter((q) => {
+    if (chosen.size > 0 && !chosen.has(q.deck)) return false;
+    if (seen.has(q.sourceItem)) return false; // one card per source item, as the store buries siblings
+    seen.add(q.sourceItem);
+    return true;
+  });
+  const previews = previewRecord(createScheduler().preview(newCardFields(now), now));
+  const cards = await Promise.all(picked.slice(0, GUEST_SIZE).map((q) => cardView(q, titles.get(q.deck) ?? q.deck, 'new', previews)));
+  return { cards, counts: null };
+}
+
+/**
+ * After a grade: the card again, with fresh previews, when it falls due within the learn-ahead
+ * limit (learning steps), else null. Previews are the store's, computed at the card's due time.
+ */
+export async function requeuedCard(userId: string, questionId: string, due: string, now = new Date()): Promise<ReviewCardView | null> {
+  const dueAt = new Date(due);
+  if (dueAt.getTime() - now.getTime() > LEARN_AHEAD_MS) return null;
+  const q = getQuestion(questionId);
+  if (!q) return null;
+  const at = dueAt > now ? dueAt : now;
+  const queue = await getQueue(userId, { decks: [q.deck], limit: SESSION_SIZE }, { now: at });
+  const item = queue.items.find((i) => i.questionId === questionId);
+  if (!item) return null;
+  return cardView(q, deckTitles().get(q.deck) ?? q.deck, item.state, previewRecord(item.previews));
+}

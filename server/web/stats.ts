@@ -1,0 +1,58 @@
+import 'server-only';
+import { getProgress } from '@/server/progress';
+import { getForecast, getMastery } from '@/server/cards';
+import { getSettings } from '@/server/settings';
+import { getBank } from '@/server/banks';
+import type { StatsCharts } from '@/components/stats/types';
+
+/** Days of history in the reviews-per-day chart. */
+export const HISTORY_DAYS = 60;
+/** Days ahead in the due forecast. */
+export const FORECAST_DAYS = 30;
+
+export interface MasteryRow {
+  deck: string;
+  deckTitle: string;
+  topic: string;
+  total: number;
+  seen: number;
+  mature: number;
+  /** Mean probability of recall now over seen cards, 0..1. */
+  recall: number | null;
+}
+
+export interface StatsView {
+  charts: StatsCharts;
+  totals: { reviews: number; last30: number; retention: number | null; retentionReviews: number; streak: number; dueNext7: number };
+  mastery: MasteryRow[];
+}
+
+/** The /stats figures for one learner, from the store. */
+export async function statsFor(userId: string): Promise<StatsView> {
+  const [progress, forecast, mastery, settings] = await Promise.all([
+    getProgress(userId, { days: HISTORY_DAYS, period: 'week' }),
+    getForecast(userId, { days: FORECAST_DAYS }),
+    getMastery(userId),
+    getSettings(userId),
+  ]);
+  const titles = new Map(getBank().decks.map((d) => [d.id, d.title]));
+  return {
+    charts: {
+      reviewsPerDay: { dates: progress.days.map((d) => d.day), values: progress.days.map((d) => d.reviews) },
+      retention: { dates: progress.retentionOverTime.map((b) => b.period), values: progress.retentionOverTime.map((b) => b.retention) },
+      forecast: { dates: forecast.map((f) => f.day), values: forecast.map((f) => f.count) },
+      target: settings.desiredRetention,
+    },
+    totals: {
+      reviews: progress.totalReviews,
+      last30: progress.days.slice(-30).reduce((s, d) => s + d.reviews, 0),
+      retention: progress.retention.retention,
+      retentionReviews: progress.retention.reviews,
+      streak: progress.streak,
+      dueNext7: forecast.slice(0, 7).reduce((s, f) => s + f.count, 0),
+    },
+    mastery: mastery
+      .filter((m) => m.total > 0)
+      .map((m) => ({ deck: m.deck, deckTitle: titles.get(m.deck) ?? m.deck, topic: m.topic.join(' › ') || 'General', total: m.total, seen: m.seen, mature: m.mature, recall: m.recall })),
+  };
+}
