@@ -6,6 +6,7 @@ import { NavLinks } from '@/components/nav/NavLinks';
 import { Logo } from '@/components/nav/Logo';
 import { AccountSlot } from '@/components/nav/AccountSlot';
 import { THEME_COOKIE, parseTheme } from '@/components/settings/theme';
+import { getCurrentUser } from '@/server/session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,7 +27,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The theme cookie is read on the server, so the first paint already has the right colours.
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
-  const user = null;
+  const user = await getCurrentUser();
   return (
     <html lang="en" data-theme={theme === 'system' ? undefined : theme}>
       <body>

@@ -27,8 +27,9 @@ export function AccountSlot({ user }: { user: AccountUser | null }) {
   const label = user.name || user.email || 'Account';
   return (
     <div className="account-slot">
-      <Link href="/account" className="avatar" title={label} aria-label={`Account: ${label}`}>
-        {initials(user)}
+      <Link href="/account" className="account-link" title={label}>
+        <span className="avatar" aria-hidden="true">{initials(user)}</span>
+        <span className="account-link__text">Account</span>
       </Link>
     </div>
   );

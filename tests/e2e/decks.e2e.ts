@@ -2,7 +2,7 @@
  * Decks: the list with counts by type and topics, a deck page with its rendered note, the
  * question index linking to source lines, and mastery once a learner has reviewed.
  */
-import { runAxeBothThemes, screenshot, signInDirect, startApp, type E2EApp } from './helpers';
+import { runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
 
 describe('decks', () => {
   let app: E2EApp;
@@ -50,7 +50,7 @@ describe('decks', () => {
 
   it('shows mastery per topic for a signed-in learner', async () => {
     const page = await app.newPage();
-    await signInDirect(page, app);
+    await signUpLearner(page, app);
     await page.goto('/decks');
     await expect(page.getByRole('progressbar').first().getAttribute('aria-valuetext')).resolves.toBe('not started');
     await screenshot(page, 'decks-signed-in');

@@ -4,7 +4,7 @@
  * flips; guests can try without saving. Axe and screenshots of /review.
  */
 import type { Page } from 'playwright-core';
-import { runAxeBothThemes, screenshot, signInDirect, startApp, type E2EApp } from './helpers';
+import { runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
 
 async function cardBox(page: Page) {
   const box = await page.getByTestId('flashcard').boundingBox();
@@ -34,7 +34,7 @@ describe('review', () => {
 
   it('reviews ten cards with the keyboard, undoes one, and saves the grades', async () => {
     const page = await app.newPage();
-    const user = await signInDirect(page, app);
+    const user = await signUpLearner(page, app);
     await page.goto('/review');
     await page.locator('[data-testid="review-session"][data-ready]').waitFor();
     await page.getByTestId('flashcard').waitFor();
@@ -88,7 +88,7 @@ describe('review', () => {
 
   it('shows choices and a command task sensibly, and passes axe', async () => {
     const page = await app.newPage();
-    await signInDirect(page, app);
+    await signUpLearner(page, app);
     await page.goto('/review');
     await page.locator('[data-testid="review-session"][data-ready]').waitFor();
     await page.getByTestId('flashcard').waitFor();

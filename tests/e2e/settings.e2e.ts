@@ -2,7 +2,7 @@
  * Settings: field-level validation errors, saving limits and retention to the store, the
  * theme applied from a cookie without a flash, the optimiser's report. Axe and screenshots.
  */
-import { runAxeBothThemes, screenshot, signInDirect, startApp, type E2EApp } from './helpers';
+import { runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
 
 describe('settings', () => {
   let app: E2EApp;
@@ -15,7 +15,7 @@ describe('settings', () => {
 
   it('shows field errors next to bad values and saves good ones', async () => {
     const page = await app.newPage();
-    const user = await signInDirect(page, app);
+    const user = await signUpLearner(page, app);
     await page.goto('/settings');
     await runAxeBothThemes(page, 'settings');
     await screenshot(page, 'settings');
@@ -47,7 +47,7 @@ describe('settings', () => {
 
   it('switches the theme: saved, then rendered by the server on every page', async () => {
     const page = await app.newPage();
-    const user = await signInDirect(page, app);
+    const user = await signUpLearner(page, app);
     await page.goto('/settings');
     await page.getByRole('radio', { name: 'Dark' }).check();
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save settings' }).click()]);
@@ -63,7 +63,7 @@ describe('settings', () => {
 
   it('reports the retention achieved when asked to optimise', async () => {
     const page = await app.newPage();
-    await signInDirect(page, app);
+    await signUpLearner(page, app);
     await page.goto('/settings');
     await page.getByRole('button', { name: /optimise my schedule/i }).click();
     await expect(page.getByRole('status').filter({ hasText: /reviews/ }).innerText()).resolves.toMatch(/optimiser needs \d+ reviews/);

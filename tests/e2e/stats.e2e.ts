@@ -2,7 +2,7 @@
  * Stats: empty state before any review; after reviews, the three charts (uPlot canvases)
  * with table fallbacks and the mastery table. Axe and screenshots.
  */
-import { runAxeBothThemes, screenshot, signInDirect, startApp, type E2EApp } from './helpers';
+import { runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
 
 describe('stats', () => {
   let app: E2EApp;
@@ -22,7 +22,7 @@ describe('stats', () => {
 
   it('charts reviews, retention and the forecast after some reviews', async () => {
     const page = await app.newPage();
-    await signInDirect(page, app);
+    await signUpLearner(page, app);
     await page.goto('/stats');
     await expect(page.getByRole('heading', { name: 'No reviews yet' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'stats-empty');

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { encode } from 'next-auth/jwt';
 import type { E2EApp } from './app';
 
 /** NEXTAUTH_SECRET the e2e servers run with, so tests can mint session cookies. */
@@ -36,17 +35,19 @@ export async function signUp(page: Page, account: TestAccount = newAccount()): P
   const n = await passwords.count();
   for (let i = 0; i < n; i++) await passwords.nth(i).fill(account.password);
   await page.getByRole('button', { name: /sign up|create account/i }).click();
-  await page.getByRole('link', { name: /^account/i }).waitFor({ state: 'visible', timeout: 20000 });
+  await page.getByRole('link', { name: /^account/i }).waitFor({ state: 'visible', timeout: 30000 });
   return account;
 }
 
-/**
- * Create a learner straight in the app's database and give the page a next-auth session cookie
- * for it (signed with E2E_SECRET). For suites that test something other than sign-up itself.
- */
-export async function signInDirect(page: Page, app: E2EApp, account: TestAccount = newAccount()): Promise<{ id: string } & TestAccount> {
-  const user = await app.database.db.user.create({ data: { email: account.email, name: account.name } });
-  const token = await encode({ token: { sub: user.id, email: account.email, name: account.name }, secret: E2E_SECRET });
-  await page.context().addCookies([{ name: 'next-auth.session-token', value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
-  return { id: user.id, ...account };
+/** The database id of the account with this e-mail (after signUp). */
+export async function userIdOf(app: E2EApp, email: string): Promise<string> {
+  const user = await app.database.db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new Error(`no user ${email}`);
+  return user.id;
+}
+
+/** Sign up through the real form and return the new learner's id too. */
+export async function signUpLearner(page: Page, app: E2EApp, account: TestAccount = newAccount()): Promise<{ id: string } & TestAccount> {
+  await signUp(page, account);
+  return { id: await userIdOf(app, account.email), ...account };
 }

@@ -15,4 +15,4 @@ export { launchBrowser, CHROMIUM_PATH, CHROMIUM_ARGS } from './browser';
 export { screenshot, SCREENSHOT_DIR } from './screenshot';
 export { runAxe, runAxeBothThemes } from './axe';
 export { showInTheme, settle, type PinnedTheme } from './theme';
-export { signUp, signInDirect, newAccount, E2E_SECRET, type TestAccount } from './account';
+export { signUp, signUpLearner, userIdOf, newAccount, E2E_SECRET, type TestAccount } from './account';
