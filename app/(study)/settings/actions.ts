@@ -3,9 +3,9 @@ import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getCurrentUser } from '@/server/session';
-import { updateSettings } from '@/server/settings';
+import { optimizeParameters, updateSettings } from '@/server/settings';
 import { getProgress } from '@/server/progress';
-import { MIN_REVIEWS_FOR_OPTIMIZATION, StoreError } from '@/lib/srs';
+import { StoreError } from '@/lib/srs';
 import { THEME_COOKIE } from '@/components/settings/theme';
 import type { SettingsFormState } from '@/components/settings/SettingsForm';
 import type { OptimiseState } from '@/components/settings/OptimiseButton';
@@ -35,19 +35,21 @@ export async function saveSettings(_prev: SettingsFormState, form: FormData): Pr
   return { status: 'saved', message: user ? 'Settings saved.' : 'Theme saved on this device.' };
 }
 
-/** Fit the scheduler to the learner's own review history and report the retention achieved. */
+/** Fit the scheduler to the learner's own review history (the store's optimiser) and report the retention achieved. */
 export async function optimiseSchedule(): Promise<OptimiseState> {
   const user = await getCurrentUser();
   if (!user) return { status: 'error', message: 'Sign in to optimise your schedule.' };
+  const result = await optimizeParameters(user.id);
   const progress = await getProgress(user.id, { days: 365 });
   const achieved = progress.retention.retention;
-  if (progress.totalReviews < MIN_REVIEWS_FOR_OPTIMIZATION) {
-    return {
-      status: 'done',
-      message: `Not enough history yet: the optimiser needs ${MIN_REVIEWS_FOR_OPTIMIZATION} reviews and you have ${progress.totalReviews}. The default parameters stay in use.`,
-      achieved,
-      reviews: progress.retention.reviews,
-    };
+  const reviews = progress.retention.reviews;
+  switch (result.status) {
+    case 'optimized':
+      revalidatePath('/settings');
+      return { status: 'done', message: `Your schedule now uses parameters fitted to your ${result.reviews} reviews.`, achieved, reviews };
+    case 'not-enough-data':
+      return { status: 'done', message: `Not enough history yet: ${result.reason}. The default parameters stay in use.`, achieved, reviews };
+    case 'unavailable':
+      return { status: 'error', message: `The optimiser is not available here (${result.reason}).` };
   }
-  return { status: 'done', message: 'Your history is ready for optimisation; the default parameters stay in use until the optimiser runs.', achieved, reviews: progress.retention.reviews };
 }
