@@ -1,18 +1,10 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { env } from '@/env';
+import { authSecret, secureCookies } from '@/auth.config';
 import { db } from '@/server/db';
 import { getBank } from '@/server/banks';
 import { getCurrentUser } from '@/server/session';
 import { GUEST_COOKIE, guestRepo, userRepo, type ExamContext } from '@/server/exams';
-
-const globalForSecret = globalThis as unknown as { netprepGuestExamSecret?: string };
-
-/** The key that seals guest attempts: the session secret, or (unset, e.g. in dev) one per process. */
-function guestSecret(): string {
-  return env().NEXTAUTH_SECRET ?? (globalForSecret.netprepGuestExamSecret ??= randomBytes(32).toString('hex'));
-}
 
 /**
  * The exam context of the current request: the signed-in learner's attempts, or the
@@ -24,7 +16,7 @@ export async function examContext(): Promise<ExamContext & { persist(): Promise<
   const now = new Date();
   if (user) return { repo: userRepo(db, user.id), bank, now, persist: async () => {} };
   const jar = await cookies();
-  const repo = guestRepo(jar.get(GUEST_COOKIE)?.value, guestSecret());
+  const repo = guestRepo(jar.get(GUEST_COOKIE)?.value, authSecret()) // the session secret: stable across restarts;
   return {
     repo,
     bank,
@@ -35,7 +27,7 @@ export async function examContext(): Promise<ExamContext & { persist(): Promise<
         jar.set(GUEST_COOKIE, sealed, {
           httpOnly: true,
           sameSite: 'lax',
-          secure: env().NODE_ENV === 'production' && (env().NEXTAUTH_URL ?? '').startsWith('https:'),
+          secure: secureCookies(),
           path: '/exam',
           maxAge: 60 * 60 * 24,
         });
