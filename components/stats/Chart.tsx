@@ -7,8 +7,10 @@ import type { ChartSeries } from './types';
 interface ChartProps {
   series: ChartSeries;
   kind: 'bars' | 'line';
-  /** Accessible name and the unit shown in the tooltip legend. */
+  /** Series name in the legend, e.g. "Reviews". */
   label: string;
+  /** Accessible name of the chart. */
+  description: string;
   /** Format a y value for the axis and legend. */
   format?: 'count' | 'percent';
   /** A horizontal reference value (e.g. desired retention). */
@@ -30,7 +32,7 @@ function cssColor(el: HTMLElement, token: string): string {
 const toTs = (d: string) => Date.parse(d + 'T00:00:00Z') / 1000;
 
 /** A small uPlot chart that follows the theme and the container width. */
-export default function Chart({ series, kind, label, format = 'count', reference, height = 220 }: ChartProps) {
+export default function Chart({ series, kind, label, description, format = 'count', reference, height = 220 }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -85,5 +87,5 @@ export default function Chart({ series, kind, label, format = 'count', reference
     };
   }, [series, kind, label, format, reference, height]);
 
-  return <div ref={box} className="chart" role="img" aria-label={label} style={{ minHeight: height + 40 }} />;
+  return <div ref={box} className="chart" role="img" aria-label={description} style={{ minHeight: height + 40 }} />;
 }

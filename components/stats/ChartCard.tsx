@@ -21,7 +21,7 @@ export function ChartCard({ title, description, series, kind, label, format = 'c
       {series.dates.length === 0 ? (
         <p className="muted small">Not enough data yet.</p>
       ) : (
-        <Chart series={series} kind={kind} label={`${title}: ${description}`} format={format} reference={reference} />
+        <Chart series={series} kind={kind} label={label} description={`${title}: ${description}`} format={format} reference={reference} />
       )}
       <details className="small">
         <summary className="muted" style={{ cursor: 'pointer' }}>Show as a table</summary>

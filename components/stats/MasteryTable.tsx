@@ -33,7 +33,12 @@ export function MasteryTable({ rows }: { rows: MasteryTableRow[] }) {
                 <Link href={`/decks/${encodeURIComponent(r.deck)}`} className="tiny">{r.deckTitle}</Link>
               </td>
               <td className="num">{r.seen}/{r.total}</td>
-              <td><ProgressBar size="sm" value={r.mature} max={r.total} label={`${r.topic} mastered`} valueText={`${r.mature} of ${r.total}`} tone={r.mature === r.total ? 'success' : 'accent'} /></td>
+              <td>
+                <div className="cluster cluster-sm" style={{ flexWrap: 'nowrap' }}>
+                  <ProgressBar size="sm" hideLabel className="grow" value={r.mature} max={r.total} label={`${r.topic} mastered`} valueText={`${r.mature} of ${r.total}`} tone={r.mature === r.total ? 'success' : 'accent'} />
+                  <span className="tiny muted num nowrap">{r.mature}/{r.total}</span>
+                </div>
+              </td>
               <td className="num">{r.recall === null ? '–' : `${Math.round(r.recall * 100)}%`}</td>
             </tr>
           ))}

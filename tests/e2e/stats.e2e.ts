@@ -24,7 +24,7 @@ describe('stats', () => {
     const page = await app.newPage();
     await signUpLearner(page, app);
     await page.goto('/stats');
-    await expect(page.getByRole('heading', { name: 'No reviews yet' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'No reviews yet' }).waitFor();
     await screenshot(page, 'stats-empty');
 
     await page.goto('/review');
