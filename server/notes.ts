@@ -96,7 +96,7 @@ export async function renderMarkdown(markdown: string, opts: { lineAnchors?: boo
  */
 export async function renderNote(file: string): Promise<string | null> {
   const dir = path.resolve(process.cwd(), env().CONTENT_DIR);
-  const full = path.resolve(dir, file);
+  const full = path.resolve(/*turbopackIgnore: true*/ dir, file);
   if (!full.startsWith(dir + path.sep)) return null;
   const text = await fs.readFile(full, 'utf8').catch(() => null);
   return text === null ? null : renderMarkdown(text, { lineAnchors: true });

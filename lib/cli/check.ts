@@ -203,8 +203,15 @@ export function check(task: CheckTask, answer: string[]): CheckResult {
     const sols = task.solutions?.length ? task.solutions : [[]];
     const ans = replay(task, Array.isArray(answer) ? answer.map(String) : []);
     let best: string[] | null = null;
-    for (const sol of sols) {
-      const ref = replay(task, sol);
+    // A reference solution that fails would compare two unchanged engines and accept anything
+    // (even an empty answer), so failing references are skipped; if none runs, say so.
+    const refs = sols.map((sol) => replay(task, sol));
+    const usable = refs.filter((r) => r.errors.length === 0);
+    if (!usable.length) {
+      const why = refs[0].errors[0]?.replace(/^your command failed: /, '') ?? 'no reference solution';
+      return { correct: false, feedback: [`this task's reference solution does not run in the simulator (${why}), so the answer cannot be judged`] };
+    }
+    for (const ref of usable) {
       let d: string[];
       if (task.mode === 'output') {
         const a = mask(ans.stdout.join(''));

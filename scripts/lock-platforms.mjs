@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Adds lockfile entries for optional platform packages the registry mirror lacks,
 // so `npm ci` accepts the lock. Entries carry os/cpu/libc so npm skips them here.
-const fs = require('fs');
+import fs from 'node:fs';
 const file = process.argv[2] || 'package-lock.json';
 const l = JSON.parse(fs.readFileSync(file, 'utf8'));
 const guess = (name) => {
@@ -14,7 +14,7 @@ const guess = (name) => {
   return r;
 };
 let added = 0;
-for (const [key, pkg] of Object.entries(l.packages)) {
+for (const pkg of Object.values(l.packages)) {
   for (const [dep, range] of Object.entries(pkg.optionalDependencies || {})) {
     const k = 'node_modules/' + dep;
     if (l.packages[k]) continue;
