@@ -28,6 +28,14 @@ export function checkFilterKeys(f: Map<string, string[]>, allowed: string[]): vo
   for (const k of f.keys()) if (!allowed.includes(k)) throw new CnmError('bad-request', `invalid filter '${k}'`);
 }
 
+/**
+ * A matcher over parsed filters: `any(key, pred)` is true when `key` was not given or one of its
+ * values satisfies `pred` (docker ORs the values of one key and ANDs different keys).
+ */
+export function filterMatcher(f: Map<string, string[]>): (k: string, pred: (v: string) => boolean) => boolean {
+  return (k, pred) => !f.has(k) || f.get(k)!.some(pred);
+}
+
 /** label filter: "key" or "key=value". */
 export function labelMatch(labels: Record<string, string>, want: string[]): boolean {
   return want.every((w) => {

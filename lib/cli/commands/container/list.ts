@@ -1,5 +1,5 @@
 import type { CommandDef } from '../../types';
-import { bool, checkFilterKeys, labelMatch, list, num, parseFilters, str } from '../common';
+import { bool, checkFilterKeys, labelMatch, list, num, parseFilters, str, filterMatcher } from '../common';
 import { formatList, goTime, humanDuration } from '../../format/formatter';
 import type { ContainerState, PortBinding } from '../../../cnm/sandbox';
 import type { Controller } from '../../../cnm/controller';
@@ -123,7 +123,7 @@ export const ps: CommandDef = {
   run(ctx, f) {
     const filters = parseFilters(list(f, 'filter'));
     checkFilterKeys(filters, ['name', 'id', 'status', 'network', 'ancestor', 'label', 'publish', 'expose', 'exited', 'before', 'since', 'health', 'volume', 'is-task']);
-    const any = (k: string, pred: (v: string) => boolean) => !filters.has(k) || filters.get(k)!.some(pred);
+    const any = filterMatcher(filters);
     let cs = [...ctx.ctl.node.containers].reverse();
     const all = bool(f, 'all') || filters.has('status') || filters.has('exited');
     cs = cs.filter((c) => {

@@ -1,5 +1,5 @@
 import type { CommandDef } from '../../types';
-import { bool, checkFilterKeys, labelMatch, list, naturalLess, parseFilters, str } from '../common';
+import { bool, checkFilterKeys, labelMatch, list, naturalLess, parseFilters, str, filterMatcher } from '../common';
 import { formatList, goTime } from '../../format/formatter';
 import { CnmError } from '../../../cnm/errors';
 
@@ -35,7 +35,7 @@ export const ls: CommandDef = {
       if (t !== 'custom' && t !== 'builtin') throw new CnmError('bad-request', `invalid filter: 'type'='${t}'`);
     for (const d of filters.get('dangling') ?? [])
       if (!['true', 'false', '1', '0'].includes(d.toLowerCase())) throw new CnmError('bad-request', `invalid filter 'dangling=${d}'`);
-    const any = (k: string, pred: (v: string) => boolean) => !filters.has(k) || filters.get(k)!.some(pred);
+    const any = filterMatcher(filters);
     const nets = ctx.ctl.networks().filter((n) => {
       if (!any('driver', (v) => n.driver === v)) return false;
       if (!any('id', (v) => n.id.startsWith(v))) return false;

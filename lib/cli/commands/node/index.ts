@@ -1,6 +1,6 @@
 /** docker node ls|inspect|promote|demote|update|rm */
 import type { CommandDef } from '../../types';
-import { bool, checkFilterKeys, list, naturalLess, parseFilters, str } from '../common';
+import { bool, checkFilterKeys, list, naturalLess, parseFilters, str, filterMatcher } from '../common';
 import { findNode, promote, requireManager } from '../../../cnm/swarm';
 import { formatInspect, formatList } from '../../format/formatter';
 import { nodeInspect } from '../service/inspectobj';
@@ -23,7 +23,7 @@ export const nodeLs: CommandDef = {
     const sw = requireManager(ctx.ctl);
     const filters = parseFilters(list(f, 'filter'));
     checkFilterKeys(filters, ['id', 'label', 'membership', 'name', 'role', 'node.label']);
-    const any = (k: string, pred: (v: string) => boolean) => !filters.has(k) || filters.get(k)!.some(pred);
+    const any = filterMatcher(filters);
     const nodes = sw.nodes
       .filter((n) => any('role', (v) => n.role === v) && any('name', (v) => n.name.includes(v)) && any('id', (v) => n.id.startsWith(v)))
       .sort((a, b) => naturalLess(a.name, b.name));

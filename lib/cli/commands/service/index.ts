@@ -1,7 +1,7 @@
 /** docker service create|ls|ps|inspect|rm|scale|update|logs */
 import type { CommandContext, CommandDef } from '../../types';
 import { CliError } from '../../types';
-import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, str } from '../common';
+import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, str, filterMatcher } from '../common';
 import { createService, findService, removeService, requireManager, updateService, type ServicePort, type ServiceUpdate } from '../../../cnm/swarm';
 import { formatInspect, formatList, humanDuration } from '../../format/formatter';
 import { serviceInspect } from './inspectobj';
@@ -145,7 +145,7 @@ export const serviceLs: CommandDef = {
     const sw = requireManager(ctx.ctl);
     const filters = parseFilters(list(f, 'filter'));
     checkFilterKeys(filters, ['id', 'label', 'mode', 'name']);
-    const any = (k: string, pred: (v: string) => boolean) => !filters.has(k) || filters.get(k)!.some(pred);
+    const any = filterMatcher(filters);
     const svcs = sw.services
       .filter((s) => any('name', (v) => s.name.startsWith(v)) && any('id', (v) => s.id.startsWith(v)) && any('mode', (v) => s.mode === v) && (!filters.has('label') || labelMatch(s.labels, filters.get('label')!)))
       .sort((a, b) => naturalLess(a.name, b.name));
