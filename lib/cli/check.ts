@@ -4,8 +4,7 @@
  * engine state (mode "state") or printed output (mode "output"). Never throws.
  */
 import { createLab, type LabImpl } from './lab';
-import { parseImageRef } from '../cnm/images';
-import type { Controller } from '../cnm/controller';
+import { parseImageRef, type Controller } from '../cnm';
 
 export interface CheckTask {
   setup: string[];
@@ -73,11 +72,11 @@ function imageName(ref: string): string {
 function facts(lab: LabImpl): { facts: Facts; userIpam: Set<string> } {
   const f: Facts = new Map();
   const userIpam = new Set<string>();
-  const st = lab.world.state;
+  const st = lab.engine.state;
   const multi = st.nodes.length > 1;
   const seenGlobal = new Set<string>();
   for (const node of st.nodes) {
-    const ctl = lab.controllerFor(node.name)!;
+    const ctl = lab.engine.daemon(node.name)!;
     const at = multi ? ` on ${node.name}` : '';
     for (const n of ctl.networks()) {
       if (n.predefined) continue;

@@ -6,8 +6,7 @@
  * node's or a container's programs (lib/cli/exec). check() judges command-task answers;
  * validateCommand() checks syntax and usage without an engine.
  */
-export { createLab, restoreLab, type Lab } from './lab';
-export type { LabView } from './view';
+export { createLab, restoreLab, type Lab, type LabView } from './lab';
 export type { CommandResult } from './infra';
 export { check, type CheckTask, type CheckResult } from './check';
 export { validateCommand } from './validate';

@@ -1,23 +1,26 @@
 /**
- * Lab: a set of named nodes with one Controller each, driven by full shell lines.
+ * Lab: an engine (lib/cnm) driven by full shell lines, as a terminal on each node would.
  * Each line advances the lab clock by one second; state is plain data and serializes as JSON.
  */
-import { Controller } from '../cnm/controller';
-import { World, newWorldState, type WorldState } from '../cnm/world';
-import { runShell, type CommandResult } from './infra';
+import { createEngine, restoreEngine, type Controller, type Engine, type EngineView } from '../cnm';
+import { runShell, SHELL_BUILTINS, type CommandResult } from './infra';
 import { runDocker, type DockerHost } from './run';
 import { execInContainer, execOnNode } from './exec';
-import { buildView, type LabView } from './view';
 
 export const MAX_LINE = 16_384;
 /** Lines with none of the shell's special characters (quotes, $, operators, globs, comments). */
 const PLAIN = /^[A-Za-z0-9_.,:=/@%+\- \t]*$/;
-/** Words the shell implements itself. */
-const SHELL_WORDS = new Set(['echo', 'true', 'false', ':', 'cat', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk', 'xargs', 'sleep', 'clear', 'export', 'tr']);
+/** Words the shell implements itself: a plain line starting with one goes through the shell. */
+const SHELL_WORDS: ReadonlySet<string> = new Set(SHELL_BUILTINS);
+
+/** What diagrams read: the engine's view. */
+export type LabView = EngineView;
 
 export interface Lab {
   /** Node names in order (addresses 10.0.0.11, .12, ...). */
   readonly nodes: string[];
+  /** The engine behind the lab (read it through its methods). */
+  readonly engine: Engine;
   /** Run one shell line on a node (default: the first). Never throws. */
   run(line: string, node?: string): CommandResult;
   /** A JSON-serialisable picture of the lab for diagrams. */
@@ -27,21 +30,9 @@ export interface Lab {
 }
 
 export class LabImpl implements Lab, DockerHost {
-  readonly world: World;
-  private ctls = new Map<string, Controller>();
-  constructor(state: WorldState) {
-    this.world = new World(state);
-    for (const n of state.nodes) {
-      const c = new Controller(this.world, n);
-      c.bootstrap();
-      this.ctls.set(n.name, c);
-    }
-  }
+  constructor(readonly engine: Engine) {}
   get nodes(): string[] {
-    return this.world.state.nodes.map((n) => n.name);
-  }
-  controllerFor(node: string): Controller | null {
-    return this.ctls.get(node) ?? null;
+    return this.engine.nodes;
   }
   execIn(ctl: Controller, containerId: string, argv: string[]): CommandResult {
     const c = ctl.node.containers.find((x) => x.id === containerId);
@@ -52,15 +43,14 @@ export class LabImpl implements Lab, DockerHost {
   exec(node: string, argv: string[]): CommandResult {
     if (!argv.length) return { stdout: '', stderr: '', exitCode: 0 };
     if (argv[0] === 'docker') return runDocker(this, node, argv);
-    const ctl = this.ctls.get(node)!;
-    return execOnNode(ctl, argv);
+    return execOnNode(this.engine.daemon(node)!, argv);
   }
   run(line: string, node?: string): CommandResult {
-    const target = node ?? this.world.state.nodes[0].name;
-    if (!this.ctls.has(target)) return { stdout: '', stderr: `unknown node: ${target}\n`, exitCode: 1 };
+    const target = node ?? this.engine.state.nodes[0].name;
+    if (!this.engine.daemon(target)) return { stdout: '', stderr: `unknown node: ${target}\n`, exitCode: 1 };
     if (typeof line !== 'string') return { stdout: '', stderr: 'sh: invalid input\n', exitCode: 2 };
     if (line.length > MAX_LINE) return { stdout: '', stderr: `sh: input line too long (more than ${MAX_LINE} characters)\n`, exitCode: 2 };
-    this.world.tick();
+    this.engine.tick();
     try {
       // Fast path: a plain command line without any shell syntax needs no shell parser.
       if (PLAIN.test(line)) {
@@ -73,25 +63,22 @@ export class LabImpl implements Lab, DockerHost {
     }
   }
   view(): LabView {
-    return buildView(this);
+    return this.engine.view();
   }
   serialize(): string {
-    return JSON.stringify(this.world.sync());
+    return this.engine.serialize();
   }
 }
 
 /**
  * Create a lab.
- * @param opts.nodes node names (default ["host"]); @param opts.seed generator seed (default 1)
+ * @param opts.nodes node names (default ["host"]); @param opts.seed generator seed (default DEFAULT_SEED)
  */
 export function createLab(opts: { nodes?: string[]; seed?: number } = {}): Lab {
-  const nodes = opts.nodes?.length ? [...new Set(opts.nodes.map((n) => n.trim()).filter(Boolean))] : ['host'];
-  return new LabImpl(newWorldState(nodes.length ? nodes : ['host'], opts.seed ?? 1));
+  return new LabImpl(createEngine(opts));
 }
 
 /** Rebuild a lab from serialize()'s output. @throws Error on malformed input */
 export function restoreLab(s: string): Lab {
-  const state = JSON.parse(s) as WorldState;
-  if (!state || state.v !== 1 || !Array.isArray(state.nodes)) throw new Error('not a serialized lab');
-  return new LabImpl(state);
+  return new LabImpl(restoreEngine(s));
 }

@@ -8,13 +8,11 @@ import { COMMANDS, GROUPS, lookupCommand } from './commands';
 import { parseFlags, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, TemplateError, type FlagSpec } from './infra';
 import type { CommandContext, CommandDef, CommandResult } from './types';
 import { CliError } from './types';
-import { CnmError } from '../cnm/errors';
-import type { Controller } from '../cnm/controller';
-import type { World } from '../cnm/world';
+import { CnmError, type Controller, type Engine } from '../cnm';
 
+/** What `docker` runs against: the engine, and a way to run programs inside containers. */
 export interface DockerHost {
-  world: World;
-  controllerFor(node: string): Controller | null;
+  engine: Engine;
   execIn(ctl: Controller, containerId: string, argv: string[]): CommandResult;
 }
 
@@ -142,7 +140,7 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
     let target = node;
     if (hosts.length) {
       const h = hosts[hosts.length - 1].replace(/^(tcp|ssh):\/\/([^@]*@)?/, '').replace(/:\d+$/, '');
-      const match = host.world.state.nodes.find((n) => n.name === h || n.addr === h);
+      const match = host.engine.state.nodes.find((n) => n.name === h || n.addr === h);
       if (!match)
         return {
           stdout: '',
@@ -165,15 +163,17 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
     def = p.def;
     if (p.help) return { stdout: helpText(def), stderr: '', exitCode: 0 };
     checkArgs(def, p.args);
-    const ctl = host.controllerFor(target);
+    const ctl = host.engine.daemon(target);
     if (!ctl) return { stdout: '', stderr: 'Cannot connect to the Docker daemon. Is the docker daemon running?\n', exitCode: 1 };
     const ctx: CommandContext = {
-      world: host.world,
+      engine: host.engine,
+      node: target,
+      world: host.engine.world,
       ctl,
       out,
       err,
       exitCode: 0,
-      controllerFor: (n) => host.controllerFor(n),
+      controllerFor: (n) => host.engine.daemon(n),
       execIn: (c, id, av) => host.execIn(c, id, av),
     };
     def.run(ctx, p.flags as Record<string, never>, p.args);

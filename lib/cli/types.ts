@@ -1,6 +1,5 @@
 /** Shapes shared by the docker front end: command definitions and the context they run in. */
-import type { Controller } from '../cnm/controller';
-import type { World } from '../cnm/world';
+import type { Controller, Engine, World } from '../cnm';
 import type { FlagSpec, FlagValue } from './infra';
 
 export type { CommandResult } from './infra';
@@ -16,7 +15,11 @@ export type ArgRule =
 
 /** What a command sees while it runs. */
 export interface CommandContext {
+  /** the whole engine (swarm operations, inspect views) and the node the command addresses */
+  engine: Engine;
+  node: string;
   world: World;
+  /** the addressed node's daemon */
   ctl: Controller;
   /** stdout and stderr buffers */
   out: string[];

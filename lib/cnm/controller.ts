@@ -39,6 +39,7 @@ import {
   markUsed,
   parseCidr4,
   release,
+  validateIpamConfig,
   type PoolState,
 } from './ipam';
 import * as L from './labels';
@@ -236,6 +237,9 @@ export class Controller {
    * drivers, swarm requirement for global scope, name conflicts, IPAM validation and pool overlap.
    */
   createNetwork(input: NetworkOptionInput): NetworkState {
+    const ipamErrs = validateIpamConfig(input.ipam);
+    if (ipamErrs.length) throw new InvalidParameterError(`invalid network config:\n${ipamErrs.join('\n')}`);
+    if (!input.name.trim()) throw new InvalidParameterError(`invalid name: ${input.name}`);
     const driver = drivers.get(input.driver);
     if (input.configFrom) {
       // A network built from a config-only network takes its IPAM and options.

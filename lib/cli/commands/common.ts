@@ -1,6 +1,6 @@
 /** Helpers shared by subcommands: filters, natural sort, flag value access. */
 import { CliError, type Flags } from '../types';
-import { CnmError } from '../../cnm/errors';
+import { CnmError } from '../../cnm';
 
 export const str = (f: Flags, k: string): string => (f[k] as string) ?? '';
 export const bool = (f: Flags, k: string): boolean => f[k] === true;

@@ -3,23 +3,7 @@
  * (`curl localhost:8080`): ping, nslookup, getent, wget, curl, cat of /etc files, ip addr,
  * hostname. Output follows busybox/alpine where the two differ.
  */
-import type { Controller } from '../../cnm/controller';
-import type { ContainerState } from '../../cnm/sandbox';
-import {
-  hostsFile,
-  netns,
-  publishedTarget,
-  resolve,
-  resolveOnNode,
-  resolvConf,
-  route,
-  routeFromNode,
-  serverPorts,
-  type Target,
-} from '../../cnm/resolver';
-import { findImage } from '../../cnm/images';
-import { contains, ipToNum, numToIp } from '../../cnm/ipam';
-import type { NodeState } from '../../cnm/world';
+import { type Controller, type ContainerState, hostsFile, netns, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
 import type { CommandResult } from '../infra';
 import { runShell } from '../infra';
 

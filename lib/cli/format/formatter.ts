@@ -89,11 +89,6 @@ export function goJson(v: unknown, indent: string): string {
   return HTML_CHARS.test(s) ? s.replace(/[<>&]/g, (c) => HTML_ESC[c]) : s;
 }
 
-/** Go's time format for API timestamps: 2026-11-28T09:00:00.123456789Z */
-export function isoTime(sec: number, frac = 0): string {
-  const d = new Date(sec * 1000).toISOString().slice(0, 19);
-  return `${d}.${String(frac).padStart(9, '0')}Z`;
-}
 /** docker's "2026-11-28 09:00:00 +0000 UTC" CreatedAt form. */
 export function goTime(sec: number): string {
   let s = GO_TIMES.get(sec);

@@ -21,6 +21,7 @@
  * functions `and or not len index slice print printf println eq ne lt le gt ge html js urlquery` and docker's
  * `json split join title lower upper pad truncate`. Not supported: `define`/`template`/`block` (parse error).
  */
+import { goStruct, GO_TYPE, JSON_AS_MAP } from '../../cnm';
 
 /** A template failure. `message` is docker's stderr text (`template parsing error: template: ...`). */
 export class TemplateError extends Error {
@@ -54,20 +55,7 @@ export type TemplateOptions = {
 
 export const TEMPLATE_DEFAULTS = { maxSteps: 200_000, maxOutput: 1_048_576 } as const;
 
-const GO_TYPE = Symbol.for('netprep.goType');
-const JSON_AS_MAP = Symbol.for('netprep.jsonAsMap');
-
-/**
- * Marks an object as a Go struct of the given type (e.g. `network.networkContext`), for field errors and printing.
- * @param opts.jsonAsMap encode `{{json .}}` with sorted keys, as docker/cli's formatter contexts do (their
- *   MarshalJSON builds a map); inspect structs keep field order (the default)
- * @returns the same object
- */
-export function goStruct<T extends object>(typeName: string, fields: T, opts: { jsonAsMap?: boolean } = {}): T {
-  Object.defineProperty(fields, GO_TYPE, { value: typeName, enumerable: false, configurable: true });
-  if (opts.jsonAsMap) Object.defineProperty(fields, JSON_AS_MAP, { value: true, enumerable: false, configurable: true });
-  return fields;
-}
+export { goStruct };
 
 function structType(v: unknown): string | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? ((v as Record<symbol, string>)[GO_TYPE] ?? undefined) : undefined;

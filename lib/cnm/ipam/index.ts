@@ -213,3 +213,25 @@ export function inSubnet(pool: PoolState, ip: string): boolean {
   if (!isIPv4(ip)) return false;
   return contains(pool, ipToNum(ip));
 }
+
+/**
+ * Daemon-side IPAM config check (daemon/network.go validateIpamConfig): subnets and ip-ranges must
+ * be given in canonical form, and a range must fit its subnet.
+ * @returns the problems, one line each (empty when the config is valid)
+ */
+export function validateIpamConfig(ipam: { subnet: string; ipRange?: string }[]): string[] {
+  const errs: string[] = [];
+  for (const cfg of ipam) {
+    const c = parseCidr4(cfg.subnet);
+    if (!c) continue;
+    if (c.masked !== c.base) errs.push(`invalid subnet ${cfg.subnet}: it should be ${cidrString(c.masked, c.bits)}`);
+    if (cfg.ipRange) {
+      const r = parseCidr4(cfg.ipRange);
+      if (r) {
+        if (r.bits < c.bits) errs.push(`invalid ip-range ${cfg.ipRange}: CIDR block is bigger than its parent subnet ${cfg.subnet}`);
+        if (r.masked !== r.base) errs.push(`invalid ip-range ${cfg.ipRange}: it should be ${cidrString(r.masked, r.bits)}`);
+      }
+    }
+  }
+  return errs;
+}

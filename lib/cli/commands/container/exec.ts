@@ -1,6 +1,6 @@
 import type { CommandDef } from '../../types';
 import { bool } from '../common';
-import { CnmError } from '../../../cnm/errors';
+import { CnmError } from '../../../cnm';
 
 /** docker exec: run a program in a running container (the in-container tools live in lib/cli/exec). */
 export const exec: CommandDef = {

@@ -1,8 +1,6 @@
 import type { CommandDef } from '../../types';
 import { str } from '../common';
 import { formatInspect } from '../../format/formatter';
-import { containerInspect, networkInspect } from '../../format/inspect';
-import { serviceInspect, nodeInspect } from '../service/inspectobj';
 
 /** docker container inspect */
 export const containerInspectCmd: CommandDef = {
@@ -19,7 +17,7 @@ export const containerInspectCmd: CommandDef = {
     const errs: string[] = [];
     for (const a of args) {
       const c = ctx.ctl.tryContainer(a);
-      if (c) found.push(containerInspect(ctx.ctl, c));
+      if (c) found.push(ctx.engine.inspectContainer(ctx.node, c));
       else errs.push(`Error: No such container: ${a}\n`);
     }
     if (found.length || !str(f, 'format')) ctx.out.push(formatInspect(found, str(f, 'format')));
@@ -49,14 +47,14 @@ export const inspectAny: CommandDef = {
       let obj: unknown = null;
       if (!type || type === 'container') {
         const c = ctx.ctl.tryContainer(a);
-        if (c) obj = containerInspect(ctx.ctl, c);
+        if (c) obj = ctx.engine.inspectContainer(ctx.node, c);
       }
       if (!obj && (!type || type === 'network')) {
         const n = ctx.ctl.tryNetwork(a);
-        if (n) obj = networkInspect(ctx.ctl, n);
+        if (n) obj = ctx.engine.inspectNetwork(ctx.node, n);
       }
-      if (!obj && (!type || type === 'service') && ctx.ctl.isManager()) obj = serviceInspect(ctx.ctl, a);
-      if (!obj && (!type || type === 'node') && ctx.ctl.isManager()) obj = nodeInspect(ctx.ctl, a);
+      if (!obj && (!type || type === 'service') && ctx.ctl.isManager()) obj = ctx.engine.inspectService(ctx.node, a);
+      if (!obj && (!type || type === 'node') && ctx.ctl.isManager()) obj = ctx.engine.inspectNode(ctx.node, a);
       if (obj) found.push(obj);
       else errs.push(`Error: No such object: ${a}\n`);
     }

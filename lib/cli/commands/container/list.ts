@@ -1,8 +1,7 @@
 import type { CommandDef } from '../../types';
 import { bool, checkFilterKeys, labelMatch, list, num, parseFilters, str, filterMatcher } from '../common';
 import { formatList, goTime, humanDuration } from '../../format/formatter';
-import type { ContainerState, PortBinding } from '../../../cnm/sandbox';
-import type { Controller } from '../../../cnm/controller';
+import type { ContainerState, PortBinding, Controller } from '../../../cnm';
 
 export const PS_HEADERS = {
   ID: 'CONTAINER ID',

@@ -3,10 +3,7 @@ import type { FlagSpec } from '../../infra';
 import type { Flags } from '../../types';
 import { CliError } from '../../types';
 import { bool, list, str } from '../common';
-import type { ContainerInput } from '../../../cnm/controller';
-import type { PortSpec } from '../../../cnm/sandbox';
-import { isIP, isIPv4 } from '../../../cnm/ipam';
-import { findImage, parseImageRef } from '../../../cnm/images';
+import { type ContainerInput, type PortSpec, isIP, isIPv4, findImage, parseImageRef, CnmError } from '../../../cnm';
 
 export const containerFlags: FlagSpec[] = [
   { long: 'detach', short: 'd', type: 'bool' },
@@ -169,7 +166,6 @@ export function toContainerInput(f: Flags, args: string[]): ContainerInput {
   };
 }
 
-import { CnmError } from '../../../cnm/errors';
 /** Unknown image: what `docker run` prints after failing to pull. */
 export class ImagePullError extends CnmError {
   constructor(

@@ -1,9 +1,7 @@
 import type { CommandContext, CommandDef, Flags } from '../../types';
 import { bool, list } from '../common';
 import { containerFlags, ImagePullError, toContainerInput } from './options';
-import { Controller } from '../../../cnm/controller';
-import { IMAGES, parseImageRef } from '../../../cnm/images';
-import { CnmError } from '../../../cnm/errors';
+import { Controller, IMAGES, parseImageRef, CnmError } from '../../../cnm';
 
 function create(ctx: CommandContext, f: Flags, args: string[]) {
   let input;

@@ -1,6 +1,6 @@
 import type { CommandDef } from '../../types';
 import { list, map, num, str } from '../common';
-import { isIP } from '../../../cnm/ipam';
+import { isIP } from '../../../cnm';
 
 const ipv = (v: string) => (v === '' || isIP(v) ? null : `invalid string being converted to IP address: ${v}`);
 

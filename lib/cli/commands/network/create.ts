@@ -1,8 +1,7 @@
 import type { CommandDef } from '../../types';
 import { CliError } from '../../types';
 import { bool, list, map, str } from '../common';
-import { isIP, isIPv4, parseCidr4, isCidr6, cidrString, contains, ipToNum } from '../../../cnm/ipam';
-import type { NetworkOptionInput } from '../../../cnm/network';
+import { isIP, isIPv4, parseCidr4, isCidr6, cidrString, contains, ipToNum, type NetworkOptionInput } from '../../../cnm';
 
 const ipnet = (v: string) => (parseCidr4(v) || isCidr6(v) ? null : `invalid CIDR address: ${v}`);
 const ip = (v: string) => (isIP(v) ? null : `invalid string being converted to IP address: ${v}`);
@@ -93,21 +92,6 @@ export const create: CommandDef = {
         }
       if (!hit) throw new CliError(`no matching subnet for aux-address ${a}`);
     }
-    // Daemon-side validation (daemon/network.go validateIpamConfig).
-    const errs: string[] = [];
-    for (const cfg of ipam) {
-      const c = parseCidr4(cfg.subnet);
-      if (!c) continue;
-      if (c.masked !== c.base) errs.push(`invalid subnet ${cfg.subnet}: it should be ${cidrString(c.masked, c.bits)}`);
-      if (cfg.ipRange) {
-        const r = parseCidr4(cfg.ipRange);
-        if (r) {
-          if (r.bits < c.bits) errs.push(`invalid ip-range ${cfg.ipRange}: CIDR block is bigger than its parent subnet ${cfg.subnet}`);
-          if (r.masked !== r.base) errs.push(`invalid ip-range ${cfg.ipRange}: it should be ${cidrString(r.masked, r.bits)}`);
-        }
-      }
-    }
-    if (errs.length) throw new DaemonInvalid(`invalid network config:\n${errs.join('\n')}`);
     const labels: Record<string, string> = {};
     for (const l of list(f, 'label')) {
       const i = l.indexOf('=');
@@ -131,15 +115,7 @@ export const create: CommandDef = {
     };
     if (f.ipv4 === false) input.enableIPv4 = false;
     if (bool(f, 'ipv6')) input.enableIPv6 = true;
-    if (!args[0].trim()) throw new DaemonInvalid(`invalid name: ${args[0]}`);
     const n = ctx.ctl.createNetwork(input);
     ctx.out.push(n.id + '\n');
   },
 };
-
-import { CnmError } from '../../../cnm/errors';
-class DaemonInvalid extends CnmError {
-  constructor(msg: string) {
-    super('bad-request', msg);
-  }
-}

@@ -1,7 +1,6 @@
 import type { CommandDef } from '../../types';
 import { bool, str } from '../common';
 import { formatInspect } from '../../format/formatter';
-import { networkInspect } from '../../format/inspect';
 
 /** docker network inspect: every found network is printed; missing ones are reported after. */
 export const inspect: CommandDef = {
@@ -18,7 +17,7 @@ export const inspect: CommandDef = {
     const errors: string[] = [];
     for (const a of args) {
       try {
-        found.push(networkInspect(ctx.ctl, ctx.ctl.findNetwork(a), bool(f, 'verbose')));
+        found.push(ctx.engine.inspectNetwork(ctx.node, a, bool(f, 'verbose')));
       } catch (e) {
         errors.push((e as Error).message);
       }

@@ -1,7 +1,7 @@
 import type { CommandDef } from '../../types';
 import { bool, checkFilterKeys, labelMatch, list, naturalLess, parseFilters, str, filterMatcher } from '../common';
 import { formatList, goTime } from '../../format/formatter';
-import { CnmError } from '../../../cnm/errors';
+import { CnmError } from '../../../cnm';
 
 export const NETWORK_HEADERS = {
   ID: 'NETWORK ID',

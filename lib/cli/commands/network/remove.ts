@@ -1,6 +1,6 @@
 import type { CommandDef } from '../../types';
 import { bool } from '../common';
-import { CnmError } from '../../../cnm/errors';
+import { CnmError } from '../../../cnm';
 
 /** docker network rm: removes each argument; reports failures and exits 1 if any failed. */
 export const rm: CommandDef = {

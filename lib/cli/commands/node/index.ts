@@ -1,10 +1,8 @@
 /** docker node ls|inspect|promote|demote|update|rm */
 import type { CommandDef } from '../../types';
 import { bool, checkFilterKeys, list, naturalLess, parseFilters, str, filterMatcher } from '../common';
-import { findNode, promote, requireManager } from '../../../cnm/swarm';
 import { formatInspect, formatList } from '../../format/formatter';
-import { nodeInspect } from '../service/inspectobj';
-import { CnmError } from '../../../cnm/errors';
+import { CnmError } from '../../../cnm';
 
 const HEADERS = { ID: 'ID', Self: '', Hostname: 'HOSTNAME', Status: 'STATUS', Availability: 'AVAILABILITY', ManagerStatus: 'MANAGER STATUS', EngineVersion: 'ENGINE VERSION', TLSStatus: 'TLS STATUS' };
 
@@ -20,7 +18,7 @@ export const nodeLs: CommandDef = {
     { long: 'quiet', short: 'q', type: 'bool' },
   ],
   run(ctx, f) {
-    const sw = requireManager(ctx.ctl);
+    const sw = ctx.engine.managerSwarm(ctx.node);
     const filters = parseFilters(list(f, 'filter'));
     checkFilterKeys(filters, ['id', 'label', 'membership', 'name', 'role', 'node.label']);
     const any = filterMatcher(filters);
@@ -56,11 +54,11 @@ export const nodeInspectCmd: CommandDef = {
     { long: 'pretty', type: 'bool' },
   ],
   run(ctx, f, args) {
-    const sw = requireManager(ctx.ctl);
+    ctx.engine.managerSwarm(ctx.node);
     const out = args.map((a) => {
       const ref = a === 'self' ? ctx.ctl.node.swarmNodeId! : a;
-      findNode(sw, ref);
-      return nodeInspect(ctx.ctl, ref);
+      ctx.engine.findSwarmNode(ctx.node, ref);
+      return ctx.engine.inspectNode(ctx.node, ref);
     });
     ctx.out.push(formatInspect(out, str(f, 'format')));
   },
@@ -74,15 +72,15 @@ function roleCmd(verb: 'promote' | 'demote'): CommandDef {
     args: { kind: 'min', n: 1 },
     flags: [],
     run(ctx, _f, args) {
-      const sw = requireManager(ctx.ctl);
+      ctx.engine.managerSwarm(ctx.node);
       for (const a of args) {
-        const n = findNode(sw, a);
+        const n = ctx.engine.findSwarmNode(ctx.node, a);
         const want = verb === 'promote' ? 'manager' : 'worker';
         if (n.role === want) {
           ctx.out.push(`Node ${n.name} is already a ${want}.\n`);
           continue;
         }
-        promote(sw, a, want);
+        ctx.engine.setNodeRole(ctx.node, a, want);
         ctx.out.push(`Node ${n.name} ${verb}d to a ${want} in the swarm.\n`);
       }
     },
@@ -101,13 +99,12 @@ export const nodeUpdate: CommandDef = {
     { long: 'label-rm', type: 'stringArray' },
   ],
   run(ctx, f, args) {
-    const sw = requireManager(ctx.ctl);
-    const n = findNode(sw, args[0]);
+    const n = ctx.engine.findSwarmNode(ctx.node, args[0]);
     const av = str(f, 'availability');
     if (av && !['active', 'pause', 'drain'].includes(av)) throw new CnmError('bad-request', `invalid availability: ${av}`);
     const role = str(f, 'role');
     if (role && role !== 'manager' && role !== 'worker') throw new CnmError('bad-request', `invalid role ${role}, only worker and manager are supported`);
-    if (role) promote(sw, n.id, role as 'manager' | 'worker');
+    if (role) ctx.engine.setNodeRole(ctx.node, n.id, role as 'manager' | 'worker');
     if (av) n.availability = av as typeof n.availability;
     ctx.out.push(args[0] + '\n');
   },

@@ -2,11 +2,8 @@
 import type { CommandContext, CommandDef } from '../../types';
 import { CliError } from '../../types';
 import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, str, filterMatcher } from '../common';
-import { createService, findService, removeService, requireManager, updateService, type ServicePort, type ServiceUpdate } from '../../../cnm/swarm';
+import { type ServicePort, type ServiceUpdate, findImage, CnmError } from '../../../cnm';
 import { formatInspect, formatList, humanDuration } from '../../format/formatter';
-import { serviceInspect } from './inspectobj';
-import { findImage } from '../../../cnm/images';
-import { CnmError } from '../../../cnm/errors';
 
 /** --publish: "8080:80[/udp]" or "published=8080,target=80,protocol=udp,mode=host". */
 export function parseServicePort(v: string): ServicePort {
@@ -62,8 +59,6 @@ function progress(ctx: CommandContext, n: number, global = false): void {
   ctx.out.push(s + 'verify: Service converged \n');
 }
 
-const cluster = (ctx: CommandContext) => ({ controllerFor: ctx.controllerFor });
-
 function checkImage(ctx: CommandContext, image: string): void {
   if (!findImage(image)) {
     ctx.err.push(`image ${image.includes(':') ? image : `${image}:latest`} could not be accessed on a registry to record\nits digest. Each node will access ${image.includes(':') ? image : `${image}:latest`} independently,\npossibly leading to different nodes running different\nversions of the image.\n\n`);
@@ -101,7 +96,7 @@ export const serviceCreate: CommandDef = {
     { long: 'with-registry-auth', type: 'bool' },
   ],
   run(ctx, f, args) {
-    requireManager(ctx.ctl);
+    ctx.engine.managerSwarm(ctx.node);
     const mode = str(f, 'mode');
     if (mode !== 'replicated' && mode !== 'global') throw new CliError(`invalid argument "${mode}" for "--mode" flag: invalid mode`, 125);
     if (mode === 'global' && changed(f, 'replicas')) throw new CliError('replicas can only be used with replicated or replicated-job mode');
@@ -110,7 +105,7 @@ export const serviceCreate: CommandDef = {
     checkImage(ctx, args[0]);
     const labels: Record<string, string> = {};
     for (const l of list(f, 'label')) labels[l.split('=')[0]] = l.split('=').slice(1).join('=');
-    const s = createService(cluster(ctx), ctx.ctl, {
+    const s = ctx.engine.createService(ctx.node, {
       name: str(f, 'name') || undefined,
       image: args[0].includes(':') ? args[0] : `${args[0]}:latest`,
       args: args.slice(1),
@@ -142,7 +137,7 @@ export const serviceLs: CommandDef = {
     { long: 'quiet', short: 'q', type: 'bool' },
   ],
   run(ctx, f) {
-    const sw = requireManager(ctx.ctl);
+    const sw = ctx.engine.managerSwarm(ctx.node);
     const filters = parseFilters(list(f, 'filter'));
     checkFilterKeys(filters, ['id', 'label', 'mode', 'name']);
     const any = filterMatcher(filters);
@@ -177,12 +172,12 @@ export const servicePs: CommandDef = {
     { long: 'quiet', short: 'q', type: 'bool' },
   ],
   run(ctx, f, args) {
-    const sw = requireManager(ctx.ctl);
+    ctx.engine.managerSwarm(ctx.node);
     const filters = parseFilters(list(f, 'filter'));
     checkFilterKeys(filters, ['id', 'name', 'node', 'desired-state']);
     const rows: Record<string, string>[] = [];
     for (const a of args) {
-      const s = findService(sw, a);
+      const s = ctx.engine.findService(ctx.node, a);
       const tasks = [...s.tasks].sort((x, y) => x.slot - y.slot);
       for (const t of tasks) {
         if (filters.has('node') && !filters.get('node')!.includes(t.node)) continue;
@@ -214,14 +209,14 @@ export const serviceInspectCmd: CommandDef = {
     { long: 'pretty', type: 'bool' },
   ],
   run(ctx, f, args) {
-    const sw = requireManager(ctx.ctl);
+    const sw = ctx.engine.managerSwarm(ctx.node);
     const items = args.map((a) => {
-      findService(sw, a);
-      return serviceInspect(ctx.ctl, a)!;
+      ctx.engine.findService(ctx.node, a);
+      return ctx.engine.inspectService(ctx.node, a)!;
     });
     if (bool(f, 'pretty')) {
       for (const a of args) {
-        const s = findService(sw, a);
+        const s = ctx.engine.findService(ctx.node, a);
         let t = `\nID:\t\t${s.id}\nName:\t\t${s.name}\nService Mode:\t${s.mode === 'global' ? 'Global' : 'Replicated'}\n`;
         if (s.mode === 'replicated') t += ` Replicas:\t${s.replicas}\n`;
         t += `Placement:\nUpdateConfig:\n Parallelism:\t1\nContainerSpec:\n Image:\t\t${s.image}\n`;
@@ -245,10 +240,10 @@ export const serviceRm: CommandDef = {
   args: { kind: 'min', n: 1 },
   flags: [],
   run(ctx, _f, args) {
-    const sw = requireManager(ctx.ctl);
+    ctx.engine.managerSwarm(ctx.node);
     for (const a of args) {
       try {
-        removeService(cluster(ctx), sw, findService(sw, a));
+        ctx.engine.removeService(ctx.node, a);
         ctx.out.push(a + '\n');
       } catch (e) {
         ctx.err.push(`Error response from daemon: ${(e as Error).message}\n`);
@@ -265,12 +260,12 @@ export const serviceScale: CommandDef = {
   args: { kind: 'min', n: 1 },
   flags: [{ long: 'detach', short: 'd', type: 'bool' }],
   run(ctx, f, args) {
-    const sw = requireManager(ctx.ctl);
+    ctx.engine.managerSwarm(ctx.node);
     for (const a of args) {
       const [name, n] = a.split('=');
       if (n === undefined || !/^\d+$/.test(n)) throw new CliError(`Invalid scale specifier '${a}'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services`);
-      const s = findService(sw, name);
-      updateService(cluster(ctx), ctx.ctl, s, { ...emptyUpdate(), replicas: Number(n) });
+      const s = ctx.engine.findService(ctx.node, name);
+      ctx.engine.updateService(ctx.node, s, { ...emptyUpdate(), replicas: Number(n) });
       ctx.out.push(`${name} scaled to ${n}\n`);
       if (!bool(f, 'detach')) progress(ctx, s.tasks.length);
     }
@@ -309,8 +304,8 @@ export const serviceUpdate: CommandDef = {
     { long: 'with-registry-auth', type: 'bool' },
   ],
   run(ctx, f, args) {
-    const sw = requireManager(ctx.ctl);
-    const s = findService(sw, args[0]);
+    ctx.engine.managerSwarm(ctx.node);
+    const s = ctx.engine.findService(ctx.node, args[0]);
     const em = str(f, 'endpoint-mode');
     if (em && em !== 'vip' && em !== 'dnsrr') throw new CnmError('bad-request', `rpc error: code = InvalidArgument desc = EndpointSpec: invalid endpoint mode ${em}`);
     if (str(f, 'image')) checkImage(ctx, str(f, 'image'));
@@ -337,7 +332,7 @@ export const serviceUpdate: CommandDef = {
       constraintsRm: list(f, 'constraint-rm'),
       force: bool(f, 'force'),
     };
-    updateService(cluster(ctx), ctx.ctl, s, u);
+    ctx.engine.updateService(ctx.node, s, u);
     ctx.out.push(args[0] + '\n');
     if (!bool(f, 'detach') && !bool(f, 'quiet')) progress(ctx, s.tasks.length, s.mode === 'global');
   },
@@ -353,8 +348,8 @@ export const serviceLogs: CommandDef = {
     { long: 'tail', type: 'string' },
   ],
   run(ctx, _f, args) {
-    const sw = requireManager(ctx.ctl);
-    findService(sw, args[0]);
+    ctx.engine.managerSwarm(ctx.node);
+    ctx.engine.findService(ctx.node, args[0]);
   },
 };
 

@@ -1,7 +1,6 @@
 /** docker swarm init|join|join-token|leave */
 import type { CommandDef } from '../../types';
 import { bool, str } from '../common';
-import { requireManager, swarmInit, swarmJoin, swarmLeave } from '../../../cnm/swarm';
 import { CliError } from '../../types';
 
 function joinText(role: 'worker' | 'manager', tok: string, addr: string): string {
@@ -28,8 +27,8 @@ export const init: CommandDef = {
     { long: 'cert-expiry', type: 'duration' },
   ],
   run(ctx, f) {
-    const me = swarmInit(ctx.ctl, str(f, 'advertise-addr') || undefined);
-    const sw = ctx.world.state.swarm!;
+    const me = ctx.engine.swarmInit(ctx.node, str(f, 'advertise-addr') || undefined);
+    const sw = ctx.engine.swarm()!;
     ctx.out.push(
       `Swarm initialized: current node (${me.id}) is now a manager.\n\n${joinText('worker', sw.workerToken, me.addr)}To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n`,
     );
@@ -49,7 +48,7 @@ export const join: CommandDef = {
     { long: 'availability', type: 'string', default: 'active' },
   ],
   run(ctx, f, args) {
-    const me = swarmJoin(ctx.ctl, str(f, 'token'), args[0]);
+    const me = ctx.engine.swarmJoin(ctx.node, str(f, 'token'), args[0]);
     ctx.out.push(`This node joined a swarm as a ${me.role}.\n`);
   },
 };
@@ -66,12 +65,9 @@ export const joinToken: CommandDef = {
   run(ctx, f, args) {
     const role = args[0];
     if (role !== 'worker' && role !== 'manager') throw new CliError('unknown role ' + role);
-    const sw = requireManager(ctx.ctl);
+    const sw = ctx.engine.managerSwarm(ctx.node);
     if (bool(f, 'rotate')) {
-      const prefix = (role === 'worker' ? sw.workerToken : sw.managerToken).split('-').slice(0, 3).join('-');
-      const t = `${prefix}-${ctx.world.rng.alnum(25)}`;
-      if (role === 'worker') sw.workerToken = t;
-      else sw.managerToken = t;
+      ctx.engine.rotateJoinToken(ctx.node, role);
       if (!bool(f, 'quiet')) ctx.out.push(`Successfully rotated ${role} join token.\n\n`);
     }
     const tok = role === 'worker' ? sw.workerToken : sw.managerToken;
@@ -87,7 +83,7 @@ export const leave: CommandDef = {
   args: { kind: 'none' },
   flags: [{ long: 'force', short: 'f', type: 'bool' }],
   run(ctx, f) {
-    swarmLeave({ controllerFor: ctx.controllerFor }, ctx.ctl, bool(f, 'force'));
+    ctx.engine.swarmLeave(ctx.node, bool(f, 'force'));
     ctx.out.push('Node left the swarm.\n');
   },
 };

@@ -1,9 +1,11 @@
-/** API-shaped JSON objects (network inspect, container inspect) built from engine state. */
-import type { Controller } from '../../cnm/controller';
-import type { NetworkState } from '../../cnm/network';
-import type { ContainerState, PortBinding } from '../../cnm/sandbox';
-import { isoTime } from './formatter';
-import { goStruct } from '../infra';
+/**
+ * Inspect views: the API-shaped objects the daemon returns for `docker network inspect` and
+ * `docker container inspect` (Go structs for templates), built from engine state.
+ */
+import type { Controller } from './controller';
+import type { NetworkState } from './network';
+import type { ContainerState, PortBinding } from './sandbox';
+import { goStruct, isoTime } from './gotype';
 
 /** A Go struct for templates (fields keep their order; omitempty fields left out). */
 function struct<T extends Record<string, unknown>>(type: string, o: T): T {

@@ -1,7 +1,7 @@
-/** LabView: a JSON picture of a lab for diagrams. */
-import type { LabImpl } from './lab';
+/** EngineView: a JSON picture of an engine (every node, network, container, service) for diagrams. */
+import type { Engine } from './engine';
 
-export interface LabView {
+export interface EngineView {
   nodes: {
     name: string;
     addr: string;
@@ -21,12 +21,12 @@ export interface LabView {
   services: { name: string; mode: string; replicas: number; endpointMode: string; networks: string[]; ports: { published: number; target: number; protocol: string; mode: string }[]; tasks: { slot: number; node: string; state: string }[] }[];
 }
 
-export function buildView(lab: LabImpl): LabView {
-  const st = lab.world.state;
+export function buildView(engine: Engine): EngineView {
+  const st = engine.state;
   const sw = st.swarm;
   return {
     nodes: st.nodes.map((n) => {
-      const ctl = lab.controllerFor(n.name)!;
+      const ctl = engine.daemon(n.name)!;
       return {
         name: n.name,
         addr: n.addr,

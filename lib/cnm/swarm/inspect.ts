@@ -1,15 +1,15 @@
-/** API-shaped objects for swarm services and nodes. */
-import type { Controller } from '../../../cnm/controller';
-import { isoTime } from '../../format/formatter';
+/** Inspect views of swarm services and nodes (the API objects `docker service|node inspect` print). */
+import type { Controller } from '../controller';
+import { isoTime } from '../gotype';
 
-export function findService(ctl: Controller, ref: string) {
+function lookupService(ctl: Controller, ref: string) {
   const sw = ctl.world.state.swarm;
   if (!sw) return null;
   return sw.services.find((s) => s.id === ref || s.name === ref) ?? sw.services.filter((s) => s.id.startsWith(ref)).at(0) ?? null;
 }
 
 export function serviceInspect(ctl: Controller, ref: string): Record<string, unknown> | null {
-  const s = findService(ctl, ref);
+  const s = lookupService(ctl, ref);
   if (!s) return null;
   const sw = ctl.world.state.swarm!;
   return {

@@ -1,0 +1,25 @@
+/**
+ * Go-shaped values for API objects: a struct marker the CLI's template engine reads (field order,
+ * type names in errors) and the API's timestamp format. The marker is a registered symbol, so the
+ * engine and the template engine agree on it without importing each other.
+ */
+export const GO_TYPE = Symbol.for('netprep.goType');
+export const JSON_AS_MAP = Symbol.for('netprep.jsonAsMap');
+
+/**
+ * Marks an object as a Go struct of the given type (e.g. `network.networkContext`), for field errors and printing.
+ * @param opts.jsonAsMap encode `{{json .}}` with sorted keys, as docker/cli's formatter contexts do (their
+ *   MarshalJSON builds a map); inspect structs keep field order (the default)
+ * @returns the same object
+ */
+export function goStruct<T extends object>(typeName: string, fields: T, opts: { jsonAsMap?: boolean } = {}): T {
+  Object.defineProperty(fields, GO_TYPE, { value: typeName, enumerable: false, configurable: true });
+  if (opts.jsonAsMap) Object.defineProperty(fields, JSON_AS_MAP, { value: true, enumerable: false, configurable: true });
+  return fields;
+}
+
+/** Go's time format for API timestamps: 2026-11-28T09:00:00.123456789Z */
+export function isoTime(sec: number, frac = 0): string {
+  const d = new Date(sec * 1000).toISOString().slice(0, 19);
+  return `${d}.${String(frac).padStart(9, '0')}Z`;
+}
