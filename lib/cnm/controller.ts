@@ -8,6 +8,7 @@
  * Every mutating method validates completely before it changes state, so a failed command leaves
  * the engine as it was.
  */
+import ipaddr from 'ipaddr.js';
 import { drivers } from './drivers';
 import type { Driver } from './driverapi';
 import {
@@ -50,6 +51,8 @@ import type { NodeState, World } from './world';
 import { findImage } from './images';
 
 export const PREDEFINED = ['bridge', 'host', 'none'];
+/** libnetwork network.go createEndpoint on a config-only network. */
+const CONFIG_ONLY_ENDPOINT = 'cannot create endpoint on configuration-only network';
 export const EPHEMERAL_LOW = 32768;
 export const EPHEMERAL_HIGH = 60999;
 
@@ -257,27 +260,34 @@ export class Controller {
         enableIPv6: from.enableIPv6,
       };
     }
-    if (!driver) {
-      throw new NotFoundPluginError(input.driver);
-    }
+    // Order of checks: daemon/network.go createNetwork, then libnetwork controller.go NewNetwork.
     if (PREDEFINED.includes(input.name) && !input.configOnly) {
       throw new PredefinedNetworkError(input.name, 'create');
     }
-    const global = driver.capability.dataScope === 'global' && !input.configOnly;
+    // The daemon refuses a swarm-wide driver outright unless this node is a manager.
+    if (driver?.capability.dataScope === 'global' && !this.isManager()) throw new SwarmRequiredError();
     if (input.scope && !['local', 'swarm', 'global'].includes(input.scope)) {
       throw new InvalidParameterError(`invalid scope value: ${input.scope}`);
     }
-    const swarmScoped = global || input.scope === 'swarm';
+    if (!driver) {
+      throw new NotFoundPluginError(input.driver);
+    }
+    const global = driver.capability.dataScope === 'global' && !input.configOnly;
+    if (!input.configOnly) {
+      if (input.scope === 'local' && global) throw new ForbiddenError(`cannot downgrade network scope for ${driver.name} networks`);
+      if (input.ingress && !global) throw new ForbiddenError('Ingress network can only be global scope network');
+    }
+    const swarmScoped = global || (input.scope === 'swarm' && !input.configOnly);
     if (swarmScoped && !this.isManager()) {
       if (this.inSwarm()) throw new ForbiddenError(
         'Cannot create a multi-host network from a worker node. Please create the network from a manager node.',
       );
-      throw new SwarmRequiredError();
+      throw new ForbiddenError('cannot create a swarm scoped network when swarm is not active');
     }
     if (input.ingress) {
-      if (!swarmScoped) throw new SwarmRequiredError();
-      if ((this.world.state.swarm?.networks ?? []).some((n) => n.ingress))
-        throw new ForbiddenError(`ingress network already exists`);
+      // swarmkit controlapi CreateNetwork: one ingress network per cluster.
+      const ing = (this.world.state.swarm?.networks ?? []).find((n) => n.ingress);
+      if (ing) throw new ConflictError(`rpc error: code = AlreadyExists desc = ingress network (${ing.id}) is already present`);
     }
     if (driver.capability.singleton && this.node.networks.some((n) => n.driver === driver.name)) {
       throw new ForbiddenError(`only one instance of "${driver.name}" network is allowed`);
@@ -312,10 +322,11 @@ export class Controller {
           ]);
           if (p === 'overlap') throw new PoolOverlapError();
           if (p === 'exhausted') throw new NoAvailablePoolError();
-          allocateGateway(p);
+          if (!driver.skipGateway?.(input)) allocateGateway(p);
           pools.push(p);
         }
-        for (const r of v6) pools6.push({ subnet: r.subnet, gateway: r.gateway, next: 2 });
+        // The first address of a v6 subnet is its gateway unless the driver needs none.
+        for (const r of v6) pools6.push({ subnet: r.subnet, gateway: r.gateway ?? (driver.skipGateway?.(input) ? undefined : firstHost6(r.subnet)), next: 2 });
         if (enableIPv6 && !v6.length) pools6.push({ subnet: `fd${this.world.rng.hex(2)}:${this.world.rng.hex(4)}:${this.world.rng.hex(4)}::/64`, next: 2 });
       } else {
         for (const r of input.ipam) {
@@ -341,7 +352,8 @@ export class Controller {
     const net: NetworkState = {
       id: (global ? this.newSwarmId() : this.newId()) as NetworkId,
       name: input.name,
-      driver: input.driver,
+      // libnetwork NewNetwork: a config-only network is stored with type "null" and local scope.
+      driver: input.configOnly ? 'null' : input.driver,
       scope: input.configOnly ? 'local' : global ? 'swarm' : 'local',
       created: this.world.state.clock,
       ipamDriver: input.ipamDriver || 'default',
@@ -502,7 +514,6 @@ export class Controller {
       for (let i = 0; i < nets.length; i++) {
         const ref = nets[i] === 'default' ? 'bridge' : nets[i];
         const n = (input.task && this.world.state.swarm?.networks.find((x) => x.id === ref)) || this.findNetworkForAttach(ref);
-        if (n.configOnly) throw new ForbiddenError(`cannot create a container on a configuration-only network`);
         if (seen.has(n.id)) continue;
         seen.add(n.id);
         const d = this.driverOf(n)!;
@@ -626,7 +637,10 @@ export class Controller {
   }
 
   /** Compute the port bindings a container gets when it starts. */
-  private bindPorts(c: ContainerState, epName: string, epId: string): PortBinding[] {
+  private bindPorts(c: ContainerState, epName: string, epId: string, net: NetworkState): PortBinding[] {
+    // The bridge's host_binding_ipv4 is the address a port without one binds to (default: all).
+    const hb = net.options[L.BridgeHostBindingIPv4];
+    const defaultIps = hb && hb !== '0.0.0.0' ? [hb] : ['0.0.0.0', '::'];
     const specs: PortSpec[] = [...c.portSpecs];
     if (c.publishAll) {
       for (const x of c.exposed) {
@@ -638,7 +652,7 @@ export class Controller {
     const used = this.usedHostPorts(c);
     const out: PortBinding[] = [];
     for (const s of specs) {
-      const ips = s.hostIp ? [s.hostIp] : ['0.0.0.0', '::'];
+      const ips = s.hostIp ? [s.hostIp] : defaultIps;
       let port: number;
       if (s.hostPort === '') {
         port = 0;
@@ -758,11 +772,14 @@ export class Controller {
         const t = this.tryContainer(l.split(':')[0]);
         if (!t || t.status !== 'running') throw new InvalidParameterError(`Cannot link to a non running container: /${l.split(':')[0]} AS /${c.name}/${l.split(':')[1]}`);
       }
-      for (const e of c.endpoints) rollbacks.push(this.joinEndpoint(c, e));
+      for (const e of c.endpoints) {
+        if (this.netOf(e)?.configOnly) throw new ForbiddenError(`failed to set up container networking: ${CONFIG_ONLY_ENDPOINT}`);
+        rollbacks.push(this.joinEndpoint(c, e));
+      }
       const pub = this.publishingNetwork(c);
       if (pub) {
         const e = c.endpoints.find((x) => x.networkId === pub.id)!;
-        c.ports = this.bindPorts(c, c.name, e.id!);
+        c.ports = this.bindPorts(c, c.name, e.id!, pub);
       } else c.ports = [];
     } catch (err) {
       for (const r of rollbacks.reverse()) r();
@@ -816,7 +833,7 @@ export class Controller {
     const n = this.findNetworkForAttach(netRef);
     const c = this.findContainer(containerRef);
     const d = this.driverOf(n)!;
-    if (n.configOnly) throw new ForbiddenError(`cannot create a container on a configuration-only network`);
+    if (n.configOnly) throw new ForbiddenError(CONFIG_ONLY_ENDPOINT);
     if (d.capability.hostStack && c.networkMode !== 'host')
       throw new InvalidParameterError('cannot connect container to host network - container must be created in host network mode');
     const curMode = c.networkMode;
@@ -873,6 +890,19 @@ export class Controller {
     for (const n of this.node.networks) if (n.driver === 'bridge') for (const p of n.pools) if (p.gateway) out.push(p.gateway);
     return out;
   }
+}
+
+/** The first host address of an IPv6 prefix (prefix::1). */
+function firstHost6(cidr: string): string {
+  const [addr, len] = ipaddr.parseCIDR(cidr);
+  const bytes = addr.toByteArray();
+  const bits = len;
+  for (let i = 0; i < 16; i++) {
+    const keep = Math.max(0, Math.min(8, bits - i * 8));
+    bytes[i] &= (0xff << (8 - keep)) & 0xff;
+  }
+  bytes[15] |= 1;
+  return ipaddr.fromByteArray(bytes).toString();
 }
 
 class NotFoundPluginError extends CnmError {

@@ -30,6 +30,8 @@ export interface Driver {
   readonly capability: Capability;
   /** Check driver options at network creation; return an error message or null. */
   validate(input: NetworkOptionInput): string | null;
+  /** GetSkipGwAlloc: true when the network gets no gateway address (ipvlan L3 routes via the interface). */
+  skipGateway?(input: { options: Record<string, string>; internal?: boolean }): boolean;
   /** Driver options shown in inspect for a new network (defaults merged with user options). */
   options(input: NetworkOptionInput): Record<string, string>;
 }

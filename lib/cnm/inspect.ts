@@ -155,7 +155,7 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
       Gateway: running && pool?.gateway ? pool.gateway : '',
       IPAddress: e.ipv4 ?? '',
       IPPrefixLen: pool && e.ipv4 ? pool.bits : 0,
-      IPv6Gateway: '',
+      IPv6Gateway: running && e.ipv6 ? (n?.pools6.find((p) => p.gateway)?.gateway ?? '') : '',
       GlobalIPv6Address: e.ipv6 ?? '',
       GlobalIPv6PrefixLen: e.ipv6 ? 64 : 0,
       DNSNames: userDefined && running ? [c.name, ...e.aliases, c.id.slice(0, 12)] : null,

@@ -8,6 +8,7 @@ import type { ContainerState } from './sandbox';
 import type { NetworkState } from './network';
 import type { NodeState } from './world';
 import { contains, ipToNum, isIPv4 } from './ipam';
+import { BridgeEnableIcc } from './labels';
 
 export const EMBEDDED_DNS = '127.0.0.11';
 export const HOST_DNS = '10.0.0.2';
@@ -203,7 +204,10 @@ export type Target =
   | { kind: 'gateway' }
   | { kind: 'external' }
   | { kind: 'self' }
-  | { kind: 'none' };
+  /** dropped on the way (no reply: ICC off, no NAT back, firewall) */
+  | { kind: 'none' }
+  /** no route at all: sendto fails with ENETUNREACH ("Network is unreachable") */
+  | { kind: 'unreachable' };
 
 /** Reachability from inside a container. */
 export function route(ctl: Controller, c: ContainerState, ip: string): Target {
@@ -221,7 +225,11 @@ export function route(ctl: Controller, c: ContainerState, ip: string): Target {
         if (!ctl.isGlobal(net) && node !== ctl.node) continue;
         for (const o of node.containers) {
           if (o.status !== 'running') continue;
-          if (o.endpoints.some((e) => e.networkId === net.id && e.ipv4 === ip)) return { kind: 'container', node, container: o };
+          if (o.endpoints.some((e) => e.networkId === net.id && e.ipv4 === ip)) {
+            // enable_icc=false: the bridge drops traffic between its own containers.
+            if (net.options[BridgeEnableIcc] === 'false') return { kind: 'none' };
+            return { kind: 'container', node, container: o };
+          }
         }
       }
       // a service VIP
@@ -234,7 +242,8 @@ export function route(ctl: Controller, c: ContainerState, ip: string): Target {
       }
     }
   }
-  if (!nets.some(({ net }) => !net.internal && ctl.driverOf(net)?.capability.allocatesAddresses)) return { kind: 'none' };
+  // No default route (only internal networks, or none): the kernel refuses to send.
+  if (!nets.some(({ net }) => !net.internal && ctl.driverOf(net)?.capability.allocatesAddresses)) return { kind: 'unreachable' };
   // Out through the gateway: nodes and the outside world are reachable, other bridges are not.
   const node = ctl.world.nodeByAddr(ip);
   if (node) return { kind: 'node', node };

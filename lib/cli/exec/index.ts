@@ -41,8 +41,10 @@ function ping(w: Where, args: string[]): CommandResult {
   if (!addrs.length) return fail(`ping: bad address '${host}'\n`);
   const ip = addrs[0];
   const t = routeTo(w, ip);
-  const reach = t.kind !== 'none';
+  const reach = t.kind !== 'none' && t.kind !== 'unreachable';
   let out = `PING ${host} (${ip}): 56 data bytes\n`;
+  // busybox ping dies on the first failed sendto()
+  if (t.kind === 'unreachable') return { stdout: out, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
   const times: number[] = [];
   if (reach)
     for (let i = 0; i < count; i++) {
@@ -81,7 +83,7 @@ function getent(w: Where, args: string[]): CommandResult {
 }
 
 /** Fetch http://host[:port]/ from w: the body, or a failure reason. */
-function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refused' | 'timeout'; host: string; ip?: string; port: number } {
+function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refused' | 'timeout' | 'unreachable'; host: string; ip?: string; port: number } {
   const m = /^(?:https?:\/\/)?([^/:]+|\[[^\]]+\])(?::(\d+))?(\/.*)?$/.exec(url);
   if (!m) return { err: 'resolve', host: url, port: 80 };
   const host = m[1];
@@ -111,6 +113,8 @@ function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refuse
       return { body: '<!doctype html><html><head><title>Example Domain</title></head></html>', host, ip, port };
     case 'none':
       return { err: 'timeout', host, ip, port };
+    case 'unreachable':
+      return { err: 'unreachable', host, ip, port };
   }
   if (w.kind === 'node') {
     const hit = publishedTarget(w.ctl, w.ctl.node, port, true);
@@ -130,6 +134,8 @@ function curl(w: Where, args: string[]): CommandResult {
     return fail(silent ? '' : `curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Couldn't connect to server\n`, 7);
   if (r.err === 'timeout')
     return fail(silent ? '' : `curl: (28) Failed to connect to ${r.host} port ${r.port} after 10002 ms: Timeout was reached\n`, 28);
+  if (r.err === 'unreachable')
+    return fail(silent ? '' : `curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Could not connect to server\n`, 7);
   if (head) return ok(`HTTP/1.1 200 OK\r\nServer: sim\r\nContent-Length: ${r.body!.length}\r\n\r\n`);
   return ok(r.body + '\n');
 }
@@ -146,6 +152,7 @@ function wget(w: Where, args: string[]): CommandResult {
   if (r.err === 'resolve') return fail(`wget: bad address '${r.host}${/:\d+/.test(url) ? `:${r.port}` : ''}'\n`);
   if (r.err === 'refused') return fail(`${pre}wget: can't connect to remote host (${r.ip}): Connection refused\n`);
   if (r.err === 'timeout') return fail(`${pre}wget: download timed out\n`);
+  if (r.err === 'unreachable') return fail(`${pre}wget: can't connect to remote host (${r.ip}): Network is unreachable\n`);
   if (spider) return { stdout: '', stderr: quiet ? '' : `${pre}remote file exists\n`, exitCode: 0 };
   if (toStdout) return { stdout: r.body + '\n', stderr: quiet ? '' : `${pre}writing to stdout\n-                    100% |********************************|   ${r.body!.length}  0:00:00 ETA\nwritten to stdout\n`, exitCode: 0 };
   return { stdout: '', stderr: quiet ? '' : `${pre}saving to 'index.html'\nindex.html           100% |********************************|   ${r.body!.length}  0:00:00 ETA\n'index.html' saved\n`, exitCode: 0 };
@@ -172,11 +179,20 @@ function ipAddr(ctl: Controller, c: ContainerState | null): string {
     const n = ctl.netOf(e);
     const p = n?.pools.find((x) => contains(x, ipToNum(e.ipv4!)));
     const ifn = `eth${idx - 2}`;
-    s += `${idx * 2 + 20}: ${ifn}@if${idx * 2 + 21}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP\n    link/ether ${e.mac} brd ff:ff:ff:ff:ff:ff\n`;
+    const mtu = n?.options['com.docker.network.driver.mtu'] || '1500';
+    s += `${idx * 2 + 20}: ${ifn}@if${idx * 2 + 21}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu ${mtu} qdisc noqueue state UP\n    link/ether ${e.mac} brd ff:ff:ff:ff:ff:ff\n`;
     if (p) s += `    inet ${e.ipv4}/${p.bits} brd ${numToIp(p.base + 2 ** (32 - p.bits) - 1)} scope global ${ifn}\n       valid_lft forever preferred_lft forever\n`;
     idx++;
   }
   return s;
+}
+
+/** `ip link`: the `ip addr` blocks without their address lines. */
+function linkOnly(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^\s+(inet6? |valid_lft)/.test(l))
+    .join('\n');
 }
 
 /** `ip addr show DEV`: only that interface's block. */
@@ -252,11 +268,17 @@ export function execInContainer(ctl: Controller, c: ContainerState, argv: string
         const dev = args[1] === 'show' || args[1] === 'list' ? args[2] : undefined;
         return dev ? filterDev(text, dev) : ok(text);
       }
+      if (['link', 'l'].includes(args[0] ?? '')) {
+        const text = linkOnly(c.networkMode === 'host' ? ipAddr(ctl, null) : ipAddr(ctl, ns));
+        const dev = args[1] === 'show' || args[1] === 'list' ? args[2] : undefined;
+        return dev ? filterDev(text, dev) : ok(text);
+      }
       if (['route', 'r'].includes(args[0] ?? '')) {
         const first = ns.endpoints.find((e) => e.ipv4);
         const n = first && ctl.netOf(first);
         const p = n?.pools[0];
-        let s = p?.gateway && !n?.internal ? `default via ${p.gateway} dev eth0 \n` : '';
+        // A gateway-less network (ipvlan L3) routes everything through the interface itself.
+        let s = !p || n?.internal ? '' : p.gateway ? `default via ${p.gateway} dev eth0 \n` : 'default dev eth0 scope link \n';
         ns.endpoints.forEach((e, i) => {
           const nn = ctl.netOf(e);
           const pp = nn?.pools.find((x) => e.ipv4 && contains(x, ipToNum(e.ipv4)));

@@ -922,8 +922,9 @@ class Exec {
     }
     if (first.k === 'field' || (first.k === 'variable' && first.names.length) || (first.k === 'pipe' && first.names.length)) {
       // A method call could take arguments; data fields cannot.
-      const v = this.evalArg(first, dot, vars);
-      if (cmd.args.length > 1 || final.length) {
+      const withArgs = cmd.args.length > 1 || final.length > 0;
+      const v = withArgs && first.k === 'field' ? this.methodOf(dot, first) : this.evalArg(first, dot, vars);
+      if (withArgs) {
         if (typeof v === 'function') {
           const args = [...cmd.args.slice(1).map((a) => this.evalArg(a, dot, vars)), ...final];
           return this.callMethod(first, v as (...a: unknown[]) => unknown, args);
@@ -976,6 +977,17 @@ class Exec {
     }
   }
 
+  /** `.A.B "x"`: the method B of .A, not yet called (so it can take the arguments). */
+  private methodOf(dot: Value, node: Extract<Arg, { k: 'field' }>): Value {
+    const recv = this.evalFieldChain(dot, node.names.slice(0, -1), node);
+    const last = node.names[node.names.length - 1];
+    if (structType(recv) || isMap(recv)) {
+      const f = (recv as Record<string, unknown>)[last];
+      if (typeof f === 'function') return f as Value;
+    }
+    return this.evalField(recv, last, node);
+  }
+
   private evalFieldChain(receiver: Value, names: string[], node: Arg): Value {
     let v = receiver;
     for (const name of names) {
@@ -998,7 +1010,10 @@ class Exec {
         this.error(node.pos, node.text, `can't evaluate field ${name} in type ${st}`, true);
       }
       const f = obj[name];
-      if (typeof f === 'function') return this.callMethod(node, f as () => unknown, []);
+      if (typeof f === 'function') {
+        if (f.length > 0) this.error(node.pos, node.text, `wrong number of args for ${name}: want ${f.length} got 0`);
+        return this.callMethod(node, f as () => unknown, []);
+      }
       return f;
     }
     if (isMap(receiver)) {

@@ -62,6 +62,8 @@ export const ls: CommandDef = {
       Internal: String(n.internal),
       Labels: Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).join(','),
       CreatedAt: goTime(n.created),
+      // networkContext.Label(name): one label's value, "" when unset (docker/cli network/formatter.go)
+      Label: (name: string) => n.labels[name] ?? '',
     }));
     const fmt = str(f, 'format');
     const quiet = bool(f, 'quiet');

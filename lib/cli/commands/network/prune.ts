@@ -22,7 +22,8 @@ export const prune: CommandDef = {
     }
     const until = filters.get('until')?.map((u) => parseUntil(u, ctx.world.state.clock));
     const removed: string[] = [];
-    const candidates = ctx.ctl.networks().filter((n) => !n.predefined && !n.ingress);
+    // daemon/prune.go: config-only networks are never pruned
+    const candidates = ctx.ctl.networks().filter((n) => !n.predefined && !n.ingress && !n.configOnly);
     for (const n of candidates) {
       if (until && !until.every((u) => n.created < u)) continue;
       if (filters.has('label') && !labelMatch(n.labels, filters.get('label')!)) continue;

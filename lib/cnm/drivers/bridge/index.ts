@@ -12,6 +12,11 @@ export const bridgeDriver: Driver = {
     hostStack: false,
     needsAttachable: false,
   },
-  validate: () => null,
+  validate: (input) => {
+    // libnetwork bridge processIPAM: one IPv4 and one IPv6 pool at most.
+    const v6 = input.ipam.filter((c) => c.subnet.includes(':')).length;
+    if (input.ipam.length - v6 > 1 || v6 > 1) return "bridge driver doesn't support multiple subnets";
+    return null;
+  },
   options: (input) => ({ ...input.options }),
 };

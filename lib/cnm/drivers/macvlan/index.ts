@@ -1,5 +1,5 @@
 import type { Driver } from '../../driverapi';
-import { MacvlanMode } from '../../labels';
+import { MacvlanMode, MacvlanParent } from '../../labels';
 
 const MODES = ['bridge', 'vepa', 'passthru', 'private'];
 
@@ -17,8 +17,11 @@ export const macvlanDriver: Driver = {
   },
   validate: (input) => {
     const mode = input.options[MacvlanMode];
-    if (mode !== undefined && !MODES.includes(mode)) return `requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`;
+    if (mode !== undefined && mode !== '' && !MODES.includes(mode)) return `requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`;
+    if (input.options[MacvlanParent] === 'lo') return 'loopback interface is not a valid macvlan parent link';
     return null;
   },
+  // "--internal" macvlan networks need no gateway address.
+  skipGateway: (input) => !!input.internal,
   options: (input) => ({ ...input.options }),
 };
