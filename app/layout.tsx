@@ -50,9 +50,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="site-footer">
           <div className="site-footer__inner">
             <span>NetPrep · practice for the networking domain of the Docker Certified Associate exam</span>
-            <span>
-              Keyboard: <kbd>Space</kbd> reveal · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>U</kbd> undo
-            </span>
           </div>
         </footer>
       </body>

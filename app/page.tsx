@@ -5,6 +5,10 @@ import { bankTotals, dashboardFor, HEATMAP_WEEKS } from '@/server/web/dashboard'
 import { Badge, ButtonLink, Card, IconArrowRight, IconFlame, PageHeader, ProgressBar, Stat } from '@/components/ui';
 import { Heatmap } from '@/components/stats/Heatmap';
 import { demoActivity } from '@/components/stats/demo';
+import { ExamInProgress } from '@/components/exam/ExamInProgress';
+import { formatPercent, plural } from '@/components/ui/format';
+import { listAttempts } from '@/server/exams';
+import { examContext } from './(study)/exam/context';
 
 export const metadata: Metadata = { title: { absolute: 'NetPrep — Docker networking exam prep' } };
 
@@ -43,7 +47,9 @@ function Streak({ days }: { days: number }) {
 export default async function DashboardPage() {
   const user = await getCurrentUser();
   if (!user) return <GuestLanding />;
-  const d = await dashboardFor(user.id);
+  const [d, attempts] = await Promise.all([dashboardFor(user.id), examContext().then((ctx) => listAttempts(ctx, 5))]);
+  const activeExam = attempts.find((a) => a.status === 'active');
+  const lastExam = attempts.find((a) => a.status === 'submitted');
   const due = d.counts.dueToday + d.counts.learning;
   const doneToday = d.counts.reviewsDoneToday + d.counts.newStudiedToday;
   const planned = doneToday + due + d.counts.newAvailable;
@@ -52,8 +58,12 @@ export default async function DashboardPage() {
     <div className="stack stack-lg">
       <PageHeader
         eyebrow="Dashboard"
-        title={`Welcome back${user.name ? `, ${user.name.split(' ')[0]}` : ''}`}
-        description={nothingLeft ? 'You are done for today. Come back tomorrow, or sharpen up with a quiz or the lab.' : `${due + d.counts.newAvailable} cards are waiting: about ${Math.max(1, Math.round((due + d.counts.newAvailable) * 0.15))} minutes.`}
+        title={`${d.totalReviews === 0 ? 'Welcome' : 'Welcome back'}${user.name ? `, ${user.name.split(' ')[0]}` : ''}`}
+        description={
+          nothingLeft
+            ? 'You are done for today. Come back tomorrow, or sharpen up with a quiz or the lab.'
+            : `${plural(due + d.counts.newAvailable, 'card is', 'cards are')} waiting: about ${plural(Math.max(1, Math.round((due + d.counts.newAvailable) * 0.15)), 'minute')}.`
+        }
         actions={
           nothingLeft ? (
             <ButtonLink href="/quiz" variant="primary" size="lg">Take a quiz <IconArrowRight width={18} height={18} /></ButtonLink>
@@ -62,11 +72,13 @@ export default async function DashboardPage() {
           )
         }
       />
+      {activeExam && <ExamInProgress id={activeExam.id} title={activeExam.title} deadline={activeExam.deadline} serverNow={new Date().toISOString()} />}
       <div className="grid grid-stats">
         <Stat label="Due today" value={<span className="num" data-testid="due-today">{due}</span>} hint={d.counts.learning ? `${d.counts.learning} in learning` : 'reviews'} tone="accent" />
         <Stat label="New available" value={d.counts.newAvailable} hint={`of ${d.questionCount} questions`} />
-        <Stat label="Streak" value={<Streak days={d.streak} />} hint={d.streak === 1 ? 'day' : 'days in a row'} tone="warning" />
+        <Stat label="Streak" value={<Streak days={d.streak} />} hint={d.streak === 1 ? 'day in a row' : 'days in a row'} tone="warning" />
         <Stat label="Retention" value={d.retention === null ? '–' : `${Math.round(d.retention * 100)}%`} hint="recalled when due" tone="success" />
+        {lastExam && <Stat label="Last practice exam" value={formatPercent(lastExam.score ?? 0)} hint={lastExam.passed ? 'passed' : 'not passed yet'} />}
       </div>
       <div className="two-col">
         <Card title="Review activity" action={<Link href="/stats" className="small">All stats</Link>}>
@@ -76,7 +88,7 @@ export default async function DashboardPage() {
           <div className="stack">
             <ProgressBar label="Today's cards" value={doneToday} max={Math.max(1, planned)} valueText={`${doneToday} / ${planned}`} tone={nothingLeft ? 'success' : 'accent'} />
             <p className="muted small" style={{ margin: 0 }}>
-              {d.counts.dueTomorrow} due tomorrow · {d.totalReviews} reviews in total
+              {d.counts.dueTomorrow} due tomorrow · {plural(d.totalReviews, 'review')} in total
             </p>
             <div className="cluster cluster-sm">
               <ButtonLink href="/exam" size="sm">Practice exam</ButtonLink>
@@ -106,12 +118,17 @@ function GuestLanding() {
           </>
         }
       />
-      <div className="grid grid-stats" aria-label="Sample statistics">
-        <Stat label="Due today" value={14} hint="sample" tone="accent" />
-        <Stat label="New available" value={20} hint="sample" />
-        <Stat label="Streak" value={<Streak days={6} />} hint="days in a row" tone="warning" />
-        <Stat label="Last practice exam" value="78%" hint="pass mark 70%" tone="success" />
-      </div>
+      <section aria-labelledby="sample-title" className="stack stack-sm">
+        <p id="sample-title" className="small muted" style={{ margin: 0 }}>
+          <Badge tone="info">Sample</Badge> What your dashboard looks like after a few weeks (made-up numbers, not yours):
+        </p>
+        <div className="grid grid-stats" data-testid="sample-stats">
+          <Stat label="Due today" value={14} hint="sample" tone="accent" />
+          <Stat label="New available" value={20} hint="sample" />
+          <Stat label="Streak" value={<Streak days={6} />} hint="sample: days in a row" tone="warning" />
+          <Stat label="Last practice exam" value="78%" hint="sample: pass mark 70%" tone="success" />
+        </div>
+      </section>
       <div className="two-col">
         <Card title="Review activity" action={<Badge tone="info">Sample</Badge>}>
           <Heatmap days={demoActivity(today, HEATMAP_WEEKS)} today={today} weeks={HEATMAP_WEEKS} />

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseBank, type Bank, type Question } from '@/lib/qbank';
@@ -64,6 +65,18 @@ export function loadBank(file: string = BANK_FILE): LoadedBank {
   }
   cached = { file, mtimeMs, loaded };
   return loaded;
+}
+
+const versions = new WeakMap<LoadedBank, string>();
+
+/**
+ * A short content hash of the loaded bank (12 hex digits), stable while the bank is unchanged;
+ * stored with problem reports so authors know which compiled bank a learner saw.
+ */
+export function bankVersion(loaded: LoadedBank = loadBank()): string {
+  let v = versions.get(loaded);
+  if (!v) versions.set(loaded, (v = createHash('sha256').update(JSON.stringify(loaded.bank)).digest('hex').slice(0, 12)));
+  return v;
 }
 
 /** The question bank (shared contract): read and validated once, cached. */

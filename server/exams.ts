@@ -290,6 +290,8 @@ export interface ExamOption {
   questions: number;
   minutes: number;
   passPercent: number;
+  /** Share of questions in DOMC style, 0..100. */
+  domcPercent: number;
   full: boolean;
   guestAllowed: boolean;
 }
@@ -312,6 +314,7 @@ export function examOptions(bank: Bank): ExamOption[] {
         questions: size,
         minutes: size === bp.questions ? bp.minutes : scaledMinutes(bp, size),
         passPercent: bp.passPercent,
+        domcPercent: Math.round(bp.domcShare * 100),
         full: size === bp.questions,
         guestAllowed: size <= GUEST_MAX_QUESTIONS,
       });
@@ -504,20 +507,36 @@ export interface ExamResultDTO {
   passed: boolean;
   correct: number;
   total: number;
-  objectives: (ObjectiveScore & { percent: number })[];
+  /** Per objective; `answered` 0 means none of its questions was answered ("Not examined", percent null). */
+  objectives: (ObjectiveScore & { answered: number; percent: number | null })[];
   items: {
     index: number;
+    questionId: string;
     format: 'domc' | 'choice';
     multiple: boolean;
     objective: string;
+    /** Objective id (groups items under `objectives`). */
+    objectiveId: string;
     prompt: string;
     correct: boolean;
+    /** correct / incorrect, or never answered (unseen) / left half-judged (unfinished): both score 0. */
+    outcome: ItemOutcome;
+    flagged: boolean;
     /** Every option in the attempt's order: whether it is right, and what the learner did with it. */
     options: { text: string; correct: boolean; response: 'yes' | 'no' | 'picked' | 'not-picked' | 'not-shown' }[];
     explanation: string | null;
     deck: string;
     line: number;
   }[];
+}
+
+export type ItemOutcome = 'correct' | 'incorrect' | 'unanswered' | 'unfinished';
+
+function itemOutcome(q: Question | undefined, item: StoredItem, ans: StoredAnswer | undefined): ItemOutcome {
+  if (!q) return 'incorrect';
+  if (itemCorrect(q, item, ans)) return 'correct';
+  const status = itemStatus(q, item, ans);
+  return status === 'unseen' ? 'unanswered' : status === 'started' ? 'unfinished' : 'incorrect';
 }
 
 function titleOf(bank: Bank, state: AttemptState): string {
@@ -603,13 +622,18 @@ function resultDTO(bank: Bank, s: AttemptState): ExamResultDTO {
     const choices = q?.choices ?? [];
     const responses = ans?.responses ?? [];
     const picked = new Set(ans?.selected ?? []);
+    const outcome = itemOutcome(q, item, ans);
     return {
       index,
+      questionId: item.questionId,
       format: item.format,
       multiple: q?.type === 'multiple-choice',
       objective: objectiveTitle(bank, s, item.objective),
+      objectiveId: item.objective,
       prompt: q?.prompt ?? '(This question is no longer in the bank.)',
-      correct: q ? itemCorrect(q, item, ans) : false,
+      correct: outcome === 'correct',
+      outcome,
+      flagged: s.flags.includes(index),
       options: item.choiceOrder.map((orig, position) => ({
         text: choices[orig]?.text ?? '',
         correct: choices[orig]?.correct ?? false,
@@ -640,7 +664,10 @@ function resultDTO(bank: Bank, s: AttemptState): ExamResultDTO {
     passed: s.passed ?? false,
     correct,
     total: items.length,
-    objectives: (s.perTopic ?? []).map((o) => ({ ...o, percent: o.total ? Math.round((o.correct / o.total) * 100) : 0 })),
+    objectives: (s.perTopic ?? []).map((o) => {
+      const answered = items.filter((i) => i.objectiveId === o.id && i.outcome !== 'unanswered').length;
+      return { ...o, answered, percent: o.total && answered ? Math.round((o.correct / o.total) * 1000) / 10 : null };
+    }),
     items,
   };
 }

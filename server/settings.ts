@@ -18,6 +18,9 @@ import { db as defaultDb, type Db } from './db';
  */
 
 export const ThemeSchema = z.enum(['light', 'dark', 'system']);
+/** Choice questions as flashcards: pick the options (machine-graded) or recall, then see them on the back. */
+export const ChoiceModeSchema = z.enum(['pick', 'reveal']);
+export type ChoiceMode = z.infer<typeof ChoiceModeSchema>;
 
 /** Settings as the UI sees and edits them. */
 export const SettingsSchema = z.object({
@@ -30,6 +33,7 @@ export const SettingsSchema = z.object({
   /** Deck ids studied; [] means every deck. */
   deckFilter: z.array(z.string().min(1).max(200)).max(500),
   timezone: z.string().min(1).max(100).refine(isValidTimeZone, { message: 'is not a known IANA time zone' }),
+  choiceMode: ChoiceModeSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -46,6 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   deckFilter: [],
   timezone: 'UTC',
+  // Picking is the default: a learner who sees options answers them, and the grade is then honest.
+  choiceMode: 'pick',
 };
 
 export interface StoreContext {
@@ -62,6 +68,7 @@ interface SettingsRow {
   theme: string;
   deckFilter: string;
   timezone: string;
+  choiceMode: string;
 }
 
 /** Row -> DTO; tolerant of stale JSON (falls back to defaults per field). */

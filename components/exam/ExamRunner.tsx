@@ -77,13 +77,24 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
     shownIndex.current = item.index;
   }, [item.index]);
 
-  // Y / N answer the option on screen.
+  const toggleFlag = () => {
+    if (pending) return;
+    apply(actions.flag({ attemptId, item: item.index, flagged: !item.flagged }));
+  };
+
+  // Y / N answer the option on screen; → / ← move between questions; F flags.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      if (e.altKey || e.ctrlKey || e.metaKey || !item.domc?.next) return;
-      if (e.key === 'y' || e.key === 'Y') judge(true);
+      if (e.target instanceof HTMLTextAreaElement || (e.target instanceof HTMLInputElement && e.key !== 'f' && e.key !== 'F')) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || confirming) return;
+      if (e.key === 'ArrowRight') go(item.index + 1);
+      else if (e.key === 'ArrowLeft') go(item.index - 1);
+      else if (e.key === 'f' || e.key === 'F') toggleFlag();
+      else if (!item.domc?.next) return;
+      else if (e.key === 'y' || e.key === 'Y') judge(true);
       else if (e.key === 'n' || e.key === 'N') judge(false);
+      else return;
+      e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -93,7 +104,7 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
   const flagged = view.nav.filter((n) => n.flagged).length;
 
   return (
-    <div className={s.runner}>
+    <div className={s.runner} data-exam-runner>
       <header className={s.bar}>
         <div className={s.barTitle}>
           <span className={s.eyebrow}>Practice exam</span>
@@ -167,13 +178,14 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
               type="button"
               className={s.flag}
               aria-pressed={item.flagged}
-              onClick={() => apply(actions.flag({ attemptId, item: item.index, flagged: !item.flagged }))}
+              onClick={toggleFlag}
               disabled={pending}
+              aria-keyshortcuts="F"
             >
               <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
                 <path d="M3 1v14M3 2h9l-2 3.5L12 9H3" fill={item.flagged ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
               </svg>
-              {item.flagged ? 'Flagged' : 'Flag for review'}
+              {item.flagged ? 'Flagged' : 'Flag for review'} <kbd className={s.key}>F</kbd>
             </button>
           </div>
           <p className={s.objective}>{item.objective}</p>
@@ -243,12 +255,12 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
           </div>
 
           <div className={s.pager}>
-            <button type="button" className="btn" onClick={() => go(item.index - 1)} disabled={pending || item.index === 0}>
-              ← Previous
+            <button type="button" className="btn" onClick={() => go(item.index - 1)} disabled={pending || item.index === 0} aria-keyshortcuts="ArrowLeft">
+              Previous <kbd className={s.key}>←</kbd>
             </button>
             {item.index < view.total - 1 ? (
-              <button type="button" className="btn btn--primary" onClick={() => go(item.index + 1)} disabled={pending}>
-                Next question →
+              <button type="button" className="btn btn--primary" onClick={() => go(item.index + 1)} disabled={pending} aria-keyshortcuts="ArrowRight">
+                Next question <kbd className={s.key}>→</kbd>
               </button>
             ) : (
               <button type="button" className="btn btn--primary" onClick={() => setConfirming(true)} disabled={pending}>
@@ -256,6 +268,9 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
               </button>
             )}
           </div>
+          <p className={s.keys} data-testid="exam-keys">
+            Keys: {item.domc?.next && <><kbd>Y</kbd> / <kbd>N</kbd> answer · </>}<kbd>→</kbd> next · <kbd>←</kbd> previous · <kbd>F</kbd> flag
+          </p>
         </section>
       </div>
     </div>

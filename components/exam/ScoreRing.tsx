@@ -1,3 +1,5 @@
+import { formatPercent } from '@/components/ui/format';
+
 /** The overall score as a ring with the pass mark as a tick. */
 export function ScoreRing({ score, pass, passed }: { score: number; pass: number; passed: boolean }) {
   const r = 42;
@@ -8,7 +10,7 @@ export function ScoreRing({ score, pass, passed }: { score: number; pass: number
   const [x2, y2] = tick(49);
   const colour = passed ? 'var(--success, #15803d)' : 'var(--danger, #b91c1c)';
   return (
-    <svg viewBox="0 0 100 100" width="144" height="144" role="img" aria-label={`Score ${score}%, pass mark ${pass}%`}>
+    <svg viewBox="0 0 100 100" width="144" height="144" role="img" aria-label={`Score ${formatPercent(score)}, pass mark ${formatPercent(pass)}`}>
       <circle cx="50" cy="50" r={r} fill="none" stroke="currentColor" strokeOpacity="0.12" strokeWidth="9" />
       <circle
         cx="50"
@@ -22,8 +24,8 @@ export function ScoreRing({ score, pass, passed }: { score: number; pass: number
         transform="rotate(-90 50 50)"
       />
       <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="currentColor" strokeWidth="2" />
-      <text x="50" y="54" textAnchor="middle" fontSize="20" fontWeight="700" fill="currentColor">
-        {Math.round(score)}%
+      <text x="50" y="54" textAnchor="middle" fontSize={formatPercent(score).length > 4 ? 17 : 20} fontWeight="700" fill="currentColor">
+        {formatPercent(score)}
       </text>
     </svg>
   );

@@ -1,32 +1,76 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useId, useState } from 'react';
+import { plural } from '@/components/ui/format';
 import s from './exam.module.css';
 
 type StartState = { error?: string };
 
-/** One "start" button per exam option; errors (for example a bank too small) show beside it. */
+export interface ExamFacts {
+  questions: number;
+  minutes: number;
+  passPercent: number;
+  domcPercent: number;
+}
+
+/**
+ * One "start" button per exam option. The clock starts on the server the moment the exam is
+ * created, so the first press only asks: it says what the exam is like, then "Start now" starts it.
+ */
 export function StartExamForm({
   action,
   blueprintId,
-  size,
   label,
   primary,
+  facts,
 }: {
   action: (prev: StartState, form: FormData) => Promise<StartState>;
   blueprintId: string;
-  size: number;
   label: string;
   primary?: boolean;
+  facts: ExamFacts;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const [asking, setAsking] = useState(false);
+  const id = useId();
+  if (!asking)
+    return (
+      <div>
+        <button type="button" className={primary ? 'btn btn--primary' : 'btn'} onClick={() => setAsking(true)}>
+          {label}
+        </button>
+      </div>
+    );
   return (
-    <form action={formAction}>
+    <form action={formAction} className={s.confirm} role="group" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} data-testid="exam-start-confirm">
       <input type="hidden" name="blueprintId" value={blueprintId} />
-      <input type="hidden" name="size" value={size} />
-      <button type="submit" className={primary ? 'btn btn--primary' : 'btn'} disabled={pending}>
-        {pending ? 'Preparing…' : label}
-      </button>
+      <input type="hidden" name="size" value={facts.questions} />
+      <h3 id={`${id}-t`} style={{ margin: '0 0 0.5rem' }}>
+        Ready? The {facts.minutes}-minute clock starts now.
+      </h3>
+      <div id={`${id}-d`} className={s.cardText}>
+        <p style={{ margin: '0 0 0.5rem' }}>
+          {plural(facts.questions, 'question')} in {plural(facts.minutes, 'minute')}; pass mark {facts.passPercent}%.
+        </p>
+        <ul style={{ margin: '0 0 0.75rem', paddingLeft: '1.2rem' }}>
+          {facts.domcPercent > 0 && (
+            <li>
+              About {facts.domcPercent}% are <strong>DOMC</strong> (Discrete Option Multiple Choice): options appear one at a time, you answer Yes or No to each
+              (keys <kbd>Y</kbd> / <kbd>N</kbd>), and you cannot go back to an option.
+            </li>
+          )}
+          <li>The timer keeps running if you leave or reload; you can resume from the dashboard.</li>
+          <li>Flag questions to revisit (<kbd>F</kbd>); unanswered questions score zero.</li>
+        </ul>
+      </div>
+      <div className={s.row}>
+        <button type="submit" className="btn btn--primary" disabled={pending} autoFocus>
+          {pending ? 'Preparing…' : 'Start now'}
+        </button>
+        <button type="button" className="btn" onClick={() => setAsking(false)} disabled={pending}>
+          Not yet
+        </button>
+      </div>
       {state.error && (
         <p className={s.error} role="alert">
           {state.error}

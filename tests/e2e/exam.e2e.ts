@@ -50,6 +50,9 @@ describe('practice exam', () => {
     const page = await app.newPage();
     await page.goto('/exam');
     await page.getByRole('button', { name: 'Start 10 questions' }).click();
+    // The clock starts only after a confirmation that says what the exam is like.
+    await page.getByTestId('exam-start-confirm').getByText(/DOMC/).first().waitFor();
+    await page.getByRole('button', { name: 'Start now' }).click();
     await page.waitForURL(/\/exam\/[^/]+$/);
     await idle(page);
     expect(await heading(page)).toMatch(/Question 1\s+of 10/);
@@ -59,11 +62,11 @@ describe('practice exam', () => {
 
     for (let i = 0; i < 4; i++) {
       await answerCurrent(page);
-      await page.getByRole('button', { name: 'Next question →' }).click();
+      await page.getByRole('button', { name: /^Next question/ }).click();
       await idle(page);
     }
-    await page.getByRole('button', { name: 'Flag for review' }).click();
-    await page.getByRole('button', { name: 'Flagged', exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Flag for review/ }).click();
+    await page.getByRole('button', { name: /^Flagged/ }).waitFor();
 
     // Reload in the middle: the same question, the same answers and flag, the timer still running.
     const before = await page.locator('time').innerText();
@@ -71,7 +74,7 @@ describe('practice exam', () => {
     await idle(page);
     expect(await heading(page)).toMatch(/Question 5\s+of 10/);
     await page.getByText(/4\s+of 10 answered/).waitFor();
-    await page.getByRole('button', { name: 'Flagged', exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Flagged/ }).waitFor();
     expect(await page.getByRole('button', { name: /Question 5, .*flagged/ }).count()).toBe(1);
     expect(await page.locator('time').innerText()).not.toBe('--:--');
     expect(before).not.toBe('--:--');

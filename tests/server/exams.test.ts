@@ -312,6 +312,28 @@ describe('scoring', () => {
     await flagItem(ctx, { attemptId: v.id, item: 0, flagged: true }).then(() => fail('accepted'), expectKind('expired'));
   });
 
+  it('an early submit marks untouched questions "unanswered" and objectives with no answer "not examined" (issue 14)', async () => {
+    const ctx = aliceCtx();
+    let v = await startExam(ctx, { blueprintId: 'mini' }, 9209);
+    // Answer the first item only (rightly), flag the third, leave the rest untouched.
+    if (v.item.format === 'domc') v = await judgeDomc(ctx, v, true);
+    else {
+      const picks = v.item.choice!.options.filter((o) => isRight(o.text)).map((o) => o.position);
+      v = await answerChoice(ctx, { attemptId: v.id, item: 0, selected: v.item.multiple ? picks : picks.slice(0, 1) });
+    }
+    v = await flagItem(ctx, { attemptId: v.id, item: 2, flagged: true });
+    await submitExam(ctx, { attemptId: v.id });
+    const r = await getExamResult(ctx, v.id);
+    expect(r.items[0].outcome).toBe('correct');
+    expect(r.items.slice(1).every((i) => i.outcome === 'unanswered' && !i.correct)).toBe(true);
+    expect(r.items.map((i) => i.flagged)).toEqual(r.items.map((_, k) => k === 2));
+    expect(r.items[0].questionId).toMatch(/\S/);
+    const first = r.objectives.find((o) => o.id === r.items[0].objectiveId)!;
+    expect(first.answered).toBe(1);
+    expect(first.percent).not.toBeNull();
+    for (const o of r.objectives.filter((o) => o.id !== first.id)) expect([o.answered, o.percent]).toEqual([0, null]);
+  });
+
   it('passes a learner who gets everything right', async () => {
     const ctx = aliceCtx();
     const v = await answerAll(ctx, await startExam(ctx, { blueprintId: 'mini' }, 9109), () => true);

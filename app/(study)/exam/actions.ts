@@ -11,6 +11,9 @@ import {
   type ExamErrorKind,
   type ExamViewDTO,
 } from '@/server/exams';
+import { StoreError } from '@/lib/srs';
+import { addToFlashcards } from '@/server/holds';
+import { getCurrentUser } from '@/server/session';
 import { examContext } from './context';
 
 export type ExamActionResult = { ok: true; view: ExamViewDTO } | { ok: false; kind: ExamErrorKind; message: string };
@@ -73,4 +76,23 @@ export async function submitAction(input: unknown): Promise<{ ok: false; message
     await ctx.persist();
   }
   redirect(`/exam/${encodeURIComponent(id)}/result`);
+}
+
+export type AddResult = { ok: true; due: string } | { ok: false; message: string };
+
+/** "Add to flashcards" from an exam review: the question is due now in the learner's reviews. */
+export async function addToFlashcardsAction(input: { attemptId: string; index: number; questionId: string; missed: boolean }): Promise<AddResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: 'Sign in to keep flashcards.' };
+  try {
+    const r = await addToFlashcards(user.id, {
+      questionId: input.questionId,
+      ref: `exam-${String(input.attemptId).replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60)}-${Number(input.index) | 0}`,
+      missed: input.missed === true,
+    });
+    return { ok: true, due: r.due };
+  } catch (e) {
+    if (e instanceof StoreError) return { ok: false, message: e.message };
+    throw e;
+  }
 }

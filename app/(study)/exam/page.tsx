@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui';
 import { examOptions, listAttempts, type ExamSummaryDTO } from '@/server/exams';
 import { StartExamForm } from '@/components/exam/StartExamForm';
+import { formatPercent } from '@/components/ui/format';
 import { ScoreTrend } from '@/components/exam/ScoreTrend';
 import { startExamAction } from './actions';
 import { examContext } from './context';
@@ -67,7 +68,7 @@ export default async function ExamPage() {
                     <Link href="/signin?callbackUrl=/exam">Sign in</Link> to take the full exam and keep your history.
                   </p>
                 ) : (
-                  <StartExamForm action={startExamAction} blueprintId={o.blueprintId} size={o.questions} label={o.full ? 'Start full exam' : `Start ${o.questions} questions`} primary={o.full} />
+                  <StartExamForm action={startExamAction} blueprintId={o.blueprintId} label={o.full ? 'Start full exam' : `Start ${o.questions} questions`} primary={o.full} facts={o} />
                 )}
               </article>
             ))}
@@ -107,7 +108,7 @@ export default async function ExamPage() {
                         {a.passed ? 'Pass' : 'Fail'}
                       </span>
                     </td>
-                    <td>{a.score ?? 0}%</td>
+                    <td>{formatPercent(a.score ?? 0)}</td>
                   </tr>
                 ))}
               </tbody>

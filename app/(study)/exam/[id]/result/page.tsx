@@ -4,19 +4,13 @@ import { notFound, redirect } from 'next/navigation';
 import { ExamError, getExamResult } from '@/server/exams';
 import { Markdown } from '@/components/quiz/Markdown';
 import { ScoreRing } from '@/components/exam/ScoreRing';
+import { ItemKey, OUTCOME } from '@/components/exam/ItemKey';
+import { formatPercent, plural } from '@/components/ui/format';
 import { examContext } from '../../context';
 import s from '@/components/exam/exam.module.css';
 
 export const metadata: Metadata = { title: 'Exam result' };
 export const dynamic = 'force-dynamic';
-
-const RESPONSE_LABEL = {
-  yes: 'you said Yes',
-  no: 'you said No',
-  picked: 'your pick',
-  'not-picked': '',
-  'not-shown': 'not shown',
-} as const;
 
 export default async function ExamResultPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -31,6 +25,9 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
   }
   const minutes = Math.max(1, Math.round((new Date(r.submittedAt).getTime() - new Date(r.startedAt).getTime()) / 60_000));
   const missed = r.items.filter((i) => !i.correct).length;
+  const flagged = r.items.filter((i) => i.flagged).length;
+  const unanswered = r.items.filter((i) => i.outcome === 'unanswered').length;
+  const base = `/exam/${encodeURIComponent(r.id)}/review`;
 
   return (
     <div className={s.page}>
@@ -42,16 +39,22 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
             {r.passed ? 'Passed' : 'Not passed yet'}
           </h1>
           <p className={s.lede}>
-            {r.correct} of {r.total} correct ({r.score}%) · pass mark {r.passPercent}% · {minutes} min
+            {r.correct} of {r.total} correct ({formatPercent(r.score)}) · pass mark {formatPercent(r.passPercent)} · {plural(minutes, 'minute')}
+            {unanswered > 0 && <> · {unanswered} not answered</>}
           </p>
           <p className={s.row} style={{ marginTop: '1rem' }}>
             <Link className="btn btn--primary" href="/exam">
               Take another exam
             </Link>
             {missed > 0 && (
-              <a className="btn" href="#review">
+              <Link className="btn" href={`${base}?show=missed`}>
                 Review the {missed} missed
-              </a>
+              </Link>
+            )}
+            {flagged > 0 && (
+              <Link className="btn" href={`${base}?show=flagged`}>
+                Review the {flagged} flagged
+              </Link>
             )}
           </p>
         </div>
@@ -64,12 +67,16 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
             <li key={o.id}>
               <div className={s.barLine}>
                 <span>{o.title}</span>
-                <span>
-                  {o.correct}/{o.total} · <strong>{o.percent}%</strong>
-                </span>
+                {o.percent === null ? (
+                  <span className={s.optMeta}>Not examined · {plural(o.total, 'question')} left unanswered</span>
+                ) : (
+                  <span>
+                    {o.correct}/{o.total} · <strong>{formatPercent(o.percent)}</strong>
+                  </span>
+                )}
               </div>
-              <div className={s.barTrack} data-low={o.percent < r.passPercent || undefined} aria-hidden="true">
-                <span style={{ width: `${o.percent}%` }} />
+              <div className={s.barTrack} data-low={(o.percent !== null && o.percent < r.passPercent) || undefined} data-none={o.percent === null || undefined} aria-hidden="true">
+                <span style={{ width: `${o.percent ?? 0}%` }} />
               </div>
             </li>
           ))}
@@ -80,32 +87,22 @@ export default async function ExamResultPage({ params }: { params: Promise<{ id:
         <h2 id="review-heading">Every question</h2>
         <ol className={s.review}>
           {r.items.map((it) => (
-            <li key={it.index} className={s.reviewItem} data-ok={it.correct || undefined}>
+            <li key={it.index} className={s.reviewItem} data-ok={it.correct || undefined} data-skipped={it.outcome === 'unanswered' || it.outcome === 'unfinished' || undefined}>
               {/* Misses open, correct answers folded: a 55-question review stays scannable. */}
-              <details open={!it.correct}>
+              <details open={it.outcome === 'incorrect'}>
               <summary>
                 <span className={s.reviewHead}>
                   <span>
                     Question {it.index + 1} · {it.objective} · {it.format === 'domc' ? 'DOMC' : it.multiple ? 'multiple choice' : 'single choice'}
                   </span>
-                  <span className={s.badge} data-tone={it.correct ? 'pass' : 'fail'}>
-                    {it.correct ? 'Correct' : 'Incorrect'}
+                  <span className={s.badge} data-tone={OUTCOME[it.outcome].tone}>
+                    {OUTCOME[it.outcome].label}
+                    {it.flagged && ' · flagged'}
                   </span>
                 </span>
                 <Markdown text={it.prompt} inline className={s.summaryPrompt} />
               </summary>
-              <ul className={s.reviewOptions}>
-                {it.options.map((o, k) => (
-                  <li key={k} data-correct={o.correct || undefined}>
-                    <span>
-                      <span className={s.srOnly}>{o.correct ? 'Correct option: ' : 'Wrong option: '}</span>
-                      <span aria-hidden="true">{o.correct ? '✓ ' : '✗ '}</span>
-                      <Markdown text={o.text} inline />
-                    </span>
-                    <span className={s.optMeta}>{RESPONSE_LABEL[o.response]}</span>
-                  </li>
-                ))}
-              </ul>
+              <ItemKey options={it.options} />
               {it.explanation && <Markdown text={it.explanation} className={s.explanation} />}
               {it.deck && (
                 <p className={s.optMeta}>
