@@ -171,6 +171,15 @@ export async function todayCounts(
   return { newStudied, reviewsDone, sourceItems };
 }
 
+/**
+ * Question ids the learner suspended, or buried until a time after `now` (server/holds.ts
+ * writes them); the queue leaves them out. Usually a handful of rows.
+ */
+export async function heldIds(db: Db, userId: string, now: Date): Promise<Set<string>> {
+  const rows = await db.cardHold.findMany({ where: { userId, OR: [{ until: null }, { until: { gt: now } }] }, select: { questionId: true } });
+  return new Set(rows.map((r) => r.questionId));
+}
+
 /** New questions (no state row) in `decks`, bank order, at most `want`; plus how many exist. */
 async function freshCandidates(
   db: Db,
@@ -179,10 +188,11 @@ async function freshCandidates(
   decks: string[] | null,
   want: number,
   now: Date,
+  held: ReadonlySet<string> = new Set(),
 ): Promise<{ fresh: QueueCandidate[]; total: number }> {
   const deckSet = decks ? new Set(decks) : null;
   // Decks interleaved from the start, so a small new-card limit still spans decks.
-  const pool = interleaveDecks(bank.bank.questions.filter((q) => !deckSet || deckSet.has(q.deck)));
+  const pool = interleaveDecks(bank.bank.questions.filter((q) => (!deckSet || deckSet.has(q.deck)) && !held.has(q.id)));
   const seenCount = await db.cardState.count({
     where: { userId, retired: false, state: { not: 0 }, ...(decks ? { deck: { in: decks } } : {}) },
   });
@@ -217,19 +227,23 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
   const deckWhere = decks ? { deck: { in: decks } } : {};
   const today = await todayCounts(db, userId, now, settings.timezone, bank);
   const reviewRoom = Math.max(0, settings.maxReviewsPerDay - today.reviewsDone);
-  const newRoom = Math.max(0, settings.newPerDay - today.newStudied);
+  const newPerDay = settings.newPerDay + extraNewToday(settings, now);
+  const newRoom = Math.max(0, newPerDay - today.newStudied);
+  const held = await heldIds(db, userId, now);
 
-  // Over-fetch to leave room for buried siblings.
-  const dueRows = await db.cardState.findMany({
-    where: { userId, retired: false, due: { lte: now }, state: { not: 0 }, ...deckWhere },
-    orderBy: { due: 'asc' },
-    take: Math.min(reviewRoom, limit) + limit,
-    select: CARD_SELECT,
-  });
+  // Over-fetch to leave room for buried siblings and held cards.
+  const dueRows = (
+    await db.cardState.findMany({
+      where: { userId, retired: false, due: { lte: now }, state: { not: 0 }, ...deckWhere },
+      orderBy: { due: 'asc' },
+      take: Math.min(reviewRoom, limit) + limit + held.size,
+      select: CARD_SELECT,
+    })
+  ).filter((r) => !held.has(r.questionId));
   // Extra candidates make room for buried siblings.
-  const { fresh, total: freshTotal } = await freshCandidates(db, userId, bank, decks, newRoom > 0 ? Math.min(newRoom, limit) + limit : 0, now);
+  const { fresh, total: freshTotal } = await freshCandidates(db, userId, bank, decks, newRoom > 0 ? Math.min(newRoom, limit) + limit : 0, now, held);
   const queue = buildQueue({
-    limits: { newPerDay: settings.newPerDay, maxReviewsPerDay: settings.maxReviewsPerDay },
+    limits: { newPerDay, maxReviewsPerDay: settings.maxReviewsPerDay },
     today,
     due: dueRows,
     fresh,
@@ -253,8 +267,13 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
       })),
     };
   });
-  const counts = await countsFor(db, userId, now, settings, decks, today, freshTotal);
+  const counts = await countsFor(db, userId, now, settings, decks, today, freshTotal, held);
   return { items, counts };
+}
+
+/** Custom study: extra new cards the learner allowed for today (UserSettings.extraNewToday). */
+function extraNewToday(settings: Settings, now: Date): number {
+  return settings.extraNewDay === dayKey(now, settings.timezone) ? settings.extraNewToday : 0;
 }
 
 async function countsFor(
@@ -265,8 +284,9 @@ async function countsFor(
   decks: string[] | null,
   today: TodayCounts,
   freshTotal: number,
+  held: ReadonlySet<string> = new Set(),
 ): Promise<StudyCounts> {
-  const deckWhere = decks ? { deck: { in: decks } } : {};
+  const deckWhere = { ...(decks ? { deck: { in: decks } } : {}), ...(held.size ? { questionId: { notIn: [...held] } } : {}) };
   const tomorrow = startOfNextDay(now, settings.timezone);
   const dayAfter = startOfNextDay(tomorrow, settings.timezone);
   const [dueReviews, learning, dueTomorrow] = await Promise.all([
@@ -279,7 +299,7 @@ async function countsFor(
   return {
     dueToday: Math.min(dueReviews, Math.max(0, settings.maxReviewsPerDay - today.reviewsDone)),
     learning,
-    newAvailable: Math.min(freshTotal, Math.max(0, settings.newPerDay - today.newStudied)),
+    newAvailable: Math.min(freshTotal, Math.max(0, settings.newPerDay + extraNewToday(settings, now) - today.newStudied)),
     dueTomorrow,
     reviewsDoneToday: today.reviewsDone,
     newStudiedToday: today.newStudied,
@@ -292,8 +312,9 @@ export async function getCounts(userId: string, opts: Pick<QueueOptions, 'decks'
   const settings = await getSettings(userId, { db });
   const decks = deckList(bank, settings, opts.decks);
   const today = await todayCounts(db, userId, now, settings.timezone, bank);
-  const { total } = await freshCandidates(db, userId, bank, decks, 0, now);
-  return countsFor(db, userId, now, settings, decks, today, total);
+  const held = await heldIds(db, userId, now);
+  const { total } = await freshCandidates(db, userId, bank, decks, 0, now, held);
+  return countsFor(db, userId, now, settings, decks, today, total, held);
 }
 
 /** Cards coming due per day for the next `days` days (day 0 = today, overdue included). */

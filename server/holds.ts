@@ -70,11 +70,6 @@ export async function activeHolds(userId: string, ctx: HoldContext = {}): Promis
   return rows.map((r) => ({ questionId: r.questionId as QuestionId, kind: r.kind === 'buried' ? 'buried' : 'suspended', until: r.until?.toISOString() ?? null }));
 }
 
-/** Question ids held at `now`: the queue leaves them out. */
-export async function heldQuestionIds(userId: string, ctx: HoldContext = {}): Promise<Set<string>> {
-  return new Set((await activeHolds(userId, ctx)).map((h) => h.questionId));
-}
-
 export const AddToFlashcardsSchema = z
   .object({
     questionId: z.string().min(1).max(300),

@@ -34,6 +34,9 @@ export const SettingsSchema = z.object({
   deckFilter: z.array(z.string().min(1).max(200)).max(500),
   timezone: z.string().min(1).max(100).refine(isValidTimeZone, { message: 'is not a known IANA time zone' }),
   choiceMode: ChoiceModeSchema,
+  /** Custom study: extra new cards allowed on the day `extraNewDay` (YYYY-MM-DD, learner's zone). */
+  extraNewToday: z.number().int().min(0).max(9999),
+  extraNewDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -52,6 +55,8 @@ export const DEFAULT_SETTINGS: Settings = {
   timezone: 'UTC',
   // Picking is the default: a learner who sees options answers them, and the grade is then honest.
   choiceMode: 'pick',
+  extraNewToday: 0,
+  extraNewDay: null,
 };
 
 export interface StoreContext {
@@ -69,6 +74,8 @@ interface SettingsRow {
   deckFilter: string;
   timezone: string;
   choiceMode: string;
+  extraNewToday: number;
+  extraNewDay: string | null;
 }
 
 /** Row -> DTO; tolerant of stale JSON (falls back to defaults per field). */

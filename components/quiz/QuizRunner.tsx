@@ -3,6 +3,8 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { recordGuestAnswer } from '@/components/auth/guest-session';
+import { ReportProblem, type ReportAction } from '@/components/report/ReportProblem';
 import { Markdown } from './Markdown';
 import { judgeChoices, judgeTyped } from './judge';
 import s from './quiz.module.css';
@@ -20,6 +22,14 @@ export interface QuizQuestion {
   command?: { setup: string[]; solutions: string[][]; mode: 'state' | 'output'; nodes?: string[] };
   explanation?: string;
   source: { file: string; line: number };
+}
+
+export interface QuizResultInput {
+  runId: string;
+  deck: string | null;
+  topic: string | null;
+  outcomes: { questionId: string; correct: boolean }[];
+  startedAt: string;
 }
 
 export interface RecordInput {
@@ -52,14 +62,23 @@ export function QuizRunner({
   questions,
   signedIn,
   record,
+  saveResult,
+  report,
+  scope = { deck: null, topic: null },
   newQuizHref,
 }: {
   questions: QuizQuestion[];
   signedIn: boolean;
   record?: (input: RecordInput) => Promise<{ ok: boolean; message?: string }>;
+  /** Keep the finished quiz in the learner's history (signed in). */
+  saveResult?: (input: QuizResultInput) => Promise<{ ok: boolean; message?: string }>;
+  report?: ReportAction;
+  scope?: { deck: string | null; topic: string | null };
   newQuizHref: string;
 }) {
   const [index, setIndex] = useState(0);
+  /** This run of the quiz (a retake is a new run): made when the first answer is given. */
+  const run = useRef<{ id: string; startedAt: string } | null>(null);
   const [outcomes, setOutcomes] = useState<(Outcome | undefined)[]>([]);
   const [saved, setSaved] = useState({ ok: 0, failed: 0, message: '' });
   const heading = useRef<HTMLHeadingElement>(null);
@@ -82,13 +101,34 @@ export function QuizRunner({
           setSaved((v) => (r.ok ? { ...v, ok: v.ok + 1 } : { ...v, failed: v.failed + 1, message: r.message ?? 'Could not save an answer.' })),
         )
         .catch(() => setSaved((v) => ({ ...v, failed: v.failed + 1, message: 'Could not reach the server to save an answer.' })));
+    } else if (!signedIn && o) {
+      // Guests: kept in this browser and imported into the account they create (sign-up page).
+      recordGuestAnswer({
+        questionId: q.id,
+        outcome: { correct: o.correct },
+        durationMs: Math.min(o.elapsedMs, 24 * 3_600_000),
+        source: q.type === 'command' ? 'command' : 'quiz',
+        answeredAt: new Date().toISOString(),
+      });
     }
     setIndex((i) => i + 1);
   };
 
+  const savedRun = useRef('');
   useEffect(() => {
-    if (finished) heading.current?.focus();
-  }, [finished]);
+    if (!finished) return;
+    heading.current?.focus();
+    const r = run.current;
+    if (!saveResult || !r || savedRun.current === r.id) return;
+    savedRun.current = r.id;
+    void saveResult({
+      runId: r.id,
+      deck: scope.deck,
+      topic: scope.topic,
+      outcomes: questions.map((q, i) => ({ questionId: q.id, correct: outcomes[i]?.correct === true })),
+      startedAt: r.startedAt,
+    }).catch(() => undefined);
+  }, [finished, saveResult, scope.deck, scope.topic, questions, outcomes]);
 
   if (questions.length === 0)
     return (
@@ -116,7 +156,8 @@ export function QuizRunner({
             ? saved.failed
               ? ` ${saved.failed} answer${saved.failed > 1 ? 's' : ''} could not be saved: ${saved.message}`
               : ' Every answer went into your review schedule.'
-            : ' Sign in to have quiz answers feed your review schedule.'}
+            : ' Your answers are kept in this browser: create an account and they move into your review schedule.'}
+          {signedIn && saveResult && ' This result is in your quiz history on the stats page.'}
         </p>
         <ol className={s.recap}>
           {questions.map((qq, i) => (
@@ -137,6 +178,7 @@ export function QuizRunner({
             onClick={() => {
               setOutcomes([]);
               setIndex(0);
+              run.current = null;
             }}
           >
             Retake this quiz
@@ -172,14 +214,16 @@ export function QuizRunner({
         index={index}
         total={questions.length}
         outcome={outcomes[index]}
-        onOutcome={(o) =>
+        onOutcome={(o) => {
+          run.current ??= { id: crypto.randomUUID(), startedAt: new Date(Date.now() - o.elapsedMs).toISOString() };
           setOutcomes((prev) => {
             const next = [...prev];
             next[index] = o;
             return next;
-          })
-        }
+          });
+        }}
         onNext={recordAndNext}
+        report={report}
       />
     </div>
   );
@@ -193,6 +237,7 @@ function QuestionCard({
   outcome,
   onOutcome,
   onNext,
+  report,
 }: {
   q: QuizQuestion;
   index: number;
@@ -200,6 +245,7 @@ function QuestionCard({
   outcome: Outcome | undefined;
   onOutcome(o: Outcome): void;
   onNext(): void;
+  report?: ReportAction;
 }) {
   const [typed, setTyped] = useState('');
   const [picked, setPicked] = useState<number[]>([]);
@@ -231,6 +277,23 @@ function QuestionCard({
   };
 
   const override = () => onOutcome({ ...outcome!, correct: true, overridden: true });
+
+  // 1-9 pick options (as in Quizlet); Enter checks (the form) and then moves on (the focused Next button).
+  const choiceCount = q.choices?.length ?? 0;
+  useEffect(() => {
+    if (!choiceCount || outcome) return;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey || (t && ['TEXTAREA', 'SELECT'].includes(t.tagName)) || (t instanceof HTMLInputElement && t.type === 'text')) return;
+      const n = Number(e.key);
+      if (!Number.isInteger(n) || n < 1 || n > choiceCount) return;
+      e.preventDefault();
+      const i = n - 1;
+      setPicked((p) => (q.type === 'multiple-choice' ? (p.includes(i) ? p.filter((x) => x !== i) : [...p, i]) : [i]));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [choiceCount, outcome, q.type]);
 
   return (
       <article className={s.card} aria-labelledby="q-heading">
@@ -286,6 +349,7 @@ function QuestionCard({
                           setPicked((p) => (q.type === 'multiple-choice' ? (e.target.checked ? [...p, i] : p.filter((x) => x !== i)) : [i]))
                         }
                       />
+                      <kbd className={s.choiceKey} aria-hidden="true">{i + 1}</kbd>
                       <Markdown text={c.text} inline />
                       {reveal && <span className={s.srOnly}>{reveal === 'right' ? ' (correct answer)' : ' (your pick, wrong)'}</span>}
                     </label>
@@ -302,6 +366,11 @@ function QuestionCard({
                   I don’t know
                 </button>
               </div>
+            )}
+            {!outcome && (
+              <p className={s.keys} data-testid="quiz-keys">
+                Keys: {q.choices ? <><kbd>1</kbd>–<kbd>{Math.min(9, q.choices.length)}</kbd> select · </> : null}<kbd>Enter</kbd> check, then <kbd>Enter</kbd> next
+              </p>
             )}
           </form>
         )}
@@ -336,6 +405,7 @@ function QuestionCard({
               <Link href={`/decks/${encodeURIComponent(q.deck)}#L${q.source.line}`}>Read the note</Link>
               {q.type === 'command' && <Link href={`/lab?scenario=${encodeURIComponent(q.id)}`}>Open in the lab</Link>}
             </p>
+            {report && <ReportProblem questionId={q.id} source="quiz" action={report} />}
             <div className={s.actions}>
               <button ref={nextBtn} type="button" className="btn btn--primary" onClick={onNext}>
                 {index + 1 < total ? 'Next question' : 'See my score'}

@@ -6,7 +6,8 @@ import { getBank } from '@/server/banks';
 import { getCurrentUser } from '@/server/session';
 import { buildQuiz, quizScopes, QUIZ_LENGTHS, TOPIC_SEPARATOR } from '@/server/quiz';
 import { QuizRunner } from '@/components/quiz/QuizRunner';
-import { recordQuizAnswer } from './actions';
+import { recordQuizAnswer, saveQuizResultAction } from './actions';
+import { reportProblemAction } from '../reports/actions';
 import s from '@/components/quiz/quiz.module.css';
 
 export const metadata: Metadata = { title: 'Quiz' };
@@ -39,7 +40,15 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
           }
           title={ids ? 'Selected questions' : topic ? `${title}: ${topic}` : title}
         />
-        <QuizRunner questions={questions} signedIn={!!user} record={user ? recordQuizAnswer : undefined} newQuizHref={newQuizHref} />
+        <QuizRunner
+          questions={questions}
+          signedIn={!!user}
+          record={user ? recordQuizAnswer : undefined}
+          saveResult={user ? saveQuizResultAction : undefined}
+          report={reportProblemAction}
+          scope={{ deck: deck || null, topic: topic || null }}
+          newQuizHref={newQuizHref}
+        />
       </div>
     );
   }
