@@ -7,23 +7,33 @@
  *   When stdin is a terminal: an interactive shell with a prompt showing the node, history and `help`.
  *
  * `npm run --silent sim -- check --setup FILE --solution FILE [--solution FILE2] --answer FILE [--nodes a,b]
- *   [--mode state|output]`: prints the checker's `{correct, feedback}` as one JSON line and exits 0 whatever
- *   the verdict (2 for a usage error or an unreadable file).
+ *   [--mode state|output] [--seed N]`: judges the answer file as the whole live session on a lab started
+ *   with seed N (default: the live lab's seed, DEFAULT_SEED), prints the checker's `{"correct","feedback"}`
+ *   as one JSON line and exits 0 whatever the verdict (2 for a usage error or an unreadable file).
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { check, createLab } from '../lib/cli';
+import { check, createLab, DEFAULT_SEED } from '../lib/cli';
 import { parseFlags, UsageError, type FlagSpec } from '../lib/cli/flags';
 
 type Lab = ReturnType<typeof createLab>;
 
 const USAGE = `Usage:
   npm run --silent sim -- [--nodes a,b,c] [--seed N] [--json]  < transcript
-  npm run --silent sim -- check --setup FILE --solution FILE --answer FILE [--nodes a,b] [--mode state|output]`;
+  npm run --silent sim -- check --setup FILE --solution FILE [--solution FILE2 ...] --answer FILE
+                               [--nodes a,b] [--mode state|output] [--seed N]
+
+Transcript mode runs stdin's commands ("NODE$ cmd" runs on NODE, other lines on the first node).
+check judges --answer, the learner's whole session in order (failed and exploratory commands
+included, "NODE$ cmd" for other nodes), as the live lab with seed N would: each --solution runs on a
+lab with the same seed after --setup. It prints {"correct":true|false,"feedback":[...]} on one line.
+Exit status: 0 whatever the verdict (read "correct"), 2 usage error or unreadable file.
+The default seed (${DEFAULT_SEED}) is the live lab's, so values printed by a transcript with --seed N
+can be pasted into an answer checked with --seed N.`;
 
 const TRANSCRIPT_FLAGS: FlagSpec[] = [
   { long: 'nodes', type: 'string' },
-  { long: 'seed', type: 'int', default: 1 },
+  { long: 'seed', type: 'int', default: DEFAULT_SEED },
   { long: 'json', type: 'bool' },
 ];
 
@@ -33,6 +43,7 @@ const CHECK_FLAGS: FlagSpec[] = [
   { long: 'answer', type: 'string' },
   { long: 'nodes', type: 'string' },
   { long: 'mode', type: 'string', default: 'state' },
+  { long: 'seed', type: 'int', default: DEFAULT_SEED },
 ];
 
 /** `a, b,c` -> ['a','b','c']; undefined when absent. */
@@ -157,7 +168,7 @@ function checkCommand(args: string[]): number {
     mode: mode as 'state' | 'output',
     ...(nodes ? { nodes } : {}),
   };
-  const result = check(task, commandFile(flags.answer as string));
+  const result = check(task, commandFile(flags.answer as string), { seed: flags.seed as number });
   process.stdout.write(JSON.stringify(result) + '\n');
   return 0;
 }

@@ -1,11 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { check, createLab, restoreLab, type Lab } from '@/lib/cli';
+import { check, restoreLab, sessionLine, startTask, type Lab } from '@/lib/cli';
 import { Terminal, type TerminalHandle, type TerminalOutput } from '@/components/terminal/Terminal';
 import { Markdown } from '@/components/quiz/Markdown';
 import { LabDiagram } from './LabDiagram';
-import { answerLine, splitNodeLine, toDiagram } from './diagram-model';
+import { toDiagram } from './diagram-model';
 import type { ScenarioDTO } from './types';
 import s from './lab.module.css';
 
@@ -25,21 +25,16 @@ function scenarioBanner(sc: ScenarioDTO): string {
   return `Scenario: ${sc.prompt.replace(/`/g, '')}\n${sc.setup.length ? `(${sc.setup.length} setup command${sc.setup.length > 1 ? 's' : ''} already ran.)` : ''}`;
 }
 
-/** Build a lab for a scenario: its nodes, with its setup replayed. */
+/** Build a lab for a scenario: its nodes, with its setup replayed (the checker starts its labs the same way). */
 function labFor(sc: ScenarioDTO | null): Lab {
-  const lab = createLab(sc?.nodes?.length ? { nodes: sc.nodes } : undefined);
-  for (const line of sc?.setup ?? []) {
-    const [node, cmd] = splitNodeLine(line, lab.nodes);
-    lab.run(cmd, node);
-  }
-  return lab;
+  return startTask({ setup: sc?.setup ?? [], nodes: sc?.nodes });
 }
 
 interface Session {
   lab: Lab;
   node: string;
   scenarioId: string | null;
-  /** Commands that succeeded since the scenario started: what "Check" judges. */
+  /** Every command run since the scenario started, failed ones too: the session "Check" judges. */
   answer: string[];
   /** Bumped after every command so the diagram re-reads the lab. */
   rev: number;
@@ -114,8 +109,8 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
   const run = useCallback(
     (line: string): TerminalOutput => {
       const out = lab.run(line, node);
-      const recorded = answerLine(line, node, lab.nodes);
-      setSession((cur) => ({ ...cur, answer: out.exitCode === 0 ? [...cur.answer, recorded] : cur.answer, rev: cur.rev + 1 }));
+      const recorded = sessionLine(line, node, lab.nodes);
+      setSession((cur) => ({ ...cur, answer: [...cur.answer, recorded], rev: cur.rev + 1 }));
       return out;
     },
     [lab, node],

@@ -1,8 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import { check, createLab, type Lab } from '@/lib/cli';
-import { answerLine, splitNodeLine } from '@/components/lab/diagram-model';
+import { check, sessionLine, startTask, type Lab } from '@/lib/cli';
 import { Terminal, type TerminalOutput } from '@/components/terminal/Terminal';
 import s from './quiz.module.css';
 
@@ -33,13 +32,7 @@ export function CommandTask({
   const [node, setNode] = useState<string | null>(null);
 
   const getLab = () => {
-    if (!lab.current) {
-      lab.current = createLab(task.nodes?.length ? { nodes: task.nodes } : undefined);
-      for (const line of task.setup) {
-        const [node, cmd] = splitNodeLine(line, lab.current.nodes);
-        lab.current.run(cmd, node);
-      }
-    }
+    if (!lab.current) lab.current = startTask(task);
     return lab.current;
   };
 
@@ -48,10 +41,9 @@ export function CommandTask({
       const l = getLab();
       const on = node ?? l.nodes[0];
       const out = l.run(line, on);
-      if (out.exitCode === 0) {
-        lines.current = [...lines.current, answerLine(line, on, l.nodes)];
-        setCount(lines.current.length);
-      }
+      // The whole session is the answer (failed commands too), as the checker replays it.
+      lines.current = [...lines.current, sessionLine(line, on, l.nodes)];
+      setCount(lines.current.length);
       return out;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,10 +1,21 @@
 /**
- * The answer checker: replay the task's setup on two identical labs (same seed), run a reference
- * solution on one and the learner's answer on the other, and compare what matters — normalised
- * engine state (mode "state") or printed output (mode "output"). Never throws.
+ * The answer checker. The answer is the learner's whole session since the task started (every
+ * command, in order, failed ones too), replayed on a lab started exactly as the live one (same
+ * seed, same setup), so IDs, tokens and addresses copied from the screen are the ones the
+ * reference sees. The expected result comes from the same start plus a reference solution.
+ *
+ * - state: the normalised end state of the learner's lab against each reference's end state.
+ *   Exploration and failed commands leave no trace there; harm done later (removing the network
+ *   again) does. Stopped throw-away containers (generated names) are tolerated.
+ * - output: some successful command printed the expected output (whitespace normalised, IDs
+ *   compared by what they refer to), and nothing the task expects was removed or changed.
+ *
+ * Feedback lists only true differences, each naming the object and attribute; failed commands
+ * are mentioned only as notes. Never throws.
  */
-import { createLab, type LabImpl } from './lab';
-import { parseImageRef, type Controller } from '../cnm';
+import { DEFAULT_SEED, parseImageRef, type Engine } from '../cnm';
+import type { LabImpl } from './lab';
+import { replaySession, startTask, type SessionStep } from './session';
 
 export interface CheckTask {
   setup: string[];
@@ -12,71 +23,48 @@ export interface CheckTask {
   mode: 'state' | 'output';
   nodes?: string[];
 }
+export interface CheckOptions {
+  /** seed of the lab the answer was typed on (default DEFAULT_SEED, as the live lab) */
+  seed?: number;
+}
 export interface CheckResult {
   correct: boolean;
+  /** differences (when wrong), then notes ("Note: ...") about failed commands */
   feedback: string[];
-}
-
-const SEED = 4242;
-const MAX_COMMANDS = 200;
-
-/** "node$ cmd" runs on that node. */
-function splitNode(line: string, nodes: string[]): [string | undefined, string] {
-  const m = /^\s*([A-Za-z0-9_.-]+)\$\s+(.*)$/.exec(line);
-  if (m && nodes.includes(m[1])) return [m[1], m[2]];
-  return [undefined, line];
-}
-
-interface Run {
-  lab: LabImpl;
-  stdout: string[];
-  errors: string[];
-}
-
-function replay(task: CheckTask, lines: string[]): Run {
-  const lab = createLab({ nodes: task.nodes, seed: SEED }) as LabImpl;
-  for (const l of task.setup.slice(0, MAX_COMMANDS)) {
-    const [node, cmd] = splitNode(l, lab.nodes);
-    if (cmd.trim() && !cmd.trim().startsWith('#')) lab.run(cmd, node);
-  }
-  const stdout: string[] = [];
-  const errors: string[] = [];
-  for (const l of lines.slice(0, MAX_COMMANDS)) {
-    const [node, cmd] = splitNode(l, lab.nodes);
-    if (!cmd.trim() || cmd.trim().startsWith('#')) continue;
-    const r = lab.run(cmd, node);
-    stdout.push(r.stdout);
-    if (r.exitCode !== 0) {
-      const lines = r.stderr.split('\n\n')[0].split('\n').map((x) => x.trim()).filter(Boolean);
-      const first = lines.length ? lines.join(' ') : `exit status ${r.exitCode}`;
-      errors.push(`your command failed: ${first.trim()}`);
-    }
-  }
-  return { lab, stdout, errors };
 }
 
 // ------------------------------------------------------------------ normalised state
 type Facts = Map<string, Map<string, string>>; // object -> attribute -> value
+interface State {
+  facts: Facts;
+  /** networks whose IPAM config was given by the user (only then are addresses compared) */
+  userIpam: Set<string>;
+  /** stopped containers with generated names: leftovers of trying things out */
+  scratch: Set<string>;
+}
 
 function put(f: Facts, obj: string, attr: string, v: string) {
   (f.get(obj) ?? f.set(obj, new Map()).get(obj)!).set(attr, v);
 }
 const sortedJoin = (xs: string[]) => [...xs].sort().join(', ');
 const kv = (o: Record<string, string>) => sortedJoin(Object.entries(o).map(([k, v]) => `${k}=${v}`));
+const GENERATED_NAME = /^[a-z]+_[a-z]+$/;
 
 function imageName(ref: string): string {
   const { repo, tag } = parseImageRef(ref);
   return `${repo}:${tag}`;
 }
 
-function facts(lab: LabImpl): { facts: Facts; userIpam: Set<string> } {
+/** The engine reduced to what a task can ask for, keyed by object and attribute. */
+export function normalisedState(engine: Engine): State {
   const f: Facts = new Map();
   const userIpam = new Set<string>();
-  const st = lab.engine.state;
+  const scratch = new Set<string>();
+  const st = engine.state;
   const multi = st.nodes.length > 1;
   const seenGlobal = new Set<string>();
   for (const node of st.nodes) {
-    const ctl = lab.engine.daemon(node.name)!;
+    const ctl = engine.daemon(node.name)!;
     const at = multi ? ` on ${node.name}` : '';
     for (const n of ctl.networks()) {
       if (n.predefined) continue;
@@ -105,7 +93,9 @@ function facts(lab: LabImpl): { facts: Facts; userIpam: Set<string> } {
     let unnamed = 0;
     for (const c of node.containers) {
       if (c.task) continue;
-      const key = `container ${/^[a-z]+_[a-z]+$/.test(c.name) ? `#${++unnamed} (${imageName(c.image)})` : c.name}${at}`;
+      const generated = GENERATED_NAME.test(c.name);
+      const key = `container ${generated ? `#${++unnamed} (${imageName(c.image)})` : c.name}${at}`;
+      if (generated && c.status !== 'running') scratch.add(key);
       put(f, key, 'image', imageName(c.image));
       put(f, key, 'state', c.status === 'running' ? 'running' : 'not running');
       const mode = c.networkMode.startsWith('container:') ? `container:${node.containers.find((x) => x.id === c.networkMode.slice(10))?.name ?? '?'}` : null;
@@ -145,86 +135,193 @@ function facts(lab: LabImpl): { facts: Facts; userIpam: Set<string> } {
       put(f, key, 'network aliases', sortedJoin(s.networks.flatMap((x) => x.aliases)) || 'none');
     }
   }
-  return { facts: f, userIpam };
+  return { facts: f, userIpam, scratch };
 }
 
+const IPAM_ATTRS = new Set(['subnet', 'gateway', 'ip-range', 'auxiliary addresses']);
+/** Attributes that exist only while a container is on a network: "aliases on my-net". */
+const perNetwork = (attr: string) => /^(aliases|static IP|static IPv6|links) on (.+)$/.exec(attr)?.[2];
+
+/** One sentence for one difference, naming the object and the attribute. */
 function describe(obj: string, attr: string, have: string | undefined, want: string | undefined): string {
-  const name = obj.replace(/^(network|container|service) /, '');
-  if (attr.startsWith('network ') && obj.startsWith('container')) {
+  const kind = obj.split(' ')[0];
+  const name = obj.slice(kind.length + 1);
+  if (obj === 'swarm') {
+    if (attr === 'state') return want === 'active' ? 'swarm mode is not active; the task wants a swarm' : 'swarm mode is active; the task wants no swarm';
+    const node = attr.slice(5);
+    if (!have) return `node ${node} has not joined the swarm; the task wants it to join as a ${want}`;
+    if (!want) return `node ${node} is in the swarm as a ${have}; the task wants it out of the swarm`;
+    return `node ${node} is a ${have}; the task wants a ${want}`;
+  }
+  if (kind === 'container' && attr.startsWith('network ')) {
     const net = attr.slice(8);
     return want ? `container ${name} is not connected to ${net}` : `container ${name} should not be connected to ${net}`;
   }
-  if (attr === 'state') return want === 'running' ? `container ${name} is not running` : `container ${name} should not be running`;
-  if (obj === 'swarm') {
-    if (attr === 'state') return want === 'active' ? 'swarm mode is not active; the task wants a swarm' : 'swarm mode should not be active';
-    return have ? `node ${attr.slice(5)} is a ${have}; the task wants a ${want ?? 'node outside the swarm'}` : `node ${attr.slice(5)} has not joined the swarm as a ${want}`;
-  }
-  if (have === undefined) return `${name} has no ${attr}; the task wants ${want}`;
-  if (want === undefined) return `${name} has ${attr} ${have}; the task does not want it`;
-  return `${name} has ${attr} ${have}; the task wants ${want}`;
+  if (kind === 'container' && attr === 'state') return want === 'running' ? `container ${name} is not running` : `container ${name} should not be running`;
+  return `${name}: ${attr} is ${have ?? 'not set'}, the task wants ${want ?? 'none'}`;
 }
 
-function diff(want: ReturnType<typeof facts>, have: ReturnType<typeof facts>): string[] {
+/**
+ * True differences between the expected and the learner's state.
+ * @param harmOnly report only what the learner removed or changed (extra objects are fine)
+ */
+function diff(want: State, have: State, harmOnly = false): string[] {
   const out: string[] = [];
   for (const [obj, attrs] of want.facts) {
     const h = have.facts.get(obj);
     if (!h) {
-      out.push(`${obj} is missing`);
+      if (!want.scratch.has(obj)) out.push(`${obj} is missing`);
       continue;
     }
     const ipamMatters = want.userIpam.has(obj) || have.userIpam.has(obj);
-    for (const [a, v] of attrs) {
-      if (!ipamMatters && ['subnet', 'gateway', 'ip-range', 'auxiliary addresses'].includes(a)) continue;
-      if (h.get(a) !== v) out.push(describe(obj, a, h.get(a), v));
+    // A container on the wrong networks: say so once, not once per alias or address on them.
+    const netDiffers = new Set<string>();
+    for (const a of new Set([...attrs.keys(), ...h.keys()])) if (a.startsWith('network ') && attrs.get(a) !== h.get(a)) netDiffers.add(a.slice(8));
+    for (const a of new Set([...attrs.keys(), ...(harmOnly ? [] : h.keys())])) {
+      const w = attrs.get(a);
+      const v = h.get(a);
+      if (w === v) continue;
+      if (!ipamMatters && IPAM_ATTRS.has(a)) continue;
+      const net = perNetwork(a);
+      if (net !== undefined && netDiffers.has(net)) continue;
+      // an attribute the learner's object lacks and the task wants absent is no difference
+      if ((w === undefined || w === 'none') && (v === undefined || v === 'none')) continue;
+      out.push(describe(obj, a, v, w));
     }
-    for (const [a, v] of h) if (!attrs.has(a)) out.push(describe(obj, a, v, undefined));
   }
-  for (const obj of have.facts.keys()) if (!want.facts.has(obj)) out.push(`${obj} should not exist`);
+  if (!harmOnly) for (const obj of have.facts.keys()) if (!want.facts.has(obj) && !have.scratch.has(obj)) out.push(`${obj} should not exist`);
   return out;
 }
 
-const mask = (s: string) =>
-  s
-    .replace(/\b[0-9a-f]{64}\b/g, '<id>')
-    .replace(/\b[0-9a-f]{12}\b/g, '<id>')
-    .replace(/\b[a-z0-9]{25}\b/g, '<id>')
-    .replace(/SWMTKN-1-[a-z0-9-]+/g, '<token>')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .trim();
+// ------------------------------------------------------------------ output
+const ID_LIKE = /^(?:[0-9a-f]{12,64}|[0-9a-z]{25}|SWMTKN-1-[0-9a-z-]+)$/;
+const tokens = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** Two printed words are the same: equal text, or references to the same object. */
+function sameWord(mine: string, mineEngine: Engine, want: string, wantEngine: Engine): boolean {
+  if (mine === want) return true;
+  const core = (w: string) => w.replace(/^["'[(]+|["',\])]+$/g, '');
+  const m = core(mine);
+  const w = core(want);
+  if (m === w) return true;
+  if (ID_LIKE.test(w)) {
+    const rw = wantEngine.referent(w);
+    const rm = mineEngine.referent(m);
+    return !!rw && !!rm && rw.kind === rm.kind && rw.name === rm.name;
+  }
+  return false;
+}
+
+function sameOutput(mine: string, mineEngine: Engine, want: string, wantEngine: Engine): boolean {
+  const a = tokens(mine);
+  const b = tokens(want);
+  if (a.length !== b.length || !b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameWord(a[i], mineEngine, b[i], wantEngine)) return false;
+  return true;
+}
+
+// ------------------------------------------------------------------ references (cached)
+interface Reference {
+  lab: LabImpl;
+  steps: SessionStep[];
+  state: State;
+  failed: string | null;
+}
+const REFS = new Map<string, Reference>();
+const REF_CACHE = 64;
+
+function reference(task: CheckTask, sol: string[], seed: number): Reference {
+  const key = JSON.stringify([task.setup, task.nodes ?? null, sol, seed]);
+  const hit = REFS.get(key);
+  if (hit) {
+    REFS.delete(key);
+    REFS.set(key, hit);
+    return hit;
+  }
+  const lab = startTask(task, seed);
+  const steps = replaySession(lab, sol);
+  const bad = steps.find((s) => s.exitCode !== 0);
+  const ref: Reference = { lab, steps, state: normalisedState(lab.engine), failed: bad ? firstLine(bad) : null };
+  REFS.set(key, ref);
+  if (REFS.size > REF_CACHE) REFS.delete(REFS.keys().next().value!);
+  return ref;
+}
+
+function firstLine(s: SessionStep): string {
+  const lines = s.stderr.split('\n\n')[0].split('\n').map((x) => x.trim()).filter(Boolean);
+  return lines.length ? lines.join(' ') : `exit status ${s.exitCode}`;
+}
+
+/** Notes about commands that failed along the way (never the reason for a verdict). */
+function notes(steps: SessionStep[]): string[] {
+  const failed = steps.filter((s) => s.exitCode !== 0);
+  if (!failed.length) return [];
+  const shown = failed.slice(-3).map((s) => `Note: \`${s.command.length > 80 ? s.command.slice(0, 77) + '...' : s.command}\` failed: ${firstLine(s)}`);
+  if (failed.length > 3) shown.unshift(`Note: ${failed.length} of your commands failed; the last three:`);
+  return shown;
+}
+
+/** The output a reference solution prints: the whole, and the last command that printed. */
+function expectedOutputs(ref: Reference): string[] {
+  const printed = ref.steps.filter((s) => s.stdout.trim());
+  if (!printed.length) return [];
+  const all = printed.map((s) => s.stdout).join('');
+  const last = printed[printed.length - 1].stdout;
+  return all === last ? [all] : [all, last];
+}
+
+/** Whether some run of consecutive successful commands printed `want`. */
+function printedSomewhere(steps: SessionStep[], mine: Engine, want: string, ref: Engine): boolean {
+  const ok = steps.filter((s) => s.exitCode === 0 && s.stdout.trim());
+  const n = tokens(want).length;
+  for (let i = ok.length - 1; i >= 0; i--) {
+    let text = '';
+    for (let j = i; j < ok.length; j++) {
+      text += ok[j].stdout;
+      const k = tokens(text).length;
+      if (k === n && sameOutput(text, mine, want, ref)) return true;
+      if (k >= n) break;
+    }
+  }
+  return false;
+}
 
 /**
- * Judge an answer against a command task.
- * @returns correct when the answer matches any reference solution; feedback against the closest
+ * Judge a session against a command task.
+ * @param answer every command the learner ran since the task started, in order ("node$ cmd" for
+ *   other nodes); failed commands included, so the replay matches the live lab
+ * @returns correct when the session satisfies any reference solution; otherwise the differences
+ *   against the closest one
  */
-export function check(task: CheckTask, answer: string[]): CheckResult {
+export function check(task: CheckTask, answer: readonly string[], opts: CheckOptions = {}): CheckResult {
   try {
+    const seed = Number.isInteger(opts.seed) ? (opts.seed as number) : DEFAULT_SEED;
     const sols = task.solutions?.length ? task.solutions : [[]];
-    const ans = replay(task, Array.isArray(answer) ? answer.map(String) : []);
-    let best: string[] | null = null;
+    const lab = startTask(task, seed);
+    const steps = replaySession(lab, Array.isArray(answer) ? answer.map(String) : []);
+    const note = notes(steps);
     // A reference solution that fails would compare two unchanged engines and accept anything
     // (even an empty answer), so failing references are skipped; if none runs, say so.
-    const refs = sols.map((sol) => replay(task, sol));
-    const usable = refs.filter((r) => r.errors.length === 0);
-    if (!usable.length) {
-      const why = refs[0].errors[0]?.replace(/^your command failed: /, '') ?? 'no reference solution';
-      return { correct: false, feedback: [`this task's reference solution does not run in the simulator (${why}), so the answer cannot be judged`] };
-    }
+    const refs = sols.map((sol) => reference(task, sol.map(String), seed));
+    const usable = refs.filter((r) => !r.failed);
+    if (!usable.length)
+      return { correct: false, feedback: [`this task's reference solution does not run in the simulator (${refs[0].failed}), so the answer cannot be judged`] };
+    const mine = normalisedState(lab.engine);
+    let best: string[] | null = null;
     for (const ref of usable) {
       let d: string[];
       if (task.mode === 'output') {
-        const a = mask(ans.stdout.join(''));
-        const r = mask(ref.stdout.join(''));
-        d = a === r ? [] : [a ? 'the output differs from what the task asks for' : 'your commands printed nothing'];
-        if (d.length && r) d.push(`expected output:\n${r.slice(0, 2000)}`);
-      } else d = diff(facts(ref.lab), facts(ans.lab));
-      if (!d.length) return { correct: true, feedback: ans.errors };
+        const wants = expectedOutputs(ref);
+        const found = wants.some((w) => printedSomewhere(steps, lab.engine, w, ref.lab.engine));
+        const harm = diff(ref.state, mine, true);
+        d = found ? harm : [steps.some((s) => s.exitCode === 0 && s.stdout.trim()) ? 'none of your commands printed what the task asks for' : 'your commands printed nothing', ...harm];
+        if (!found && wants.length) d.push(`expected output:\n${wants[wants.length - 1].trim().slice(0, 2000)}`);
+      } else d = diff(ref.state, mine);
+      if (!d.length) return { correct: true, feedback: note };
       if (!best || d.length < best.length) best = d;
     }
-    return { correct: false, feedback: [...best!, ...ans.errors] };
+    return { correct: false, feedback: [...best!, ...note] };
   } catch (e) {
     return { correct: false, feedback: [`the checker could not run this task: ${(e as Error)?.message ?? String(e)}`] };
   }
 }
-
-export type { Controller };

@@ -8,5 +8,7 @@
  */
 export { createLab, restoreLab, type Lab, type LabView } from './lab';
 export type { CommandResult } from './infra';
-export { check, type CheckTask, type CheckResult } from './check';
+export { check, type CheckTask, type CheckResult, type CheckOptions } from './check';
+export { startTask, sessionLine, splitSessionLine, type TaskStart } from './session';
+export { DEFAULT_SEED } from '../cnm';
 export { validateCommand } from './validate';

@@ -12,13 +12,13 @@ describe('check', () => {
   it('names each difference', () => {
     const r = check(task, ['docker network create --subnet 192.168.2.0/24 --gateway 192.168.2.1 dev_overlay']);
     expect(r.correct).toBe(false);
-    expect(r.feedback).toEqual(['dev_overlay has gateway 192.168.2.1; the task wants 192.168.2.250']);
+    expect(r.feedback).toEqual(['dev_overlay: gateway is 192.168.2.1, the task wants 192.168.2.250']);
   });
   it('reports missing objects and the errors the answer caused', () => {
     const r = check(task, ['docker network create --subnet 192.168.1.0/24 dev_overlay']);
     expect(r.correct).toBe(false);
     expect(r.feedback).toContain('network dev_overlay is missing');
-    expect(r.feedback).toContain('your command failed: Error response from daemon: invalid pool request: Pool overlaps with other one on this address space');
+    expect(r.feedback).toContain('Note: `docker network create --subnet 192.168.1.0/24 dev_overlay` failed: Error response from daemon: invalid pool request: Pool overlaps with other one on this address space');
   });
   it('compares containers: networks, aliases, ports (ephemeral host ports ignored)', () => {
     const t = {

@@ -55,6 +55,6 @@ describe('swarm', () => {
     const task = { setup: [], nodes: ['m', 'w'], mode: 'state' as const, solutions: [['docker swarm init', 'docker network create -d overlay o', 'docker service create --name s --replicas 2 --network o -p 80:80 nginx']] };
     expect(check(task, ['docker swarm init --advertise-addr 10.0.0.11', 'docker network create --driver overlay o', 'docker service create --name s --network o --publish published=80,target=80 --replicas=2 nginx:latest']).correct).toBe(true);
     const r = check(task, ['docker swarm init', 'docker network create -d overlay o', 'docker service create --name s --replicas 3 --network o -p 80:80 nginx']);
-    expect(r.feedback).toEqual(['s has replicas 3; the task wants 2']);
+    expect(r.feedback).toEqual(['s: replicas is 3, the task wants 2']);
   });
 });
