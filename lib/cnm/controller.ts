@@ -462,6 +462,24 @@ export class Controller {
     }
   }
 
+  /**
+   * Rename a container (daemon/rename.go). DNS follows: the embedded resolver answers for the
+   * new name only.
+   * @throws ContainerNotFoundError | InvalidParameterError | ContainerNameConflictError
+   */
+  renameContainer(ref: string, newName: string): ContainerState {
+    const name = newName.replace(/^\//, '');
+    if (!ref || !name) throw new InvalidParameterError('Neither old nor new names may be empty');
+    const c = this.findContainer(ref);
+    if (c.name === name) throw new InvalidParameterError('Renaming a container with the same name as its current name');
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name))
+      throw new InvalidParameterError(`Error when allocating new name: Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const other = this.node.containers.find((x) => x.name === name);
+    if (other) throw new ConflictError(`Error when allocating new name: ${new ContainerNameConflictError(name, other.id).message}`);
+    c.name = name;
+    return c;
+  }
+
   /** Docker's random names are adjective_surname; a small deterministic list. */
   private randomName(): string {
     const adj = ['admiring', 'brave', 'clever', 'dreamy', 'eager', 'focused', 'gifted', 'happy', 'jolly', 'keen', 'lucid', 'modest', 'nifty', 'quirky', 'serene', 'vibrant', 'wizardly', 'zealous'];
@@ -504,9 +522,16 @@ export class Controller {
     let mode = nets[0];
     const endpoints: EndpointState[] = [];
     if (mode.startsWith('container:')) {
-      const other = this.findContainer(mode.slice('container:'.length));
-      if (input.ports.length || input.publishAll) throw new InvalidParameterError('conflicting options: port publishing and the container type network mode');
+      // runconfig/hostconfig.go validateNetContainerMode, in Docker's order.
+      if (mode === 'container:') throw new InvalidParameterError('invalid network mode: invalid container format container:<name|id>');
       if (input.hostname) throw new InvalidParameterError('conflicting options: hostname and the network mode');
+      if (input.links.length)
+        throw new InvalidParameterError("conflicting options: container type network can't be used with links. This would result in undefined behavior");
+      if (input.dns.length) throw new InvalidParameterError('conflicting options: dns and the network mode');
+      if (input.extraHosts.length) throw new InvalidParameterError('conflicting options: custom host-to-IP mapping and the network mode');
+      if (input.ports.length || input.publishAll) throw new InvalidParameterError('conflicting options: port publishing and the container type network mode');
+      if (input.expose.length) throw new InvalidParameterError('conflicting options: port exposing and the container type network mode');
+      const other = this.findContainer(mode.slice('container:'.length));
       mode = `container:${other.id}`;
     } else {
       if (mode === 'default') mode = 'bridge';
@@ -768,10 +793,15 @@ export class Controller {
     }
     const rollbacks: (() => void)[] = [];
     try {
-      for (const l of c.links) {
-        const t = this.tryContainer(l.split(':')[0]);
-        if (!t || t.status !== 'running') throw new InvalidParameterError(`Cannot link to a non running container: /${l.split(':')[0]} AS /${c.name}/${l.split(':')[1]}`);
-      }
+      // daemon setupLinkedContainers (createSpec): only a container on the default bridge gets
+      // legacy links, and every child must be running and on the default bridge too.
+      const onDefault = (x: ContainerState) => x.endpoints.some((e) => this.netOf(e)?.predefined && e.networkName === 'bridge');
+      if (onDefault(c))
+        for (const l of c.links) {
+          const t = this.tryContainer(l.split(':')[0]);
+          if (!t || t.status !== 'running') throw new InvalidParameterError(`Cannot link to a non running container: /${l.split(':')[0]} AS /${c.name}/${l.split(':')[1]}`);
+          if (!onDefault(t)) throw new UnavailableError(`container ${t.id} not attached to default bridge network`);
+        }
       for (const e of c.endpoints) {
         if (this.netOf(e)?.configOnly) throw new ForbiddenError(`failed to set up container networking: ${CONFIG_ONLY_ENDPOINT}`);
         rollbacks.push(this.joinEndpoint(c, e));

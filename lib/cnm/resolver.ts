@@ -61,7 +61,8 @@ export function hostsFile(ctl: Controller, c: ContainerState): string {
     const [name, alias] = l.split(':');
     const t = ctl.tryContainer(name);
     const ip = t?.endpoints.find((e) => e.ipv4)?.ipv4;
-    if (t && ip) s += `${ip}\t${alias === t.name ? alias : `${alias} ${t.id.slice(0, 12)} ${t.name}`}\n`;
+    // daemon addLegacyLinks: "alias hostname", plus the name when the alias differs from it
+    if (t && ip) s += `${ip}\t${alias} ${t.hostname}${alias === t.name ? '' : ` ${t.name}`}\n`;
   }
   for (const e of ns.endpoints) {
     for (const l of e.links) {
@@ -74,6 +75,74 @@ export function hostsFile(ctl: Controller, c: ContainerState): string {
   const first = ns.endpoints.find((e) => e.ipv4);
   if (first) s += `${first.ipv4}\t${c.hostname}${c.domainname ? `.${c.domainname} ${c.hostname}` : ''}\n`;
   return s;
+}
+
+/** The default bridge endpoint of a container, if it has one. */
+function defaultBridgeEp(ctl: Controller, c: ContainerState) {
+  return c.endpoints.find((e) => e.networkName === 'bridge' && ctl.netOf(e)?.predefined);
+}
+
+/**
+ * Legacy-link variables of a container on the default bridge (daemon/links/links.go ToEnv):
+ * <ALIAS>_PORT, <ALIAS>_PORT_<port>_<PROTO>{,_ADDR,_PORT,_PROTO}, ranges as _START/_END,
+ * <ALIAS>_NAME=/parent/alias and <ALIAS>_ENV_<var> for the child's environment.
+ */
+export function linkEnv(ctl: Controller, c: ContainerState): string[] {
+  if (!defaultBridgeEp(ctl, c)) return [];
+  const env: string[] = [];
+  for (const l of c.links) {
+    const [name, linkAlias] = l.split(':');
+    const t = ctl.tryContainer(name);
+    const ip = t && defaultBridgeEp(ctl, t)?.ipv4;
+    if (!t || !ip) continue;
+    const alias = linkAlias.toUpperCase().replace(/-/g, '_');
+    const ports = t.exposed
+      .map((x) => {
+        const [p, proto = 'tcp'] = x.split('/');
+        return { port: Number(p), proto };
+      })
+      .sort((a, b) => (a.proto === b.proto ? a.port - b.port : a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : a.proto < b.proto ? -1 : 1));
+    let start = ports[0];
+    let end = ports[0];
+    ports.forEach((p, i) => {
+      if (i === 0) env.push(`${alias}_PORT=${p.proto}://${ip}:${p.port}`);
+      const prefix = `${alias}_PORT_${p.port}_${p.proto.toUpperCase()}`;
+      env.push(`${prefix}=${p.proto}://${ip}:${p.port}`, `${prefix}_ADDR=${ip}`, `${prefix}_PORT=${p.port}`, `${prefix}_PROTO=${p.proto}`);
+      if (p.port === end.port + 1 && p.proto === start.proto) {
+        end = p;
+        if (i < ports.length - 1) return;
+      }
+      if (end !== start) {
+        const sp = `${alias}_PORT_${start.port}_${start.proto.toUpperCase()}`;
+        env.push(`${sp}_START=${start.proto}://${ip}:${start.port}`, `${sp}_PORT_START=${start.port}`, `${sp}_END=${end.proto}://${ip}:${end.port}`, `${sp}_PORT_END=${end.port}`);
+      }
+      start = p;
+      end = p;
+    });
+    env.push(`${alias}_NAME=/${c.name}/${linkAlias}`);
+    for (const v of t.env) {
+      const i = v.indexOf('=');
+      if (i < 0) continue;
+      const k = v.slice(0, i);
+      if (k !== 'HOME' && k !== 'PATH') env.push(`${alias}_ENV_${k}=${v.slice(i + 1)}`);
+    }
+  }
+  return env;
+}
+
+/** The environment of a container's processes (container.CreateDaemonEnvironment, then HOME). */
+export function processEnv(ctl: Controller, c: ContainerState): string[] {
+  const env = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `HOSTNAME=${c.hostname}`];
+  if (c.tty) env.push('TERM=xterm');
+  env.push(...linkEnv(ctl, c));
+  for (const v of c.env) {
+    const k = v.split('=')[0];
+    const i = env.findIndex((x) => x.split('=')[0] === k);
+    if (i >= 0) env[i] = v;
+    else env.push(v);
+  }
+  if (!env.some((x) => x.startsWith('HOME='))) env.push('HOME=/root');
+  return env;
 }
 
 /** /etc/resolv.conf as docker writes it. */

@@ -16,7 +16,7 @@ describe('docker run / ps / port / exec', () => {
     const r = lab.run('docker run -d -p 8080:80 --name b nginx');
     expect(r.exitCode).toBe(125);
     expect(r.stderr).toMatch(/Bind for 0\.0\.0\.0:8080 failed: port is already allocated\n\nRun 'docker run --help' for more information\n$/);
-    expect(lab.run('docker port a 81').stderr).toBe("Error: No public port '81/tcp' published for a\n");
+    expect(lab.run('docker port a 81').stderr).toBe("Error: No public port '81' published for a\n");
   });
   it('-P uses the image EXPOSE with ephemeral ports 32768-60999', () => {
     const lab = createLab({ seed: 9 });

@@ -75,3 +75,42 @@ export function parseUntil(v: string, now: number): number {
   if (!Number.isNaN(t)) return Math.floor(t / 1000);
   throw new CnmError('bad-request', `failed to parse value as time or duration: "${v}"`);
 }
+
+/** Go strconv.ParseUint(s, 10, 16): the port, or Go's error text. */
+export function parsePort16(s: string): number | string {
+  if (!/^[0-9]+$/.test(s)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`;
+  const n = Number(s);
+  return n > 65535 ? `strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range` : n;
+}
+
+/** go-connections nat.ParsePortRange: [start, end], or Go's error text. */
+export function parsePortRange(ports: string): [number, number] | string {
+  if (ports === '') return 'empty string specified for ports';
+  const parts = ports.split('-');
+  const start = parsePort16(parts[0]);
+  if (typeof start === 'string') return start;
+  if (parts.length === 1) return [start, start];
+  const end = parsePort16(parts[1]);
+  if (typeof end === 'string') return end;
+  if (end < start) return `invalid range specified for port: ${ports}`;
+  return [start, end];
+}
+
+/**
+ * `docker ps --filter publish=|expose=` values as the daemon reads them (daemon/list.go portOp):
+ * PORT[-PORT][/PROTO] -> a set of "port/proto".
+ * @throws CnmError with the daemon's message for a bad value
+ */
+export function portFilterSet(key: 'publish' | 'expose', values: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const value of values) {
+    if (value.includes(':')) throw new CnmError('bad-request', `filter for '${key}' should not contain ':': ${value}`);
+    const slash = value.indexOf('/');
+    const port = slash < 0 ? value : value.slice(0, slash);
+    const proto = slash < 0 || value.slice(slash + 1).split('/')[0] === '' ? 'tcp' : value.slice(slash + 1).split('/')[0];
+    const r = parsePortRange(port);
+    if (typeof r === 'string') throw new CnmError('bad-request', `error while looking up for ${key} ${value}: ${r}`);
+    for (let p = r[0]; p <= r[1]; p++) out.add(`${p}/${proto}`);
+  }
+  return out;
+}

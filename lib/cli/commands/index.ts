@@ -11,6 +11,7 @@ import { createCmd, run } from './container/run';
 import { start, stop, restart, rm, kill } from './container/lifecycle';
 import { ps } from './container/list';
 import { port } from './container/port';
+import { rename } from './container/rename';
 import { containerInspectCmd, inspectAny } from './container/inspect';
 import { exec, logs } from './container/exec';
 import { swarmCommands } from './swarm';
@@ -34,6 +35,7 @@ export const COMMANDS: CommandDef[] = [
   rm,
   ps,
   port,
+  rename,
   containerInspectCmd,
   inspectAny,
   exec,

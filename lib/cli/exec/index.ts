@@ -3,7 +3,7 @@
  * (`curl localhost:8080`): ping, nslookup, getent, wget, curl, cat of /etc files, ip addr,
  * hostname. Output follows busybox/alpine where the two differ.
  */
-import { type Controller, type ContainerState, hostsFile, netns, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
+import { type Controller, type ContainerState, hostsFile, netns, processEnv, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
 import type { CommandResult } from '../infra';
 import { runShell } from '../infra';
 
@@ -290,7 +290,8 @@ export function execInContainer(ctl: Controller, c: ContainerState, argv: string
     case 'ifconfig':
       return ok(ipAddr(ctl, ns));
     case 'env':
-      return ok(c.env.map((e) => e + '\n').join('') + `HOSTNAME=${c.hostname}\nHOME=/root\n`);
+    case 'printenv':
+      return ok(processEnv(ctl, c).map((e) => e + '\n').join(''));
     case 'ls':
       return ok('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
     case 'sh':

@@ -1,5 +1,5 @@
 import type { CommandDef } from '../../types';
-import { bool, checkFilterKeys, labelMatch, list, num, parseFilters, str, filterMatcher } from '../common';
+import { bool, checkFilterKeys, labelMatch, list, num, parseFilters, str, filterMatcher, portFilterSet } from '../common';
 import { formatList, goTime, humanDuration } from '../../format/formatter';
 import type { ContainerState, PortBinding, Controller } from '../../../cnm';
 
@@ -123,6 +123,8 @@ export const ps: CommandDef = {
     const filters = parseFilters(list(f, 'filter'));
     checkFilterKeys(filters, ['name', 'id', 'status', 'network', 'ancestor', 'label', 'publish', 'expose', 'exited', 'before', 'since', 'health', 'volume', 'is-task']);
     const any = filterMatcher(filters);
+    const publish = portFilterSet('publish', filters.get('publish') ?? []);
+    const expose = portFilterSet('expose', filters.get('expose') ?? []);
     let cs = [...ctx.ctl.node.containers].reverse();
     const all = bool(f, 'all') || filters.has('status') || filters.has('exited');
     cs = cs.filter((c) => {
@@ -133,8 +135,12 @@ export const ps: CommandDef = {
       if (!any('exited', (v) => c.status === 'exited' && c.exitCode === Number(v))) return false;
       if (!any('ancestor', (v) => c.image === v || c.image.split(':')[0] === v)) return false;
       if (!any('network', (v) => c.endpoints.some((e) => e.networkId.startsWith(v) || (ctx.ctl.netOf(e)?.name ?? e.networkName) === v))) return false;
-      if (!any('publish', (v) => c.ports.some((p) => `${p.hostPort}` === v.split('/')[0]))) return false;
-      if (!any('expose', (v) => c.exposed.includes(v.includes('/') ? v : `${v}/tcp`))) return false;
+      // daemon/list.go: publish matches a public port, expose a private one; either one keeps the row.
+      if (publish.size || expose.size) {
+        const pub = c.ports.some((p) => publish.has(`${p.hostPort}/${p.proto}`));
+        const priv = [...c.exposed, ...c.ports.map((p) => `${p.containerPort}/${p.proto}`)].some((x) => expose.has(x));
+        if (!pub && !priv) return false;
+      }
       if (!any('is-task', (v) => (v === 'true') === !!c.task)) return false;
       if (filters.has('label') && !labelMatch(c.labels, filters.get('label')!)) return false;
       return true;

@@ -119,6 +119,10 @@ export function toContainerInput(f: Flags, args: string[]): ContainerInput {
     if (addr !== 'host-gateway' && !isIP(addr)) throw new CliError(`invalid argument "${h}" for "--add-host" flag: invalid IP address in add-host: "${addr}"`, 125);
   }
   for (const d of list(f, 'dns')) if (!isIP(d)) throw new CliError(`invalid argument "${d}" for "--dns" flag: ${d} is not an ip address`, 125);
+  // docker/cli container/opts.go parse: opts.ValidateMACAddress (Go net.ParseMAC)
+  const mac = str(f, 'mac-address');
+  if (mac && !/^([0-9A-Fa-f]{2}([:-])){5}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{2}([:-])){7}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{4}\.){2}[0-9A-Fa-f]{4}$/.test(mac))
+    throw new CliError(`${mac} is not a valid mac address`, 125);
   const ip = str(f, 'ip');
   if (ip && !isIPv4(ip)) throw new CliError(`invalid argument "${ip}" for "--ip" flag: invalid string being converted to IP address: ${ip}`, 125);
   const nets = list(f, 'network');
