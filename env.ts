@@ -32,6 +32,8 @@ export const envSchema = z.object({
   OIDC_NAME: z.string().min(1).default('Single sign-on'),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  /** How a review is written: `driver` (prepared statements, the default) or `prisma` (for comparison, issue 15). */
+  NETPREP_REVIEW_WRITER: z.enum(['driver', 'prisma']).default('driver'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -33,7 +33,10 @@ export class BankUnavailableError extends Error {
 
 const BANK_FILE = path.join(process.cwd(), 'generated', 'bank.json');
 
-let cached: { file: string; mtimeMs: number; loaded: LoadedBank } | undefined;
+let cached: { file: string; mtimeMs: number; checkedAt: number; loaded: LoadedBank } | undefined;
+
+/** How often the bank file's mtime is checked: every request would pay a stat otherwise. */
+const BANK_RECHECK_MS = 1_000;
 
 /** Index a parsed bank. */
 export function indexBank(bank: Bank): LoadedBank {
@@ -46,24 +49,30 @@ export function indexBank(bank: Bank): LoadedBank {
 
 /**
  * The bank with its lookups, read and validated once per process (reloaded when
- * the file changes on disk, e.g. after `npm run content -- build`).
+ * the file changes on disk, e.g. after `npm run content -- build`; the change is
+ * noticed within BANK_RECHECK_MS). Lookups by id are one Map access.
  * @throws BankUnavailableError when the file is missing or invalid
  */
 export function loadBank(file: string = BANK_FILE): LoadedBank {
+  const now = Date.now();
+  if (cached && cached.file === file && now - cached.checkedAt < BANK_RECHECK_MS) return cached.loaded;
   let mtimeMs: number;
   try {
     mtimeMs = fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs;
   } catch {
     throw new BankUnavailableError(`question bank ${file} is missing: run npm run content -- build`);
   }
-  if (cached && cached.file === file && cached.mtimeMs === mtimeMs) return cached.loaded;
+  if (cached && cached.file === file && cached.mtimeMs === mtimeMs) {
+    cached.checkedAt = now;
+    return cached.loaded;
+  }
   let loaded: LoadedBank;
   try {
     loaded = indexBank(parseBank(JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8'))));
   } catch (err) {
     throw new BankUnavailableError(`question bank ${file} is invalid: ${(err as Error).message.split('\n')[0]}`);
   }
-  cached = { file, mtimeMs, loaded };
+  cached = { file, mtimeMs, checkedAt: now, loaded };
   return loaded;
 }
 

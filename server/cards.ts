@@ -1,7 +1,6 @@
 import 'server-only';
 import {
   buildQueue,
-  createScheduler,
   dayKey,
   GRADE_NAMES,
   interleaveDecks,
@@ -13,12 +12,13 @@ import {
   type CardStateKind,
   type Grade,
   type GradeName,
+  type GradePreview,
   type QueueCandidate,
   type TodayCounts,
 } from '@/lib/srs';
 import { ensureBankSynced, loadBank, type LoadedBank, type QuestionId } from './banks';
 import { db as defaultDb, type Db } from './db';
-import { getSettings, schedulerSettings, type Settings } from './settings';
+import { getSettings, schedulerFor, type Settings } from './settings';
 
 /**
  * Read side of the study store: the due queue with interval previews, counts,
@@ -109,7 +109,8 @@ const CARD_SELECT = {
   retired: true,
 } as const;
 
-type CardRow = CardFields & { questionId: string; deck: string; sourceItem: string; retired: boolean };
+/** The card columns DTOs are built from. */
+export type CardRow = CardFields & { questionId: string; deck: string; sourceItem: string; retired: boolean };
 
 /** Row -> DTO. */
 export function cardDTO(row: CardRow): CardDTO {
@@ -125,6 +126,10 @@ export function cardDTO(row: CardRow): CardDTO {
     lastReview: row.last_review ? row.last_review.toISOString() : null,
     retired: row.retired,
   };
+}
+
+function previewDTOs(previews: GradePreview[]): PreviewDTO[] {
+  return previews.map((p) => ({ grade: p.grade, name: GRADE_NAMES[p.grade], interval: p.interval, due: p.due.toISOString() }));
 }
 
 interface Resolved {
@@ -250,7 +255,7 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
     size: limit,
   });
   const byId = new Map<string, CardRow>(dueRows.map((r) => [r.questionId, r]));
-  const scheduler = createScheduler(schedulerSettings(settings));
+  const scheduler = schedulerFor(settings);
   const items = queue.cards.map((c): QueueItemDTO => {
     const row = byId.get(c.questionId);
     const fields: CardFields = row ?? newCardFields(now);
@@ -259,12 +264,7 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
       deck: c.deck,
       state: STATE_NAMES[fields.state as CardStateKind],
       due: fields.due.toISOString(),
-      previews: scheduler.preview(fields, now).map((p) => ({
-        grade: p.grade,
-        name: GRADE_NAMES[p.grade],
-        interval: p.interval,
-        due: p.due.toISOString(),
-      })),
+      previews: previewDTOs(scheduler.preview(fields, now)),
     };
   });
   const counts = await countsFor(db, userId, now, settings, decks, today, freshTotal, held);
@@ -303,6 +303,26 @@ async function countsFor(
     dueTomorrow,
     reviewsDoneToday: today.reviewsDone,
     newStudiedToday: today.newStudied,
+  };
+}
+
+/**
+ * One card as the queue would show it at `at`, without building the queue: a card just graded
+ * comes back in the same session only while it is learning or relearning (those are never limited
+ * or buried; a review card graded today is buried by its own source item). One indexed read.
+ * @returns null when the card has no row, is retired or is not in a learning step
+ */
+export async function learningCardAt(userId: string, questionId: string, at: Date, ctx: Pick<StoreContext, 'db'> = {}): Promise<QueueItemDTO | null> {
+  const db = ctx.db ?? defaultDb;
+  const row = await db.cardState.findUnique({ where: { userId_questionId: { userId, questionId } }, select: CARD_SELECT });
+  if (!row || row.retired || (row.state !== 1 && row.state !== 3)) return null;
+  const scheduler = schedulerFor(await getSettings(userId, { db }));
+  return {
+    questionId: row.questionId as QuestionId,
+    deck: row.deck,
+    state: STATE_NAMES[row.state as CardStateKind],
+    due: row.due.toISOString(),
+    previews: previewDTOs(scheduler.preview(row, at)),
   };
 }
 
@@ -368,7 +388,7 @@ export interface TopicMasteryDTO {
 export async function getMastery(userId: string, ctx: StoreContext = {}): Promise<TopicMasteryDTO[]> {
   const { db, now, bank } = await resolve(ctx);
   const settings = await getSettings(userId, { db });
-  const scheduler = createScheduler(schedulerSettings(settings));
+  const scheduler = schedulerFor(settings);
   const rows = await db.cardState.findMany({ where: { userId, retired: false }, select: CARD_SELECT });
   const byId = new Map(rows.map((r) => [r.questionId, r]));
   const topics = new Map<string, TopicMasteryDTO & { recallSum: number }>();

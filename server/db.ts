@@ -36,17 +36,29 @@ export function databaseKind(databaseUrl: string): 'sqlite' | 'postgresql' {
   return isPostgresUrl(databaseUrl) ? 'postgresql' : 'sqlite';
 }
 
+// On globalThis: the bundler may copy this module into several chunks, all sharing `db`.
+const clientUrls = ((globalThis as unknown as { __netprepClientUrls?: WeakMap<Db, string> }).__netprepClientUrls ??= new WeakMap());
+
+/** The DATABASE_URL a client made by {@link createPrismaClient} talks to (the review path opens its own driver connection there). */
+export function databaseUrlOf(client: Db): string | undefined {
+  return clientUrls.get(client);
+}
+
 /** A new PrismaClient for `databaseUrl` (tests and scripts; the app uses `db`). */
 export function createPrismaClient(databaseUrl: string = env().DATABASE_URL): Db {
+  let client: Db;
   if (isPostgresUrl(databaseUrl)) {
     const url = new URL(databaseUrl);
     const schema = url.searchParams.get('schema') ?? undefined;
     url.searchParams.delete('schema');
     const adapter = new PrismaPg({ connectionString: url.toString(), max: 10 }, schema ? { schema } : undefined);
-    return new PgPrismaClient({ adapter }) as unknown as Db;
+    client = new PgPrismaClient({ adapter }) as unknown as Db;
+  } else {
+    const adapter = new WalSQLite3({ url: sqlitePath(databaseUrl), timeout: 5000 });
+    client = new PrismaClient({ adapter });
   }
-  const adapter = new WalSQLite3({ url: sqlitePath(databaseUrl), timeout: 5000 });
-  return new PrismaClient({ adapter });
+  clientUrls.set(client, databaseUrl);
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: Db };

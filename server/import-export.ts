@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CardSnapshotSchema, fromSnapshot, GradeSchema, ReviewSourceSchema, StoreError, toSnapshot } from '@/lib/srs';
 import type { StoreContext } from './cards';
 import { db as defaultDb } from './db';
+import { forgetUser } from './cache';
 import { getSettings, SettingsSchema, settingsToRow } from './settings';
 
 /**
@@ -157,5 +158,6 @@ export async function importProgress(userId: string, doc: unknown, ctx: StoreCon
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  forgetUser(userId); // the settings were replaced
   return { cards: cards.length, logs: logs.length };
 }

@@ -2,21 +2,18 @@ import 'server-only';
 import { z } from 'zod';
 import {
   CardSnapshotSchema,
-  createScheduler,
   fromSnapshot,
   gradeAnswer,
   GradeSchema,
-  newCardFields,
   ReviewSourceSchema,
   StoreError,
-  toSnapshot,
-  type CardFields,
   type Grade,
 } from '@/lib/srs';
-import { ensureBankSynced, loadBank, type QuestionId } from './banks';
+import { ensureBankSynced, loadBank, type LoadedBank, type Question, type QuestionId } from './banks';
 import { cardDTO, type CardDTO, type StoreContext } from './cards';
 import { db as defaultDb, type Db } from './db';
-import { getSettings, schedulerSettings } from './settings';
+import { reviewWriterFor, VersionConflict } from './review-writer';
+import { getSettings, schedulerFor } from './settings';
 
 /**
  * Write side of the study store: submitting a review and undoing the last one.
@@ -74,21 +71,26 @@ export interface ReviewResultDTO {
 }
 
 const RETRIES = 8;
+/** A busy SQLite database (another writer holds the lock) is retried for up to this long. */
+const BUSY_RETRY_MS = 5_000;
 
 function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
+  const code = (err as { code?: string })?.code;
+  return code === 'P2002' || code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /Unique constraint|UNIQUE constraint/i.test(String((err as Error)?.message));
+}
+
+/** A busy database (SQLite lock held by another connection): retrying later is safe. */
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === 'SQLITE_BUSY' || /database is locked|SQLITE_BUSY/i.test(String((err as Error)?.message));
 }
 
 /** Transient contention: retrying the whole review is safe. */
 function isTransient(err: unknown): boolean {
-  if (err instanceof VersionConflict) return true;
+  if (err instanceof VersionConflict || isBusy(err)) return true;
   const code = (err as { code?: string })?.code;
-  if (code === 'P2034' || code === 'P1008' || code === 'P2028') return true;
-  return /database is locked|SQLITE_BUSY|busy|could not serialize|deadlock|write conflict/i.test(String((err as Error)?.message));
-}
-
-class VersionConflict extends Error {
-  override name = 'VersionConflict';
+  if (code === 'P2034' || code === 'P1008' || code === 'P2028' || code === '40001' || code === '40P01') return true;
+  return /busy|could not serialize|deadlock|write conflict/i.test(String((err as Error)?.message));
 }
 
 const backoff = (attempt: number) =>
@@ -112,8 +114,18 @@ async function storedResult(db: Db, userId: string, clientReviewId: string): Pro
   };
 }
 
+/** The question a review names, or a 'bad-request' naming the field. */
+function questionFor(bank: LoadedBank, questionId: string): Question {
+  const question = bank.byId.get(questionId);
+  if (!question) throw new StoreError('bad-request', `unknown question id ${JSON.stringify(questionId)}`, { questionId: ['not in the question bank'] });
+  return question;
+}
+
 /**
  * Apply one review for `userId` (taken from the session, never from the body).
+ * Hot path (issue 15): one bank lookup, settings from the short-lived cache, and one transaction
+ * of four statements through the review writer (server/review-writer.ts); a duplicate
+ * clientReviewId is detected inside that transaction and only then read back.
  * @param input unvalidated body: see SubmitReviewSchema
  * @returns the card after the review; `duplicate` when the clientReviewId was seen before
  * @throws StoreError 'bad-request' (invalid input, unknown or retired question), 'conflict' (contention did not clear)
@@ -124,68 +136,43 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
   const r = parsed.data;
   const db = ctx.db ?? defaultDb;
   const bank = ctx.bank ?? loadBank();
-  const question = bank.byId.get(r.questionId);
-  if (!question) throw new StoreError('bad-request', `unknown question id ${JSON.stringify(r.questionId)}`, { questionId: ['not in the question bank'] });
+  const question = questionFor(bank, r.questionId);
   await ensureBankSynced(bank, db);
 
-  const existing = await storedResult(db, userId, r.clientReviewId);
-  if (existing) return existing;
-
   const grade: Grade = r.rating ?? gradeAnswer(question.type, { correct: r.outcome!.correct, durationMs: r.durationMs });
-  const settings = await getSettings(userId, { db });
-  const scheduler = createScheduler(schedulerSettings(settings));
+  const scheduler = schedulerFor(await getSettings(userId, { db }));
   const answer = r.answer === undefined ? null : JSON.stringify(r.answer);
+  const writer = reviewWriterFor(db);
+  const started = Date.now();
 
   for (let attempt = 0; ; attempt++) {
     const now = ctx.now ?? new Date();
     try {
-      const row = await db.$transaction(
-        async (tx) => {
-          // Take the card's write lock first (a row lock on PostgreSQL, the database write lock on
-          // SQLite), so concurrent reviews of one card queue up instead of failing the version check.
-          await tx.$executeRaw`UPDATE "CardState" SET "version" = "version" WHERE "userId" = ${userId} AND "questionId" = ${question.id}`;
-          const current = await tx.cardState.findUnique({ where: { userId_questionId: { userId, questionId: question.id } } });
-          const before: CardFields = current ?? newCardFields(now);
-          const after = scheduler.next(before, now, grade);
-          let saved;
-          if (current) {
-            const res = await tx.cardState.updateMany({
-              where: { id: current.id, version: current.version },
-              data: { ...after, deck: question.deck, sourceItem: question.sourceItem, retired: false, version: { increment: 1 } },
-            });
-            if (res.count !== 1) throw new VersionConflict('card changed underneath');
-            saved = { ...current, ...after, deck: question.deck, sourceItem: question.sourceItem, retired: false };
-          } else {
-            saved = await tx.cardState.create({
-              data: { userId, questionId: question.id, deck: question.deck, sourceItem: question.sourceItem, ...after },
-            });
-          }
-          await tx.reviewLog.create({
-            data: {
-              userId,
-              questionId: question.id,
-              clientReviewId: r.clientReviewId,
-              rating: grade,
-              prevState: before.state,
-              answer,
-              durationMs: r.durationMs,
-              source: r.source,
-              stateBefore: JSON.stringify(toSnapshot(before)),
-              stateAfter: JSON.stringify(toSnapshot(after)),
-              reviewedAt: now,
-            },
-          });
-          return saved;
-        },
-        { maxWait: 15_000, timeout: 15_000 },
-      );
+      const card = await writer.apply({
+        userId,
+        questionId: question.id,
+        deck: question.deck,
+        sourceItem: question.sourceItem,
+        clientReviewId: r.clientReviewId,
+        grade,
+        answer,
+        durationMs: r.durationMs,
+        source: r.source,
+        now,
+        scheduler,
+      });
+      if (!card) {
+        const stored = await storedResult(db, userId, r.clientReviewId);
+        if (stored) return stored;
+        throw new VersionConflict('the stored review vanished'); // undone and deleted meanwhile: apply again
+      }
       return {
         clientReviewId: r.clientReviewId,
         questionId: question.id as QuestionId,
         rating: grade,
         duplicate: false,
         reviewedAt: now.toISOString(),
-        card: cardDTO(row),
+        card: cardDTO(card),
       };
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -197,11 +184,11 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
           continue;
         }
       }
-      if (isTransient(err) && attempt < RETRIES) {
+      if (isTransient(err) && (attempt < RETRIES || (isBusy(err) && Date.now() - started < BUSY_RETRY_MS))) {
         await backoff(attempt);
         continue;
       }
-      if (err instanceof VersionConflict || isTransient(err)) {
+      if (isTransient(err)) {
         throw new StoreError('conflict', 'the card kept changing during this review: try again');
       }
       throw err;

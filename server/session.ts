@@ -2,6 +2,7 @@ import 'server-only';
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, sessionCookieName } from '@/auth.config';
+import { forgetUser, sharedCache, USER_CACHE_TTL_MS } from '@/server/cache';
 import { db } from '@/server/db';
 import type { UserDTO } from '@/server/users';
 
@@ -10,8 +11,12 @@ import type { UserDTO } from '@/server/users';
  * never from a request body, query or form field.
  *
  * Lifecycle: next-auth's encrypted JWT cookie -> decoded with the auth secret -> user id (`sub`)
- * -> the user row, re-read on each call. A session is refused when its user was deleted or when
- * the password changed after it was issued (the token's `pwv` no longer matches).
+ * -> the user row. A session is refused when its user was deleted or when the password changed
+ * after it was issued (the token's `pwv` no longer matches).
+ *
+ * Hot path (issue 15): a decoded token is kept per raw cookie value (decoding derives a key and
+ * decrypts: the largest cost of a cheap request), and the user row for USER_CACHE_TTL_MS; both
+ * per instance (server/cache.ts). Whatever changes a user calls `forgetUser`.
  */
 
 export type CurrentUser = UserDTO;
@@ -39,14 +44,45 @@ async function sessionTokenCookie(): Promise<string | undefined> {
   return chunks.length ? chunks.map((c) => c.value).join('') : undefined;
 }
 
-async function currentToken(): Promise<JWT | null> {
-  const raw = await sessionTokenCookie();
-  if (!raw) return null;
+/** Decoded tokens by raw cookie value: an entry never outlives the token's own expiry. */
+const decodedTokens = sharedCache<string, JWT>('session-tokens', 60_000, 10_000);
+
+async function decodeToken(raw: string): Promise<JWT | null> {
+  const now = Date.now();
+  const hit = decodedTokens.get(raw, now);
+  if (hit) return hit;
+  let token: JWT | null;
   try {
-    return await decode({ token: raw, secret: authSecret() });
+    token = await decode({ token: raw, secret: authSecret() });
   } catch {
     return null; // tampered, expired or signed with another secret
   }
+  if (token) decodedTokens.set(raw, token, now, typeof token.exp === 'number' ? token.exp * 1000 : undefined);
+  return token;
+}
+
+async function currentToken(): Promise<JWT | null> {
+  const raw = await sessionTokenCookie();
+  return raw ? decodeToken(raw) : null;
+}
+
+/** A session's user row as the checks need it: the DTO plus the password version. */
+interface SessionUserRow {
+  user: CurrentUser;
+  pwv: string;
+}
+
+const sessionUsers = sharedCache<string, SessionUserRow>('session-users', USER_CACHE_TTL_MS, 10_000, true);
+
+/** The user row behind a session, from the short-lived cache or the database (null when deleted). */
+async function sessionUser(id: string): Promise<SessionUserRow | null> {
+  const hit = sessionUsers.get(id);
+  if (hit) return hit;
+  const row = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true } });
+  if (!row) return null;
+  const entry = { user: { id: row.id, email: row.email, name: row.name }, pwv: passwordVersion(row.passwordHash) };
+  sessionUsers.set(id, entry);
+  return entry;
 }
 
 /** The signed-in user, or null for a guest (no, invalid, expired or revoked session). */
@@ -54,9 +90,15 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const token = await currentToken();
   const id = typeof token?.sub === 'string' ? token.sub : null;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true } });
-  if (!user || token?.pwv !== passwordVersion(user.passwordHash)) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  const row = await sessionUser(id);
+  if (!row || token?.pwv !== row.pwv) return null;
+  return row.user;
+}
+
+/** Whether the request carries a session cookie that decodes (no database read): the framework-floor route's check. */
+export async function hasSessionToken(): Promise<boolean> {
+  const token = await currentToken();
+  return typeof token?.sub === 'string';
 }
 
 /**
@@ -74,6 +116,7 @@ export async function requireUser(): Promise<CurrentUser> {
  * password version (other browsers' sessions stay revoked). Server actions and route handlers only.
  */
 export async function refreshSessionAfterPasswordChange(userId: string): Promise<void> {
+  forgetUser(userId);
   const token = await currentToken();
   if (!token || token.sub !== userId) return;
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });

@@ -4,12 +4,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   buildTrainingSet,
+  createScheduler,
   FsrsParamsSchema,
   isValidTimeZone,
   optimizationReadiness,
   StoreError,
+  type Scheduler,
   type SchedulerSettings,
 } from '@/lib/srs';
+import { sharedCache, USER_CACHE_TTL_MS } from './cache';
 import { db as defaultDb, type Db } from './db';
 
 /**
@@ -109,10 +112,22 @@ export function settingsToRow(s: Partial<Settings>): Partial<SettingsRow> {
   return row;
 }
 
-/** A learner's settings (defaults when none were saved). */
+/**
+ * Settings read through the app's own client, kept USER_CACHE_TTL_MS per instance (the review
+ * path reads them on every grade); `updateSettings` and `forgetUser` drop the entry.
+ */
+const cachedSettings = sharedCache<string, Settings>('settings', USER_CACHE_TTL_MS, 10_000, true);
+
+/** A learner's settings (defaults when none were saved). Treat the result as read-only. */
 export async function getSettings(userId: string, ctx: StoreContext = {}): Promise<Settings> {
   const db = ctx.db ?? defaultDb;
-  return settingsFromRow(await db.userSettings.findUnique({ where: { userId } }));
+  // Only the process's own client is cached: tests and benches pass their own databases.
+  const cacheable = db === defaultDb;
+  const hit = cacheable ? cachedSettings.get(userId) : undefined;
+  if (hit) return hit;
+  const settings = settingsFromRow(await db.userSettings.findUnique({ where: { userId } }));
+  if (cacheable) cachedSettings.set(userId, settings);
+  return settings;
 }
 
 /**
@@ -127,12 +142,22 @@ export async function updateSettings(userId: string, patch: unknown, ctx: StoreC
   const row = await db.$transaction((tx) =>
     tx.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
   );
+  cachedSettings.delete(userId);
   return settingsFromRow(row);
 }
 
 /** The scheduler's view of a learner's settings. */
 export function schedulerSettings(s: Settings): SchedulerSettings {
   return { desiredRetention: s.desiredRetention, params: s.fsrsParams, enableFuzz: s.enableFuzz };
+}
+
+const schedulers = new WeakMap<Settings, Scheduler>();
+
+/** The scheduler for a settings object, built once per (cached) settings object. */
+export function schedulerFor(s: Settings): Scheduler {
+  let scheduler = schedulers.get(s);
+  if (!scheduler) schedulers.set(s, (scheduler = createScheduler(schedulerSettings(s))));
+  return scheduler;
 }
 
 /** The outcome of a parameter optimisation. */

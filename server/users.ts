@@ -1,6 +1,7 @@
 import 'server-only';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { forgetUser } from '@/server/cache';
 import { db } from '@/server/db';
 import { exportProgress } from '@/server/import-export';
 import { submitReview } from '@/server/reviews';
@@ -141,6 +142,7 @@ export async function changePassword(userId: string, input: ChangePasswordInput,
     throw new UserError('unauthorized', 'The current password is incorrect.', 'current');
   }
   await client.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password) } });
+  forgetUser(userId);
 }
 
 /**
@@ -160,6 +162,7 @@ export async function deleteUser(userId: string, confirmEmail: string, client: P
     client.loginAttempt.deleteMany({ where: { key: expected, kind: 'email' } }),
     client.user.delete({ where: { id: userId } }),
   ]);
+  forgetUser(userId);
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createScheduler, newCardFields } from '@/lib/srs';
 import { getBank, getQuestion } from '@/server/banks';
-import { getQueue, type StudyCounts } from '@/server/cards';
+import { getQueue, learningCardAt, type StudyCounts } from '@/server/cards';
 import type { ReviewCardView } from '@/components/review/types';
 import { cardView, previewRecord } from './cards';
 
@@ -55,6 +55,7 @@ export async function reviewSession(userId: string | null, decks: string[], now 
 /**
  * After a grade: the card again, with fresh previews, when it falls due within the learn-ahead
  * limit (learning steps), else null. Previews are the store's, computed at the card's due time.
+ * No queue rebuild: a card beyond the limit costs nothing, one within it a single row read.
  */
 export async function requeuedCard(userId: string, questionId: string, due: string, now = new Date()): Promise<ReviewCardView | null> {
   const dueAt = new Date(due);
@@ -62,8 +63,7 @@ export async function requeuedCard(userId: string, questionId: string, due: stri
   const q = getQuestion(questionId);
   if (!q) return null;
   const at = dueAt > now ? dueAt : now;
-  const queue = await getQueue(userId, { decks: [q.deck], limit: SESSION_SIZE }, { now: at });
-  const item = queue.items.find((i) => i.questionId === questionId);
+  const item = await learningCardAt(userId, questionId, at);
   if (!item) return null;
   return cardView(q, deckTitles().get(q.deck) ?? q.deck, item.state, previewRecord(item.previews));
 }

@@ -25,9 +25,14 @@ export interface RunningServer {
 }
 
 /** Start the real production server (`next start`) on a free port with the given extra environment. */
-export async function startServer(extraEnv: Record<string, string> = {}, timeoutMs = 30000): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 30000,
+  /** Extra node flags for the server process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

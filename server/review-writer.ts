@@ -1,0 +1,285 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
+import { Pool, types, type CustomTypesConfig, type PoolClient } from 'pg';
+import { newCardFields, toSnapshot, type CardFields, type Grade, type Scheduler } from '@/lib/srs';
+import { env, isPostgresUrl, sqlitePath } from '@/env';
+import type { CardRow } from './cards';
+import { databaseUrlOf, SQLITE_PRAGMAS, type Db } from './db';
+
+/**
+ * The one hot write of the app, a review, behind one small interface with two implementations
+ * (issue 15):
+ *  - `driver` (default): prepared statements straight through the database driver. On SQLite
+ *    one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE: no other writer can interleave,
+ *    and the event loop is never left mid-transaction); on PostgreSQL one pg transaction that
+ *    locks the card row (SELECT ... FOR UPDATE).
+ *  - `prisma`: the same steps through the Prisma client (an interactive transaction that first
+ *    takes the card's write lock with a no-op UPDATE, then checks the row `version`).
+ * Both apply exactly the same rows; `NETPREP_REVIEW_WRITER` picks one (bench http --writer).
+ * Every other query of the app stays on Prisma.
+ *
+ * Contract of `apply`: in one transaction, return null when the learner already has a log with
+ * this clientReviewId (nothing written), else update or create the card row and append the log
+ * row, and return the card after the review. Contention surfaces as a thrown error that
+ * server/reviews.ts classifies as transient and retries.
+ */
+
+/** One review to write, fully decided except for the card's current state. */
+export interface ReviewWrite {
+  userId: string;
+  questionId: string;
+  deck: string;
+  sourceItem: string;
+  clientReviewId: string;
+  grade: Grade;
+  /** JSON of the answer, or null. */
+  answer: string | null;
+  durationMs: number;
+  source: string;
+  now: Date;
+  scheduler: Scheduler;
+}
+
+export interface ReviewWriter {
+  /** Apply `w` in one transaction; null when its clientReviewId is already stored. */
+  apply(w: ReviewWrite): Promise<CardRow | null>;
+}
+
+/** Thrown when the card row changed between read and write (Prisma writer); retried. */
+export class VersionConflict extends Error {
+  override name = 'VersionConflict';
+}
+
+/** The card after `w`, computed from its current fields (a new card when there is no row yet). */
+function schedule(w: ReviewWrite, current: CardFields | null): { before: CardFields; after: CardFields } {
+  const before = current ?? newCardFields(w.now);
+  return { before, after: w.scheduler.next(before, w.now, w.grade) };
+}
+
+function cardAfter(w: ReviewWrite, after: CardFields): CardRow {
+  return { ...after, questionId: w.questionId, deck: w.deck, sourceItem: w.sourceItem, retired: false };
+}
+
+// --- Prisma ---------------------------------------------------------------------------------
+
+function prismaWriter(db: Db): ReviewWriter {
+  return {
+    apply: (w) =>
+      db.$transaction(
+        async (tx) => {
+          // Take the card's write lock first (a row lock on PostgreSQL, the database write lock on
+          // SQLite), so concurrent reviews of one card queue up instead of failing the version check.
+          await tx.$executeRaw`UPDATE "CardState" SET "version" = "version" WHERE "userId" = ${w.userId} AND "questionId" = ${w.questionId}`;
+          const seen = await tx.reviewLog.findUnique({
+            where: { userId_clientReviewId: { userId: w.userId, clientReviewId: w.clientReviewId } },
+            select: { id: true },
+          });
+          if (seen) return null;
+          const current = await tx.cardState.findUnique({ where: { userId_questionId: { userId: w.userId, questionId: w.questionId } } });
+          const { before, after } = schedule(w, current);
+          if (current) {
+            const res = await tx.cardState.updateMany({
+              where: { id: current.id, version: current.version },
+              data: { ...after, deck: w.deck, sourceItem: w.sourceItem, retired: false, version: { increment: 1 } },
+            });
+            if (res.count !== 1) throw new VersionConflict('card changed underneath');
+          } else {
+            await tx.cardState.create({ data: { userId: w.userId, questionId: w.questionId, deck: w.deck, sourceItem: w.sourceItem, ...after } });
+          }
+          await tx.reviewLog.create({ data: logRow(w, before, after) });
+          return cardAfter(w, after);
+        },
+        { maxWait: 15_000, timeout: 15_000 },
+      ),
+  };
+}
+
+function logRow(w: ReviewWrite, before: CardFields, after: CardFields) {
+  return {
+    userId: w.userId,
+    questionId: w.questionId,
+    clientReviewId: w.clientReviewId,
+    rating: w.grade,
+    prevState: before.state,
+    answer: w.answer,
+    durationMs: w.durationMs,
+    source: w.source,
+    stateBefore: JSON.stringify(toSnapshot(before)),
+    stateAfter: JSON.stringify(toSnapshot(after)),
+    reviewedAt: w.now,
+  };
+}
+
+// --- column lists shared by both drivers -----------------------------------------------------
+
+const CARD_COLUMNS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review'] as const;
+const LOG_COLUMNS = ['id', 'userId', 'questionId', 'clientReviewId', 'rating', 'prevState', 'answer', 'durationMs', 'source', 'stateBefore', 'stateAfter', 'reviewedAt', 'createdAt'] as const;
+const quoted = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
+
+/** A new row id (the Prisma schema's cuid() is generated client-side too; any unique string works). */
+const newId = () => `c${crypto.randomUUID().replace(/-/g, '')}`;
+
+/** FSRS fields in CARD_COLUMNS order, with dates as `date(d)`. */
+function cardValues<D>(f: CardFields, date: (d: Date) => D): unknown[] {
+  return [date(f.due), f.stability, f.difficulty, f.elapsed_days, f.scheduled_days, f.learning_steps, f.reps, f.lapses, f.state, f.last_review ? date(f.last_review) : null];
+}
+
+function logValues<D>(w: ReviewWrite, before: CardFields, after: CardFields, date: (d: Date) => D): unknown[] {
+  const r = logRow(w, before, after);
+  return [newId(), r.userId, r.questionId, r.clientReviewId, r.rating, r.prevState, r.answer, r.durationMs, r.source, r.stateBefore, r.stateAfter, date(r.reviewedAt), date(w.now)];
+}
+
+interface RawCard {
+  id: string;
+  due: string | Date;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review: string | Date | null;
+}
+
+function fieldsOf(row: RawCard): CardFields {
+  return {
+    due: new Date(row.due),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsed_days: row.elapsed_days,
+    scheduled_days: row.scheduled_days,
+    learning_steps: row.learning_steps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    last_review: row.last_review === null ? null : new Date(row.last_review),
+  };
+}
+
+// --- SQLite (better-sqlite3) -----------------------------------------------------------------
+
+/** How Prisma's SQLite adapter stores a DateTime (ISO 8601 with an explicit +00:00). */
+const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
+
+function sqliteWriter(file: string): ReviewWriter {
+  const conn = new Database(file, { timeout: 0 });
+  conn.exec(SQLITE_PRAGMAS);
+  // Never wait synchronously for the lock (that would block the event loop, and so the Prisma
+  // transaction holding it): a busy database throws SQLITE_BUSY, which the caller retries.
+  conn.pragma('busy_timeout = 0');
+  const seen = conn.prepare(`SELECT 1 FROM "ReviewLog" WHERE "userId" = ? AND "clientReviewId" = ?`).pluck();
+  const read = conn.prepare(`SELECT "id", ${quoted(CARD_COLUMNS)} FROM "CardState" WHERE "userId" = ? AND "questionId" = ?`);
+  const update = conn.prepare(
+    `UPDATE "CardState" SET ${CARD_COLUMNS.map((c) => `"${c}" = ?`).join(', ')}, "deck" = ?, "sourceItem" = ?, "retired" = 0, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`,
+  );
+  const insert = conn.prepare(
+    `INSERT INTO "CardState" ("id", "userId", "questionId", "deck", "sourceItem", ${quoted(CARD_COLUMNS)}, "retired", "version", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ${CARD_COLUMNS.map(() => '?').join(', ')}, 0, 0, ?, ?)`,
+  );
+  const append = conn.prepare(`INSERT INTO "ReviewLog" (${quoted(LOG_COLUMNS)}) VALUES (${LOG_COLUMNS.map(() => '?').join(', ')})`);
+  const run = conn.transaction((w: ReviewWrite): CardRow | null => {
+    if (seen.get(w.userId, w.clientReviewId)) return null;
+    const row = read.get(w.userId, w.questionId) as RawCard | undefined;
+    const { before, after } = schedule(w, row ? fieldsOf(row) : null);
+    const at = sqliteDate(w.now);
+    if (row) update.run(...cardValues(after, sqliteDate), w.deck, w.sourceItem, at, row.id);
+    else insert.run(newId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, sqliteDate), at, at);
+    append.run(...logValues(w, before, after, sqliteDate));
+    return cardAfter(w, after);
+  });
+  return { apply: async (w) => run.immediate(w) };
+}
+
+// --- PostgreSQL (pg) -------------------------------------------------------------------------
+
+const TIMESTAMP_OID = 1114;
+/** Prisma's DateTime is `timestamp(3)` without a zone, holding UTC: read it as UTC (pg would assume local time). */
+const utcTimestamps = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID && format !== 'binary' ? (v: string) => new Date(v.replace(' ', 'T') + 'Z') : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
+
+function pgWriter(databaseUrl: string): ReviewWriter {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema');
+  url.searchParams.delete('schema');
+  const pool = new Pool({
+    connectionString: url.toString(),
+    max: 10,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    types: utcTimestamps,
+  });
+  pool.on('error', () => {}); // an idle client dropped by the server; the next checkout reconnects
+  // ISO strings with 'Z' go into `timestamp` columns as UTC whatever the process time zone.
+  const pgDate = (d: Date) => d.toISOString();
+  const n = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+  const q = {
+    read: { name: 'review_read', text: `SELECT "id", ${quoted(CARD_COLUMNS)} FROM "CardState" WHERE "userId" = $1 AND "questionId" = $2 FOR UPDATE` },
+    seen: { name: 'review_seen', text: `SELECT 1 FROM "ReviewLog" WHERE "userId" = $1 AND "clientReviewId" = $2` },
+    update: {
+      name: 'review_update',
+      text: `UPDATE "CardState" SET ${CARD_COLUMNS.map((c, i) => `"${c}" = $${i + 1}`).join(', ')}, "deck" = $11, "sourceItem" = $12, "retired" = false, "version" = "version" + 1, "updatedAt" = $13 WHERE "id" = $14`,
+    },
+    insert: {
+      name: 'review_insert',
+      text: `INSERT INTO "CardState" ("id", "userId", "questionId", "deck", "sourceItem", ${quoted(CARD_COLUMNS)}, "retired", "version", "createdAt", "updatedAt") VALUES (${n(1, 5)}, ${n(6, 10)}, false, 0, $16, $16)`,
+    },
+    append: { name: 'review_append', text: `INSERT INTO "ReviewLog" (${quoted(LOG_COLUMNS)}) VALUES (${n(1, LOG_COLUMNS.length)})` },
+  };
+  const exec = (c: PoolClient, stmt: { name: string; text: string }, values: unknown[]) => c.query({ ...stmt, values });
+  return {
+    async apply(w) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        // Lock the card row first, so concurrent reviews of one card apply one after the other;
+        // the duplicate check after the lock sees a concurrent twin's committed log.
+        const row = (await exec(c, q.read, [w.userId, w.questionId])).rows[0] as RawCard | undefined;
+        if ((await exec(c, q.seen, [w.userId, w.clientReviewId])).rowCount) {
+          await c.query('ROLLBACK');
+          return null;
+        }
+        const { before, after } = schedule(w, row ? fieldsOf(row) : null);
+        const at = pgDate(w.now);
+        if (row) await exec(c, q.update, [...cardValues(after, pgDate), w.deck, w.sourceItem, at, row.id]);
+        else await exec(c, q.insert, [newId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, pgDate), at]);
+        await exec(c, q.append, logValues(w, before, after, pgDate));
+        await c.query('COMMIT');
+        return cardAfter(w, after);
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+  };
+}
+
+// --- selection -------------------------------------------------------------------------------
+
+// On globalThis, like the Prisma client: one driver connection per database for the whole process.
+const writers = ((globalThis as unknown as { __netprepReviewWriters?: Map<string, ReviewWriter> }).__netprepReviewWriters ??= new Map());
+const prismaWriters = new WeakMap<Db, ReviewWriter>();
+
+/**
+ * The writer for `db`: the driver one for the database the client talks to (one connection or
+ * pool per database URL, opened on first use), or the Prisma one when NETPREP_REVIEW_WRITER=prisma
+ * or the client's URL is unknown.
+ */
+export function reviewWriterFor(db: Db): ReviewWriter {
+  const url = databaseUrlOf(db);
+  if (!url || env().NETPREP_REVIEW_WRITER === 'prisma') {
+    let w = prismaWriters.get(db);
+    if (!w) prismaWriters.set(db, (w = prismaWriter(db)));
+    return w;
+  }
+  let w = writers.get(url);
+  if (!w) writers.set(url, (w = isPostgresUrl(url) ? pgWriter(url) : sqliteWriter(sqlitePath(url))));
+  return w;
+}
