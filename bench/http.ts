@@ -26,6 +26,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { Bench } from './index';
+import { arg, strArg } from './_args';
 import { runLoad, type LoadRequest } from './_load';
 import { migrateDatabase } from '../scripts/lib/database';
 import { buildIsCurrentFor } from '../scripts/lib/build';
@@ -34,14 +35,6 @@ import { createMigratedDatabase, startPostgres, type PostgresServer } from '../s
 import { startServer, type RunningServer } from '../tests/helpers/server';
 import { sessionCookie, TEST_SECRET } from '../tests/server/fixtures/session';
 
-function arg(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-function strArg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /** Build the app when the sources changed since the last build. */
 export function ensureBuilt(log: (l: string) => void): void {

@@ -6,7 +6,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 
-export type Figures = Record<string, number | string | boolean | null>;
+/** A figure: a number or label, or a group of them (e.g. per page). */
+export type Figure = number | string | boolean | null | { [key: string]: Figure };
+export type Figures = Record<string, Figure>;
 export interface Bench {
   description: string;
   run(args: string[], log: (line: string) => void): Promise<Figures>;
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
   const log = json ? (l: string) => process.stderr.write(l + '\n') : (l: string) => console.log(l);
   const figures = await mod.default.run(rest, log);
   if (json) console.log(JSON.stringify(figures));
-  else for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${v}`);
+  else for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`);
 }
 
 main().catch((err) => {

@@ -12,33 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import Module from 'node:module';
 import type { Bench } from './index';
+import { arg } from './_args';
+import { loadServer } from './_server';
 import { migrateDatabase } from '../scripts/lib/database';
 import type { Bank } from '../server/banks';
 
-/** server/ modules start with `import 'server-only'`, which throws outside Next: resolve it to an empty module here. */
-function loadServer() {
-  const mod = Module as unknown as { _resolveFilename: (req: string, ...rest: unknown[]) => string };
-  const original = mod._resolveFilename;
-  mod._resolveFilename = function (req: string, ...rest: unknown[]) {
-    if (req === 'server-only') return path.join(__dirname, '..', 'tests', 'helpers', 'empty.js');
-    return original.call(this, req, ...rest);
-  };
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  return {
-    ...(require('../server/db') as typeof import('../server/db')),
-    ...(require('../server/banks') as typeof import('../server/banks')),
-    ...(require('../server/cards') as typeof import('../server/cards')),
-    ...(require('../server/reviews') as typeof import('../server/reviews')),
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-}
-
-function arg(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
 
 const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
 

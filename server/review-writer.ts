@@ -1,11 +1,12 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import Database from 'better-sqlite3';
-import { Pool, types, type CustomTypesConfig, type PoolClient } from 'pg';
+import type Database from 'better-sqlite3';
+import type { Pool, PoolClient } from 'pg';
 import { newCardFields, toSnapshot, type CardFields, type Grade, type Scheduler } from '@/lib/srs';
-import { env, isPostgresUrl, sqlitePath } from '@/env';
+import { env } from '@/env';
 import type { CardRow } from './cards';
-import { databaseUrlOf, SQLITE_PRAGMAS, type Db } from './db';
+import type { Db } from './db';
+import { driverFor } from './driver';
 
 /**
  * The one hot write of the app, a review, behind one small interface with two implementations
@@ -164,12 +165,7 @@ function fieldsOf(row: RawCard): CardFields {
 /** How Prisma's SQLite adapter stores a DateTime (ISO 8601 with an explicit +00:00). */
 const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
-function sqliteWriter(file: string): ReviewWriter {
-  const conn = new Database(file, { timeout: 0 });
-  conn.exec(SQLITE_PRAGMAS);
-  // Never wait synchronously for the lock (that would block the event loop, and so the Prisma
-  // transaction holding it): a busy database throws SQLITE_BUSY, which the caller retries.
-  conn.pragma('busy_timeout = 0');
+function sqliteWriter(conn: Database.Database): ReviewWriter {
   const seen = conn.prepare(`SELECT 1 FROM "ReviewLog" WHERE "userId" = ? AND "clientReviewId" = ?`).pluck();
   const read = conn.prepare(`SELECT "id", ${quoted(CARD_COLUMNS)} FROM "CardState" WHERE "userId" = ? AND "questionId" = ?`);
   const update = conn.prepare(
@@ -195,26 +191,7 @@ function sqliteWriter(file: string): ReviewWriter {
 
 // --- PostgreSQL (pg) -------------------------------------------------------------------------
 
-const TIMESTAMP_OID = 1114;
-/** Prisma's DateTime is `timestamp(3)` without a zone, holding UTC: read it as UTC (pg would assume local time). */
-const utcTimestamps = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP_OID && format !== 'binary' ? (v: string) => new Date(v.replace(' ', 'T') + 'Z') : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
-};
-
-function pgWriter(databaseUrl: string): ReviewWriter {
-  const url = new URL(databaseUrl);
-  const schema = url.searchParams.get('schema');
-  url.searchParams.delete('schema');
-  const pool = new Pool({
-    connectionString: url.toString(),
-    max: 10,
-    idleTimeoutMillis: 10_000,
-    allowExitOnIdle: true,
-    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
-    types: utcTimestamps,
-  });
-  pool.on('error', () => {}); // an idle client dropped by the server; the next checkout reconnects
+function pgWriter(pool: Pool): ReviewWriter {
   // ISO strings with 'Z' go into `timestamp` columns as UTC whatever the process time zone.
   const pgDate = (d: Date) => d.toISOString();
   const n = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
@@ -263,23 +240,17 @@ function pgWriter(databaseUrl: string): ReviewWriter {
 
 // --- selection -------------------------------------------------------------------------------
 
-// On globalThis, like the Prisma client: one driver connection per database for the whole process.
-const writers = ((globalThis as unknown as { __netprepReviewWriters?: Map<string, ReviewWriter> }).__netprepReviewWriters ??= new Map());
-const prismaWriters = new WeakMap<Db, ReviewWriter>();
+const writers = new WeakMap<object, ReviewWriter>();
 
 /**
- * The writer for `db`: the driver one for the database the client talks to (one connection or
- * pool per database URL, opened on first use), or the Prisma one when NETPREP_REVIEW_WRITER=prisma
- * or the client's URL is unknown.
+ * The writer for `db`: prepared statements on the driver connection of the database the client
+ * talks to (server/driver.ts), or the Prisma one when NETPREP_REVIEW_WRITER=prisma or there is
+ * no driver connection for it.
  */
 export function reviewWriterFor(db: Db): ReviewWriter {
-  const url = databaseUrlOf(db);
-  if (!url || env().NETPREP_REVIEW_WRITER === 'prisma') {
-    let w = prismaWriters.get(db);
-    if (!w) prismaWriters.set(db, (w = prismaWriter(db)));
-    return w;
-  }
-  let w = writers.get(url);
-  if (!w) writers.set(url, (w = isPostgresUrl(url) ? pgWriter(url) : sqliteWriter(sqlitePath(url))));
+  const driver = env().NETPREP_REVIEW_WRITER === 'prisma' ? null : driverFor(db);
+  const key: object = driver ? (driver.kind === 'sqlite' ? driver.conn : driver.pool) : db;
+  let w = writers.get(key);
+  if (!w) writers.set(key, (w = !driver ? prismaWriter(db) : driver.kind === 'sqlite' ? sqliteWriter(driver.conn) : pgWriter(driver.pool)));
   return w;
 }

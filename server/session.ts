@@ -2,8 +2,9 @@ import 'server-only';
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, sessionCookieName } from '@/auth.config';
-import { forgetUser, sharedCache, USER_CACHE_TTL_MS } from '@/server/cache';
+import { forgetUser, sharedCache } from '@/server/cache';
 import { db } from '@/server/db';
+import { driverFor, queryOne } from '@/server/driver';
 import type { UserDTO } from '@/server/users';
 
 /**
@@ -15,8 +16,8 @@ import type { UserDTO } from '@/server/users';
  * after it was issued (the token's `pwv` no longer matches).
  *
  * Hot path (issue 15): a decoded token is kept per raw cookie value (decoding derives a key and
- * decrypts: the largest cost of a cheap request), and the user row for USER_CACHE_TTL_MS; both
- * per instance (server/cache.ts). Whatever changes a user calls `forgetUser`.
+ * decrypts: the largest cost of a cheap request; per instance, server/cache.ts), and the user row
+ * is read with one prepared statement on the driver connection.
  */
 
 export type CurrentUser = UserDTO;
@@ -72,17 +73,18 @@ interface SessionUserRow {
   pwv: string;
 }
 
-const sessionUsers = sharedCache<string, SessionUserRow>('session-users', USER_CACHE_TTL_MS, 10_000, true);
-
-/** The user row behind a session, from the short-lived cache or the database (null when deleted). */
+/**
+ * The user row behind a session, read on every request (so a password change or deletion made by
+ * any instance revokes at once) but through one prepared statement on the driver connection
+ * (server/driver.ts) instead of a Prisma query. Null when the user was deleted.
+ */
 async function sessionUser(id: string): Promise<SessionUserRow | null> {
-  const hit = sessionUsers.get(id);
-  if (hit) return hit;
-  const row = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const driver = driverFor(db);
+  const row = (driver
+    ? await queryOne(driver, 'session_user', 'SELECT * FROM "User" WHERE "id" = $1', [id])
+    : await db.user.findUnique({ where: { id } })) as { id: string; email: string | null; name: string | null; passwordHash: string | null } | null | undefined;
   if (!row) return null;
-  const entry = { user: { id: row.id, email: row.email, name: row.name }, pwv: passwordVersion(row.passwordHash) };
-  sessionUsers.set(id, entry);
-  return entry;
+  return { user: { id: row.id, email: row.email, name: row.name }, pwv: passwordVersion(row.passwordHash) };
 }
 
 /** The signed-in user, or null for a guest (no, invalid, expired or revoked session). */

@@ -30,10 +30,12 @@ export async function startServer(
   timeoutMs = 30000,
   /** Extra node flags for the server process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   nodeArgs: string[] = [],
+  /** Project folder the server runs from (a bench may run the build with its own bank). */
+  cwd: string = ROOT,
 ): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
