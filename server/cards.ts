@@ -310,12 +310,14 @@ async function countsFor(
  * One card as the queue would show it at `at`, without building the queue: a card just graded
  * comes back in the same session only while it is learning or relearning (those are never limited
  * or buried; a review card graded today is buried by its own source item). One indexed read.
- * @returns null when the card has no row, is retired or is not in a learning step
+ * @returns null when the card has no row, is retired, held (suspended/buried) or not in a learning step
  */
 export async function learningCardAt(userId: string, questionId: string, at: Date, ctx: Pick<StoreContext, 'db'> = {}): Promise<QueueItemDTO | null> {
   const db = ctx.db ?? defaultDb;
   const row = await db.cardState.findUnique({ where: { userId_questionId: { userId, questionId } }, select: CARD_SELECT });
   if (!row || row.retired || (row.state !== 1 && row.state !== 3)) return null;
+  const held = await db.cardHold.findFirst({ where: { userId, questionId, OR: [{ until: null }, { until: { gt: at } }] }, select: { questionId: true } });
+  if (held) return null; // suspended or buried meanwhile
   const scheduler = schedulerFor(await getSettings(userId, { db }));
   return {
     questionId: row.questionId as QuestionId,
