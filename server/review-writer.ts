@@ -186,7 +186,13 @@ function sqliteWriter(conn: Database.Database): ReviewWriter {
     append.run(...logValues(w, before, after, sqliteDate));
     return cardAfter(w, after);
   });
-  return { apply: async (w) => run.immediate(w) };
+  return {
+    apply: async (w) => {
+      // Never nest in a transaction some other statement left open (it would turn this one into a savepoint).
+      if (conn.inTransaction) conn.exec('ROLLBACK');
+      return run.immediate(w);
+    },
+  };
 }
 
 // --- PostgreSQL (pg) -------------------------------------------------------------------------
