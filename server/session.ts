@@ -2,7 +2,7 @@ import 'server-only';
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, sessionCookieName } from '@/auth.config';
-import { db } from '@/server/db';
+import { db, type Db } from '@/server/db';
 import type { UserDTO } from '@/server/users';
 
 /**
@@ -11,7 +11,8 @@ import type { UserDTO } from '@/server/users';
  *
  * Lifecycle: next-auth's encrypted JWT cookie -> decoded with the auth secret -> user id (`sub`)
  * -> the user row, re-read on each call. A session is refused when its user was deleted or when
- * the password changed after it was issued (the token's `pwv` no longer matches).
+ * the password changed after it was issued (the token's `pwv` no longer matches), or when the user's
+ * session version moved on (sign-out, "sign out everywhere", password change: {@link revokeSessions}).
  */
 
 export type CurrentUser = UserDTO;
@@ -54,9 +55,27 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const token = await currentToken();
   const id = typeof token?.sub === 'string' ? token.sub : null;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true } });
-  if (!user || token?.pwv !== passwordVersion(user.passwordHash)) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+  if (!user || !tokenMatchesUser(token!, user)) return null;
   return { id: user.id, email: user.email, name: user.name };
+}
+
+/** Whether a decoded session token is still valid for the user row it names (password and session version). */
+export function tokenMatchesUser(token: JWT, user: { passwordHash: string | null; sessionVersion: number }): boolean {
+  return token.pwv === passwordVersion(user.passwordHash) && (token.sv ?? 0) === user.sessionVersion;
+}
+
+/**
+ * Revoke every session of the user (every browser, including copied cookies): bumps User.sessionVersion,
+ * so tokens issued before now are refused. Called on sign-out (auth.ts events), by "sign out everywhere"
+ * and by a password change. Caches of session or user rows must be invalidated here.
+ * @returns the new session version
+ */
+export async function revokeSessions(userId: string, client: Db = db): Promise<number> {
+  const res = await client.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  if (res.count === 0) return 0;
+  const row = await client.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return row?.sessionVersion ?? 0;
 }
 
 /**
@@ -76,10 +95,14 @@ export async function requireUser(): Promise<CurrentUser> {
 export async function refreshSessionAfterPasswordChange(userId: string): Promise<void> {
   const token = await currentToken();
   if (!token || token.sub !== userId) return;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, sessionVersion: true } });
   if (!user) return;
   const { sub, name, email, picture } = token;
-  const fresh = await encode({ token: { sub, name, email, picture, pwv: passwordVersion(user.passwordHash) }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
+  const fresh = await encode({
+    token: { sub, name, email, picture, pwv: passwordVersion(user.passwordHash), sv: user.sessionVersion },
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE,
+  });
   const jar = await cookies();
   jar.set(sessionCookieName(), fresh, {
     httpOnly: true,
@@ -90,7 +113,7 @@ export async function refreshSessionAfterPasswordChange(userId: string): Promise
   });
 }
 
-/** Sign this browser out (after the account was deleted). Server actions and route handlers only. */
+/** Sign this browser out (after the account was deleted, or with "sign out everywhere"). Server actions and route handlers only. */
 export async function clearSession(): Promise<void> {
   const jar = await cookies();
   const name = sessionCookieName();

@@ -4,6 +4,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { exportProgress } from '@/server/import-export';
 import { submitReview } from '@/server/reviews';
+import { revokeSessions } from '@/server/session';
 import { checkSignUp, checkThrottle, recordAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
 import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/app/(auth)/schema';
 
@@ -141,6 +142,7 @@ export async function changePassword(userId: string, input: ChangePasswordInput,
     throw new UserError('unauthorized', 'The current password is incorrect.', 'current');
   }
   await client.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password) } });
+  await revokeSessions(userId, client);
 }
 
 /**
@@ -190,13 +192,18 @@ export async function exportAccount(userId: string, client: PrismaClient = db): 
     version: 1,
     user,
     progress,
-    exams: exams.map(({ id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed, items, answers, flags, perTopic }) => ({
-      id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed,
-      items: json(items),
-      answers: json(answers),
-      flags: json(flags),
-      perTopic: json(perTopic),
-    })),
+    // An attempt still open only says how many items it holds: its questions and option order would be the key.
+    exams: exams.map(({ id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed, items, answers, flags, perTopic }) =>
+      submittedAt
+        ? {
+            id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed,
+            items: json(items),
+            answers: json(answers),
+            flags: json(flags),
+            perTopic: json(perTopic),
+          }
+        : { id, blueprintId, startedAt, deadline, submittedAt, status: 'in progress', itemCount: (json(items) as unknown[]).length },
+    ),
     quizzes: quizzes.map(({ id, deck, startedAt, finishedAt, score, topic, questionIds, answers }) => ({
       id, deck, startedAt, finishedAt, score,
       topic: json(topic),

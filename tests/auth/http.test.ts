@@ -190,9 +190,9 @@ describe('auth over HTTP (next start)', () => {
       const ivyId = (await t.db.user.findUniqueOrThrow({ where: { email: 'ivy@example.test' } })).id;
       const bank = getBank();
       const ctx = { repo: userRepo(t.db, ivyId), bank, now: new Date() };
-      const running = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
       const done = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
       await submitExam(ctx, { attemptId: done.id });
+      const running = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
       const ivy = await signIn(server.url, 'ivy@example.test');
       const jon = await signIn(server.url, 'jon@example.test');
       // The exam page streams (it has a loading state), so "not found" can arrive with status 200: Next then marks
