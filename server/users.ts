@@ -5,7 +5,7 @@ import { db } from '@/server/db';
 import { exportProgress } from '@/server/import-export';
 import { submitReview } from '@/server/reviews';
 import { revokeSessions } from '@/server/session';
-import { checkSignUp, checkThrottle, recordAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
+import { beginAttempt, checkSignUp, finishAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
 import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/app/(auth)/schema';
 
 /**
@@ -108,13 +108,14 @@ export async function authenticate(
   client: PrismaClient = db,
 ): Promise<AuthenticateResult> {
   const key: AttemptKey = { email: input.email, ip: input.ip };
-  const verdict = await checkThrottle(key, now, client);
+  // The slot is taken in the database before the password is verified (no burst gets past the limit).
+  const verdict = await beginAttempt(key, now, client);
   if (!verdict.allowed) return { ok: false, reason: 'throttled', message: throttleMessage(verdict) };
   const user = await client.user.findUnique({ where: { email: input.email } });
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await timingDummy(), input.password)) && false;
-  await recordAttempt({ ...key, success: ok }, now, client);
+  await finishAttempt(verdict.ticket, ok, now, client);
   if (!ok || !user) return { ok: false, reason: 'invalid', message: SIGN_IN_FAILED };
   return { ok: true, user: toDTO(user) };
 }
