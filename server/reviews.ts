@@ -24,7 +24,10 @@ import { getSettings, schedulerSettings } from './settings';
  * Guarantees:
  *  - idempotent: a `clientReviewId` already stored for the user is not applied again
  *    (the stored result is returned with `duplicate: true`), also when two requests
- *    race (the unique index decides, the loser reads the winner's row);
+ *    race (the unique index decides, the loser reads the winner's row); the same id with a
+ *    different payload is refused with 'conflict' (409);
+ *  - time only moves forward: a review dated before the card's last review is logged but not
+ *    applied (`stale: true`), so the card's history never runs backwards;
  *  - transactional: the card state and its log row change together or not at all;
  *  - no lost updates: each review first takes the card's write lock (a no-op UPDATE: a
  *    row lock on PostgreSQL, the write lock on SQLite), and the card row carries a
@@ -69,6 +72,8 @@ export interface ReviewResultDTO {
   rating: Grade;
   /** True when this clientReviewId had already been applied (nothing changed now). */
   duplicate: boolean;
+  /** Present when the review is older than the card's last review: kept in the log, the card unchanged. */
+  stale?: true;
   reviewedAt: string;
   card: CardDTO;
 }
@@ -94,9 +99,31 @@ class VersionConflict extends Error {
 const backoff = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.min(50, 2 ** attempt) + Math.floor(Math.random() * 3)));
 
-async function storedResult(db: Db, userId: string, clientReviewId: string): Promise<ReviewResultDTO | null> {
+/** What a stored log row must match for a resubmission with the same clientReviewId to be the same review. */
+interface ReviewPayload {
+  questionId: string;
+  rating: Grade;
+  source: string;
+  durationMs: number;
+  answer: string | null;
+}
+
+/**
+ * The stored result of `clientReviewId`, or null when it is new.
+ * @throws StoreError 'conflict' when the id was used for a different review (a client bug or a forged retry)
+ */
+async function storedResult(db: Db, userId: string, clientReviewId: string, expect?: ReviewPayload): Promise<ReviewResultDTO | null> {
   const log = await db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId, clientReviewId } } });
   if (!log) return null;
+  if (expect) {
+    const differs = (['questionId', 'rating', 'source', 'durationMs', 'answer'] as const).filter((k) => log[k] !== expect[k]);
+    if (differs.length)
+      throw new StoreError(
+        'conflict',
+        `clientReviewId ${clientReviewId} was already used for a different review (${differs.join(', ')} differ${differs.length === 1 ? 's' : ''}): send a new id for a new review`,
+        { clientReviewId: ['already used for a different review'] },
+      );
+  }
   const row = await db.cardState.findUnique({
     where: { userId_questionId: { userId, questionId: log.questionId } },
     select: { deck: true, sourceItem: true, retired: true },
@@ -128,13 +155,14 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
   if (!question) throw new StoreError('bad-request', `unknown question id ${JSON.stringify(r.questionId)}`, { questionId: ['not in the question bank'] });
   await ensureBankSynced(bank, db);
 
-  const existing = await storedResult(db, userId, r.clientReviewId);
+  const grade: Grade = r.rating ?? gradeAnswer(question.type, { correct: r.outcome!.correct, durationMs: r.durationMs });
+  const answer = r.answer === undefined ? null : JSON.stringify(r.answer);
+  const payload: ReviewPayload = { questionId: question.id, rating: grade, source: r.source, durationMs: r.durationMs, answer };
+  const existing = await storedResult(db, userId, r.clientReviewId, payload);
   if (existing) return existing;
 
-  const grade: Grade = r.rating ?? gradeAnswer(question.type, { correct: r.outcome!.correct, durationMs: r.durationMs });
   const settings = await getSettings(userId, { db });
   const scheduler = createScheduler(schedulerSettings(settings));
-  const answer = r.answer === undefined ? null : JSON.stringify(r.answer);
 
   for (let attempt = 0; ; attempt++) {
     const now = ctx.now ?? new Date();
@@ -146,9 +174,14 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
           await tx.$executeRaw`UPDATE "CardState" SET "version" = "version" WHERE "userId" = ${userId} AND "questionId" = ${question.id}`;
           const current = await tx.cardState.findUnique({ where: { userId_questionId: { userId, questionId: question.id } } });
           const before: CardFields = current ?? newCardFields(now);
-          const after = scheduler.next(before, now, grade);
+          // A review older than the card's last one (an imported guest answer, a late retry) is kept in the
+          // log only: applying it would move the card's history backwards (or make the scheduler throw).
+          const stale = Boolean(current?.last_review && now.getTime() < current.last_review.getTime());
+          const after = stale ? before : scheduler.next(before, now, grade);
           let saved;
-          if (current) {
+          if (stale) {
+            saved = current!;
+          } else if (current) {
             const res = await tx.cardState.updateMany({
               where: { id: current.id, version: current.version },
               data: { ...after, deck: question.deck, sourceItem: question.sourceItem, retired: false, version: { increment: 1 } },
@@ -175,7 +208,7 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
               reviewedAt: now,
             },
           });
-          return saved;
+          return { saved, stale };
         },
         { maxWait: 15_000, timeout: 15_000 },
       );
@@ -184,13 +217,14 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
         questionId: question.id as QuestionId,
         rating: grade,
         duplicate: false,
+        ...(row.stale ? { stale: true as const } : {}),
         reviewedAt: now.toISOString(),
-        card: cardDTO(row),
+        card: cardDTO(row.saved),
       };
     } catch (err) {
       if (isUniqueViolation(err)) {
         // Either the same clientReviewId won a race (-> duplicate) or another tab created the card row first (-> retry).
-        const stored = await storedResult(db, userId, r.clientReviewId);
+        const stored = await storedResult(db, userId, r.clientReviewId, payload);
         if (stored) return stored;
         if (attempt < RETRIES) {
           await backoff(attempt);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from '@/server/db';
@@ -233,11 +234,22 @@ const storeSubmit: SubmitGuestAnswer = (userId, review, at) => {
   return submitReview(userId, { clientReviewId, questionId, rating, outcome, durationMs, source }, { now: at });
 };
 
+/** The client review id of an imported guest answer: derived from the guest id and the answer itself. */
+export function guestReviewId(guestId: string, a: GuestAnswerInput): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([a.questionId, a.answeredAt, a.rating ?? null, a.outcome?.correct ?? null, a.durationMs, a.source]))
+    .digest('base64url')
+    .slice(0, 22);
+  return `guest_${guestId}_${digest}`;
+}
+
 /**
- * Import a guest session's answers into the user's account, oldest first, each at the time it was
- * given (never later than `now`). Each answer's client review id is derived from the guest id and its
- * position, so importing the same session twice changes nothing. Answers the store rejects
- * (e.g. a question no longer in the bank) are skipped.
+ * Import a guest session's answers into the user's account in time order, each at the time it was given.
+ * Times in the future are clamped to `now`; an answer older than the card's latest review is kept in the
+ * review log only (the store never moves a card's history backwards). Each answer's client review id is
+ * derived from the guest id and the answer's content, so importing the same session again (even after it
+ * grew or was trimmed) changes nothing. Answers the store rejects (e.g. a question no longer in the bank)
+ * are skipped.
  * @returns how many answers were recorded
  */
 export async function importGuestAnswers(
@@ -246,14 +258,15 @@ export async function importGuestAnswers(
   now: Date,
   submit: SubmitGuestAnswer = storeSubmit,
 ): Promise<{ imported: number }> {
-  const ordered = session.answers
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => x.a.answeredAt.localeCompare(y.a.answeredAt) || x.i - y.i);
+  const timed = session.answers.map((a, i) => {
+    const t = new Date(a.answeredAt).getTime();
+    return { a, i, t: Number.isFinite(t) ? Math.min(t, now.getTime()) : now.getTime() };
+  });
+  timed.sort((x, y) => x.t - y.t || x.i - y.i);
   let imported = 0;
-  for (const { a, i } of ordered) {
-    const at = new Date(Math.min(new Date(a.answeredAt).getTime(), now.getTime()));
+  for (const { a, t } of timed) {
     try {
-      await submit(userId, { ...a, clientReviewId: `guest_${session.guestId}_${i}` }, at);
+      await submit(userId, { ...a, clientReviewId: guestReviewId(session.guestId, a) }, new Date(t));
       imported++;
     } catch (err) {
       // Expected refusals carry a kind (UserError, the store's StoreError); anything else is a bug.
