@@ -76,7 +76,6 @@ export interface FormState {
 }
 
 // C0 controls, DEL and C1 controls: browsers drop tabs and newlines inside URLs, so "/\t/evil" becomes "//evil".
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** True for a same-origin path: one leading "/", then neither "/" nor "\\". */
