@@ -33,7 +33,7 @@ export interface ReviewCardView {
 /** What the server answers to a grade. */
 export type GradeResult =
   | { ok: true; /** The card again when it falls due within this session (learning steps). */ requeue: ReviewCardView | null }
-  | { ok: false; message: string };
+  | { ok: false; message: string; /** The server could not save it now (disk full, database busy): send the same grade again later. */ retry?: boolean };
 
 export type UndoResult = { ok: true } | { ok: false; message: string };
 
