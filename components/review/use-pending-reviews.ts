@@ -24,7 +24,9 @@ export function usePendingReviews(send: ((input: GradeInput) => Promise<GradeRes
   const [status, setStatus] = useState<PendingStatus>({ state: 'idle', pending: 0 });
   const [queue, setQueue] = useState<PendingQueue | null>(null);
   const sendRef = useRef(send);
-  sendRef.current = send;
+  useEffect(() => {
+    sendRef.current = send;
+  });
   useEffect(() => {
     if (!sendRef.current) return;
     const q = createPendingQueue({ storage: browserStorage(), send: (input) => sendRef.current!(input), onStatus: setStatus });
