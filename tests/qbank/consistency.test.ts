@@ -26,7 +26,7 @@ describe('consistency lint', () => {
       'b.md': `# B\n\n${single('Which port do Swarm managers listen on', '7946', ['2377', '4789'])}`,
     });
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatch(/^b\.md:3:1: inconsistent with a\.md:1: same question, the option "(2377|7946)" is keyed (right|wrong) in one and the opposite in the other\n);
+    expect(list[0]).toMatch(/^b\.md:3:1: inconsistent with a\.md:1: same question, the option "(2377|7946)" is keyed (right|wrong) in one and the opposite in the other\n/);
   });
 
   it('errors when two qa cards ask the same with different answers, not for the same answer reworded', () => {
