@@ -49,7 +49,7 @@ export async function reviewSession(
   const chosen = new Set(decks);
   const seen = new Set<string>();
   const picked = getBank().questions.filter((q) => {
-    if (chosen.size > 0 && !chosen.has(q.deck)) return false;
+    if (q.outdated || (chosen.size > 0 && !chosen.has(q.deck))) return false;
     if (hidden.has(q.id)) return false;
     if (seen.has(q.sourceItem)) return false; // one card per source item, as the store buries siblings
     seen.add(q.sourceItem);
