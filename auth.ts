@@ -16,6 +16,7 @@ import { env } from '@/env';
 import { authPages, authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, trustHostWhenNoUrl } from '@/auth.config';
 import { SIGN_IN_FAILED, signInSchema } from '@/app/(auth)/schema';
 import { db } from '@/server/db';
+import { revokeSessions, tokenMatchesUser } from '@/server/session';
 import { clientIp } from '@/server/throttle';
 import { authenticate } from '@/server/users';
 
@@ -92,20 +93,27 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
   useSecureCookies: secureCookies(),
   pages: { signIn: authPages.signIn, error: authPages.signIn },
+  events: {
+    // Signing out revokes the session everywhere (a copied cookie stops working too): see server/session.ts.
+    async signOut({ token }) {
+      if (typeof token?.sub === 'string') await revokeSessions(token.sub);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         // Sign-in: bind the session to the user's current password (see server/session.ts).
         token.sub = user.id;
-        const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+        const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, sessionVersion: true } });
         token.pwv = passwordVersion(row?.passwordHash);
+        token.sv = row?.sessionVersion ?? 0;
       }
       return token;
     },
     async session({ session, token }) {
       // /api/auth/session (what next-auth/react sees) applies the same checks as getCurrentUser.
-      const row = token.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { passwordHash: true } }) : null;
-      if (!row || token.pwv !== passwordVersion(row.passwordHash)) return { expires: session.expires } as typeof session;
+      const row = token.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { passwordHash: true, sessionVersion: true } }) : null;
+      if (!row || !tokenMatchesUser(token, row)) return { expires: session.expires } as typeof session;
       if (session.user) session.user.id = token.sub!;
       return session;
     },

@@ -25,6 +25,11 @@ export const envSchema = z.object({
   CONTENT_DIR: z.string().min(1).default('content'),
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  // Issue 12: X-Forwarded-For is believed only behind a proxy that sets it; otherwise the socket address counts.
+  TRUST_PROXY: z
+    .enum(['1', 'true', 'yes', '0', 'false', 'no'], { error: 'must be 1/true/yes or 0/false/no' })
+    .default('0')
+    .transform((v) => v === '1' || v === 'true' || v === 'yes'),
   // Optional sign-in providers (issue 6): each is switched on when all of its variables are set.
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

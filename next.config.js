@@ -39,6 +39,8 @@ const nextConfig = {
   // better-sqlite3 is a native addon: keep it out of the server bundle.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@node-rs/argon2'],
   typescript: { ignoreBuildErrors: false },
+  // unauthorized()/forbidden() answer 401/403 (a guest calling an account-only server action gets 401, not 500).
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -111,7 +111,9 @@ export async function compileContent({ dir, out = BANK_FILE, quiet = false, dryR
   const diagnostics = [...skipped, ...result.diagnostics];
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (!quiet) for (const w of warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  // A build counts what the freshness and quality checks found; lint lists every item.
+  const listed = dryRun ? warnings : warnings.filter((w) => !w.check);
+  if (!quiet) for (const w of listed) process.stderr.write(`${formatDiagnostic(w)}\n`);
   const rel = path.relative(ROOT, dir) || '.';
   if (errors.length) {
     throw new SetupError(
@@ -120,7 +122,15 @@ export async function compileContent({ dir, out = BANK_FILE, quiet = false, dryR
   }
   const written = dryRun ? false : writeAtomic(out, serialiseBank(result.bank));
   const { line } = summarise(result.bank);
-  const summary = `${line}${warnings.length ? `, ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : ''}`;
+  const outdated = result.bank.questions.filter((q) => q.outdated).length;
+  const dropped = warnings.filter((w) => w.check === 'quality').length;
+  const other = warnings.length - warnings.filter((w) => w.check).length;
+  const counts = [
+    outdated ? `${outdated} outdated (not drawn in exams${dryRun ? '' : '; lint lists them'})` : '',
+    dropped ? `${dropped} generated question${dropped > 1 ? 's' : ''} dropped by the quality gate` : '',
+    other ? `${other} warning${other > 1 ? 's' : ''}` : '',
+  ].filter(Boolean);
+  const summary = `${line}${counts.length ? `, ${counts.join(', ')}` : ''}`;
   return { bank: result.bank, diagnostics, summary, written };
 }
 

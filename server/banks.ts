@@ -112,7 +112,8 @@ const synced = new WeakMap<Db, WeakSet<LoadedBank>>();
 
 /**
  * Reconcile every learner's card states with `bank`: a question whose id left the
- * bank keeps its row and history but is marked retired (out of the queue); one that
+ * bank, or that is now marked outdated, keeps its row and history but is marked retired
+ * (out of the queue); one that
  * came back is restored; deck and sourceItem follow the bank. New questions need no
  * row: they are new cards until their first review (created lazily).
  * Idempotent; `ensureBankSynced` runs it once per client and bank.
@@ -129,7 +130,8 @@ export async function syncBank(loaded: LoadedBank = loadBank(), database: Db = d
     const moved = new Map<string, Question>();
     for (const r of rows) {
       const q = loaded.byId.get(r.questionId);
-      if (!q) {
+      // An outdated question (lib/qbank freshness) leaves the review queue like a removed one.
+      if (!q || q.outdated) {
         if (!r.retired) gone.add(r.questionId);
         continue;
       }

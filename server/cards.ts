@@ -185,7 +185,7 @@ export async function heldIds(db: Db, userId: string, now: Date): Promise<Set<st
   return new Set(rows.map((r) => r.questionId));
 }
 
-/** New questions (no state row) in `decks`, bank order, at most `want`; plus how many exist. */
+/** New questions (no state row) in `decks`, bank order, at most `want`; plus how many exist. Outdated ones are left out. */
 async function freshCandidates(
   db: Db,
   userId: string,
@@ -197,7 +197,7 @@ async function freshCandidates(
 ): Promise<{ fresh: QueueCandidate[]; total: number }> {
   const deckSet = decks ? new Set(decks) : null;
   // Decks interleaved from the start, so a small new-card limit still spans decks.
-  const pool = interleaveDecks(bank.bank.questions.filter((q) => (!deckSet || deckSet.has(q.deck)) && !held.has(q.id)));
+  const pool = interleaveDecks(bank.bank.questions.filter((q) => !q.outdated && (!deckSet || deckSet.has(q.deck)) && !held.has(q.id)));
   const seenCount = await db.cardState.count({
     where: { userId, retired: false, state: { not: 0 }, ...(decks ? { deck: { in: decks } } : {}) },
   });

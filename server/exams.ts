@@ -1,6 +1,5 @@
 import 'server-only';
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { Bank, Question } from '@/server/banks';
@@ -18,14 +17,20 @@ import { drawExam } from '@/lib/exam';
  * explanations. Every response is a DTO built here; before submission no DTO carries
  * a key, an explanation, or an option the learner has not been shown yet.
  *
- * Storage goes through an AttemptRepo: ExamAttempt rows for signed-in learners
- * (userRepo), or one encrypted, HttpOnly cookie for a guest's short exam (guestRepo).
+ * Storage goes through an AttemptRepo: ExamAttempt rows, owned by a signed-in learner
+ * (userRepo) or by a guest's random key (guestRepo; the guest's cookie holds only that key).
+ *
+ * Integrity (issue 12): a learner has at most one open attempt (a unique index on
+ * (userId, openSlot) enforces it); starting another asks to resume or abandon it, and an
+ * abandoned attempt is scored as it stands. While an attempt is open, the questions it holds
+ * (and their sibling variants) are hidden everywhere else: see {@link openAttemptQuestionIds}.
+ * Every attempt is submitted once; answers after that are refused.
  */
 
 // ---------------------------------------------------------------------------
 // Errors
 
-export type ExamErrorKind = 'not-found' | 'bad-request' | 'conflict' | 'expired' | 'forbidden';
+export type ExamErrorKind = 'not-found' | 'bad-request' | 'conflict' | 'expired' | 'forbidden' | 'in-progress';
 
 /** A typed exam failure; `kind` maps to an HTTP status or a form message. */
 export class ExamError extends Error {
@@ -33,6 +38,8 @@ export class ExamError extends Error {
   constructor(
     readonly kind: ExamErrorKind,
     message: string,
+    /** kind 'in-progress': the learner's open attempt, to resume or abandon. */
+    readonly openAttempt?: ExamSummaryDTO,
   ) {
     super(message);
   }
@@ -48,6 +55,8 @@ export const StartExamInputSchema = z.object({
   blueprintId: z.string().min(1).max(120),
   /** Number of questions; omitted = the full blueprint. */
   size: z.number().int().min(1).max(500).optional(),
+  /** Id of the learner's open attempt to abandon (score as it stands) before starting this one. */
+  abandon: attemptId.optional(),
 });
 export const DomcAnswerInputSchema = z.object({
   attemptId,
@@ -143,10 +152,16 @@ export interface AttemptRepo {
 }
 
 // ---------------------------------------------------------------------------
-// Signed-in learners: ExamAttempt rows
+// ExamAttempt rows, owned by a signed-in learner or by a guest's random key
 
-/** Attempts of one user in the database; every query is scoped by userId. */
-export function userRepo(db: PrismaClient, userId: string): AttemptRepo {
+type Owner = { userId: string } | { guestKey: string };
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
+}
+
+/** Attempts of one owner in the database; every query is scoped by the owner. */
+function ownerRepo(db: PrismaClient, kind: 'user' | 'guest', owner: () => Owner | null, onCreate?: () => Owner): AttemptRepo {
   type Row = Awaited<ReturnType<PrismaClient['examAttempt']['findFirst']>> & object;
   const fromRow = (row: Row): AttemptState =>
     AttemptStateSchema.parse({
@@ -166,116 +181,130 @@ export function userRepo(db: PrismaClient, userId: string): AttemptRepo {
       version: row.version,
     });
   return {
-    kind: 'user',
+    kind,
     async create(state) {
-      const row = await db.examAttempt.create({
-        data: {
-          userId,
-          blueprintId: state.blueprintId,
-          seed: state.seed,
-          items: JSON.stringify(state.items),
-          answers: JSON.stringify(state.answers),
-          flags: JSON.stringify(state.flags),
-          currentIndex: state.currentIndex,
-          startedAt: state.startedAt,
-          deadline: state.deadline,
-        },
-      });
-      return fromRow(row);
+      const o = onCreate ? onCreate() : owner();
+      if (!o) throw new ExamError('forbidden', 'Sign in to start an exam.');
+      try {
+        const row = await db.examAttempt.create({
+          data: {
+            ...('userId' in o ? { userId: o.userId } : { guestKey: o.guestKey }),
+            openSlot: 'open',
+            blueprintId: state.blueprintId,
+            seed: state.seed,
+            items: JSON.stringify(state.items),
+            answers: JSON.stringify(state.answers),
+            flags: JSON.stringify(state.flags),
+            currentIndex: state.currentIndex,
+            startedAt: state.startedAt,
+            deadline: state.deadline,
+          },
+        });
+        return fromRow(row);
+      } catch (err) {
+        // The (userId, openSlot) index: another tab started an attempt a moment ago.
+        if (isUniqueViolation(err)) throw new ExamError('conflict', 'You already have an exam in progress: resume it or abandon it first.');
+        throw err;
+      }
     },
     async load(id) {
-      const row = await db.examAttempt.findFirst({ where: { id, userId } });
+      const o = owner();
+      if (!o) return null;
+      const row = await db.examAttempt.findFirst({ where: { id, ...o } });
       return row ? fromRow(row) : null;
     },
     async save(state) {
-      const res = await db.examAttempt.updateMany({
-        where: { id: state.id, userId, version: state.version },
-        data: {
-          answers: JSON.stringify(state.answers),
-          flags: JSON.stringify(state.flags),
-          currentIndex: state.currentIndex,
-          submittedAt: state.submittedAt,
-          score: state.score,
-          passed: state.passed,
-          perTopic: state.perTopic ? JSON.stringify(state.perTopic) : null,
-          version: { increment: 1 },
-        },
-      });
+      const o = owner();
+      const res = o
+        ? await db.examAttempt.updateMany({
+            where: { id: state.id, ...o, version: state.version },
+            data: {
+              answers: JSON.stringify(state.answers),
+              flags: JSON.stringify(state.flags),
+              currentIndex: state.currentIndex,
+              submittedAt: state.submittedAt,
+              openSlot: state.submittedAt ? null : 'open',
+              score: state.score,
+              passed: state.passed,
+              perTopic: state.perTopic ? JSON.stringify(state.perTopic) : null,
+              version: { increment: 1 },
+            },
+          })
+        : { count: 0 };
       if (res.count !== 1) throw new ExamError('conflict', 'This exam changed in another tab; reload to continue.');
       return { ...state, version: state.version + 1 };
     },
     async list(limit) {
-      const rows = await db.examAttempt.findMany({ where: { userId }, orderBy: { startedAt: 'desc' }, take: limit });
+      const o = owner();
+      if (!o) return [];
+      const rows = await db.examAttempt.findMany({ where: o, orderBy: { startedAt: 'desc' }, take: limit });
       return rows.map(fromRow);
     },
   };
 }
 
-// ---------------------------------------------------------------------------
-// Guests: one attempt in an encrypted cookie (AES-256-GCM; the browser cannot read the order or the answers)
+/** Attempts of one signed-in user. */
+export function userRepo(db: PrismaClient, userId: string): AttemptRepo {
+  return ownerRepo(db, 'user', () => ({ userId }));
+}
 
+/** The guest exam cookie: it holds only the random key of the guest's latest attempt. */
 export const GUEST_COOKIE = 'netprep_guest_exam';
 /** Guests may take short exams only; a longer one needs an account. */
 export const GUEST_MAX_QUESTIONS = 20;
+/** Guest attempts are deleted this long after they started. */
+export const GUEST_ATTEMPT_TTL_MS = 7 * 24 * 3_600_000;
 
-function guestKey(secret: string): Buffer {
-  return createHash('sha256').update(`netprep guest exam v1\0${secret}`).digest();
-}
+const GUEST_KEY_RE = /^[A-Za-z0-9_-]{32}$/;
 
-/** Seal an attempt into a cookie value. */
-export function sealGuestAttempt(state: AttemptState, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', guestKey(secret), iv);
-  const body = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(state))), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
-}
-
-/** Open a cookie value; null when it was tampered with, sealed with another secret, or malformed. */
-export function openGuestAttempt(value: string | undefined, secret: string): AttemptState | null {
-  if (!value) return null;
-  try {
-    const raw = Buffer.from(value, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', guestKey(secret), raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
-    return AttemptStateSchema.parse(JSON.parse(inflateRawSync(plain).toString('utf8')));
-  } catch {
-    return null;
-  }
+/**
+ * A guest's attempts, stored server-side under a random key. The browser's cookie holds only the
+ * key (from `key()` after a call), so a copied or restored cookie cannot bring back an earlier state:
+ * each attempt is submitted once and its result page stays tied to it.
+ */
+export function guestRepo(db: PrismaClient, cookieValue: string | undefined, now: Date = new Date()): AttemptRepo & { key(): string | null } {
+  let key: string | null = cookieValue && GUEST_KEY_RE.test(cookieValue) ? cookieValue : null;
+  const repo = ownerRepo(
+    db,
+    'guest',
+    () => (key ? { guestKey: key } : null),
+    () => {
+      key = randomBytes(24).toString('base64url');
+      return { guestKey: key };
+    },
+  );
+  return {
+    ...repo,
+    async create(state) {
+      await db.examAttempt.deleteMany({ where: { userId: null, startedAt: { lt: new Date(now.getTime() - GUEST_ATTEMPT_TTL_MS) } } });
+      return repo.create(state);
+    },
+    key: () => key,
+  };
 }
 
 /**
- * A guest's one attempt, held in memory; after a call the caller writes `sealed()`
- * back to the cookie (actions can set cookies, pages cannot, which is why the
- * deadline check also works on a read-only repo).
+ * The question ids an owner's open attempts hold, with every sibling variant of the same source
+ * item: hidden from quizzes, reviews and deck notes until the attempts are submitted or expire.
  */
-export function guestRepo(cookieValue: string | undefined, secret: string): AttemptRepo & { sealed(): string | null } {
-  let current = openGuestAttempt(cookieValue, secret);
-  let dirty = false;
-  return {
-    kind: 'guest',
-    async create(state) {
-      current = { ...state, id: `guest-${randomBytes(9).toString('base64url')}`, version: 0 };
-      dirty = true;
-      return current;
-    },
-    async load(id) {
-      return current && current.id === id ? current : null;
-    },
-    async save(state) {
-      if (!current || current.id !== state.id || current.version !== state.version)
-        throw new ExamError('conflict', 'This exam changed in another tab; reload to continue.');
-      current = { ...state, version: state.version + 1 };
-      dirty = true;
-      return current;
-    },
-    async list() {
-      return current ? [current] : [];
-    },
-    sealed() {
-      return dirty && current ? sealGuestAttempt(current, secret) : null;
-    },
-  };
+export async function openAttemptQuestionIds(db: PrismaClient, owner: Owner | null, bank: Bank, now: Date = new Date()): Promise<Set<string>> {
+  const hidden = new Set<string>();
+  if (!owner || ('guestKey' in owner && !GUEST_KEY_RE.test(owner.guestKey))) return hidden;
+  const rows = await db.examAttempt.findMany({
+    where: { ...owner, submittedAt: null, deadline: { gt: new Date(now.getTime() - DEADLINE_GRACE_MS) } },
+    select: { items: true },
+  });
+  if (rows.length === 0) return hidden;
+  const sourceItems = new Set<string>();
+  const byId = questionMap(bank);
+  for (const row of rows)
+    for (const item of ItemsSchema.parse(JSON.parse(row.items))) {
+      hidden.add(item.questionId);
+      const q = byId.get(item.questionId);
+      if (q) sourceItems.add(q.sourceItem);
+    }
+  for (const q of bank.questions) if (sourceItems.has(q.sourceItem)) hidden.add(q.id);
+  return hidden;
 }
 
 // ---------------------------------------------------------------------------
@@ -711,8 +740,14 @@ function checkItem(s: AttemptState, index: number): StoredItem {
  * the attempt's seed, set the deadline. Guests are limited to GUEST_MAX_QUESTIONS.
  */
 export async function startExam(ctx: ExamContext, input: unknown, seed: number = randomInt(1, 2 ** 31 - 1)): Promise<ExamViewDTO> {
-  const { blueprintId, size: requested } = parse(StartExamInputSchema, input);
+  const { blueprintId, size: requested, abandon } = parse(StartExamInputSchema, input);
   const bp = blueprintOf(ctx.bank, blueprintId);
+  const open = await openAttempts(ctx);
+  for (const s of open) {
+    if (s.id !== abandon)
+      throw new ExamError('in-progress', 'You have an exam in progress. Resume it, or abandon it (it is scored as it stands) to start a new one.', summaryDTO(ctx.bank, s));
+  }
+  for (const s of open) await ctx.repo.save(finalize(ctx.bank, s, ctx.now));
   const size = Math.min(requested ?? bp.questions, bp.questions);
   if (ctx.repo.kind === 'guest' && size > GUEST_MAX_QUESTIONS)
     throw new ExamError('forbidden', `Sign in to take exams longer than ${GUEST_MAX_QUESTIONS} questions.`);
@@ -828,6 +863,23 @@ export async function getExamResult(ctx: ExamContext, id: string): Promise<ExamR
   const s = await loadFresh(ctx, parse(attemptId, id));
   if (!s.submittedAt) throw new ExamError('forbidden', 'Results are available once the exam is submitted.');
   return resultDTO(ctx.bank, s);
+}
+
+/** The caller's unsubmitted attempts (after auto-submitting any whose time ran out). */
+async function openAttempts(ctx: ExamContext): Promise<AttemptState[]> {
+  const open: AttemptState[] = [];
+  for (const s of await ctx.repo.list(20)) {
+    if (s.submittedAt) continue;
+    if (isOverdue(s, ctx.now)) await ctx.repo.save(finalize(ctx.bank, s, ctx.now));
+    else open.push(s);
+  }
+  return open;
+}
+
+/** The caller's open attempt, if any (for the dashboard's "Resume" and the picker's prompt). */
+export async function openAttempt(ctx: ExamContext): Promise<ExamSummaryDTO | null> {
+  const [s] = await openAttempts(ctx);
+  return s ? summaryDTO(ctx.bank, s) : null;
 }
 
 /** The caller's attempts, newest first (auto-submitting any whose time ran out). */

@@ -13,6 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root, Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { env } from '@/env';
+import { outdatedLinePlugins, type OutdatedLine } from './outdated-lines';
 
 /**
  * Markdown -> sanitised HTML for study notes and question text, rendered on the server so the
@@ -67,12 +68,17 @@ function remarkDropTitle() {
   };
 }
 
-function processor(anchors: boolean) {
+function processor(anchors: boolean, outdated: readonly OutdatedLine[] = []) {
   const p = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
   if (anchors) p.use(remarkDropTitle);
   p.use(remarkRehype);
   if (anchors) p.use(rehypeLineAnchors);
-  return p.use(rehypeSanitize, schema).use(rehypeFocusablePre).use(rehypeHighlight, { detect: false }).use(rehypeStringify);
+  const notes = outdated.length ? outdatedLinePlugins(outdated) : undefined;
+  if (notes) p.use(notes.locate);
+  p.use(rehypeSanitize, schema);
+  // Our own freshness notes go in after sanitize (their text comes from the bank, not the note).
+  if (notes) p.use(notes.place);
+  return p.use(rehypeFocusablePre).use(rehypeHighlight, { detect: false }).use(rehypeStringify);
 }
 
 const withAnchors = processor(true);
@@ -92,12 +98,15 @@ export async function renderMarkdown(markdown: string, opts: { lineAnchors?: boo
 /**
  * Read a deck's source note from the content folder and render it with line anchors.
  * @param file path relative to the content folder (the bank's `deck.file` / `source.file`)
+ * @param outdated lines that outdated questions come from: each gets its "Outdated since ..." note
  * @returns the HTML, or null when the file is missing or escapes the folder
  */
-export async function renderNote(file: string): Promise<string | null> {
+export async function renderNote(file: string, outdated: readonly OutdatedLine[] = []): Promise<string | null> {
   const dir = path.resolve(process.cwd(), env().CONTENT_DIR);
   const full = path.resolve(/*turbopackIgnore: true*/ dir, file);
   if (!full.startsWith(dir + path.sep)) return null;
   const text = await fs.readFile(full, 'utf8').catch(() => null);
-  return text === null ? null : renderMarkdown(text, { lineAnchors: true });
+  if (text === null) return null;
+  if (outdated.length === 0) return renderMarkdown(text, { lineAnchors: true });
+  return String(await processor(true, outdated).process(text));
 }

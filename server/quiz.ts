@@ -30,7 +30,7 @@ export type QuizOptions = z.infer<typeof QuizOptionsSchema>;
 export const TOPIC_SEPARATOR = ' › ';
 
 /** What the quiz page shows for one question (the whole question: quizzes are judged in the browser). */
-export type QuizQuestionDTO = Pick<Question, 'id' | 'deck' | 'type' | 'prompt' | 'answer' | 'choices' | 'command' | 'explanation' | 'source'> & {
+export type QuizQuestionDTO = Pick<Question, 'id' | 'deck' | 'type' | 'prompt' | 'answer' | 'choices' | 'command' | 'explanation' | 'source' | 'outdated'> & {
   topic: string;
   deckTitle: string;
 };
@@ -83,6 +83,7 @@ function toDTO(q: Question, decks: Map<string, string>): QuizQuestionDTO {
     command: q.command,
     explanation: q.explanation,
     source: q.source,
+    ...(q.outdated ? { outdated: q.outdated } : {}),
   };
 }
 

@@ -42,9 +42,15 @@ export interface ReviewWrite {
   scheduler: Scheduler;
 }
 
+/** What a write did: the card after it; `stale` when the review was older than the card's last one (logged only). */
+export interface Written {
+  card: CardRow;
+  stale: boolean;
+}
+
 export interface ReviewWriter {
   /** Apply `w` in one transaction; null when its clientReviewId is already stored. */
-  apply(w: ReviewWrite): Promise<CardRow | null>;
+  apply(w: ReviewWrite): Promise<Written | null>;
 }
 
 /** Thrown when the card row changed between read and write (Prisma writer); retried. */
@@ -52,10 +58,20 @@ export class VersionConflict extends Error {
   override name = 'VersionConflict';
 }
 
-/** The card after `w`, computed from its current fields (a new card when there is no row yet). */
-function schedule(w: ReviewWrite, current: CardFields | null): { before: CardFields; after: CardFields } {
+/**
+ * The card after `w`, computed from its current fields (a new card when there is no row yet).
+ * A review older than the card's last one (an imported guest answer, a late retry) is `stale`:
+ * kept in the log only, since applying it would move the card's history backwards.
+ */
+function schedule(w: ReviewWrite, current: CardFields | null): { before: CardFields; after: CardFields; stale: boolean } {
   const before = current ?? newCardFields(w.now);
-  return { before, after: w.scheduler.next(before, w.now, w.grade) };
+  const stale = Boolean(current?.last_review && w.now.getTime() < current.last_review.getTime());
+  return { before, after: stale ? before : w.scheduler.next(before, w.now, w.grade), stale };
+}
+
+/** The unchanged card of a stale review (its stored deck/sourceItem/retired as read). */
+function staleCard(w: ReviewWrite, row: RawCard): CardRow {
+  return { ...fieldsOf(row), questionId: w.questionId, deck: row.deck, sourceItem: row.sourceItem, retired: Boolean(row.retired) };
 }
 
 function cardAfter(w: ReviewWrite, after: CardFields): CardRow {
@@ -78,8 +94,10 @@ function prismaWriter(db: Db): ReviewWriter {
           });
           if (seen) return null;
           const current = await tx.cardState.findUnique({ where: { userId_questionId: { userId: w.userId, questionId: w.questionId } } });
-          const { before, after } = schedule(w, current);
-          if (current) {
+          const { before, after, stale } = schedule(w, current);
+          if (stale) {
+            // logged only, the card unchanged
+          } else if (current) {
             const res = await tx.cardState.updateMany({
               where: { id: current.id, version: current.version },
               data: { ...after, deck: w.deck, sourceItem: w.sourceItem, retired: false, version: { increment: 1 } },
@@ -89,7 +107,7 @@ function prismaWriter(db: Db): ReviewWriter {
             await tx.cardState.create({ data: { userId: w.userId, questionId: w.questionId, deck: w.deck, sourceItem: w.sourceItem, ...after } });
           }
           await tx.reviewLog.create({ data: logRow(w, before, after) });
-          return cardAfter(w, after);
+          return { card: stale && current ? { ...current, retired: current.retired } : cardAfter(w, after), stale };
         },
         { maxWait: 15_000, timeout: 15_000 },
       ),
@@ -133,6 +151,9 @@ function logValues<D>(w: ReviewWrite, before: CardFields, after: CardFields, dat
 
 interface RawCard {
   id: string;
+  deck: string;
+  sourceItem: string;
+  retired: boolean | number;
   due: string | Date;
   stability: number;
   difficulty: number;
@@ -167,7 +188,7 @@ const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
 function sqliteWriter(conn: Database.Database): ReviewWriter {
   const seen = conn.prepare(`SELECT 1 FROM "ReviewLog" WHERE "userId" = ? AND "clientReviewId" = ?`).pluck();
-  const read = conn.prepare(`SELECT "id", ${quoted(CARD_COLUMNS)} FROM "CardState" WHERE "userId" = ? AND "questionId" = ?`);
+  const read = conn.prepare(`SELECT "id", "deck", "sourceItem", "retired", ${quoted(CARD_COLUMNS)} FROM "CardState" WHERE "userId" = ? AND "questionId" = ?`);
   const update = conn.prepare(
     `UPDATE "CardState" SET ${CARD_COLUMNS.map((c) => `"${c}" = ?`).join(', ')}, "deck" = ?, "sourceItem" = ?, "retired" = 0, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`,
   );
@@ -176,15 +197,16 @@ function sqliteWriter(conn: Database.Database): ReviewWriter {
      VALUES (?, ?, ?, ?, ?, ${CARD_COLUMNS.map(() => '?').join(', ')}, 0, 0, ?, ?)`,
   );
   const append = conn.prepare(`INSERT INTO "ReviewLog" (${quoted(LOG_COLUMNS)}) VALUES (${LOG_COLUMNS.map(() => '?').join(', ')})`);
-  const run = conn.transaction((w: ReviewWrite): CardRow | null => {
+  const run = conn.transaction((w: ReviewWrite): Written | null => {
     if (seen.get(w.userId, w.clientReviewId)) return null;
     const row = read.get(w.userId, w.questionId) as RawCard | undefined;
-    const { before, after } = schedule(w, row ? fieldsOf(row) : null);
+    const { before, after, stale } = schedule(w, row ? fieldsOf(row) : null);
     const at = sqliteDate(w.now);
-    if (row) update.run(...cardValues(after, sqliteDate), w.deck, w.sourceItem, at, row.id);
+    if (stale) append.run(...logValues(w, before, after, sqliteDate));
+    else if (row) update.run(...cardValues(after, sqliteDate), w.deck, w.sourceItem, at, row.id);
     else insert.run(newId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, sqliteDate), at, at);
-    append.run(...logValues(w, before, after, sqliteDate));
-    return cardAfter(w, after);
+    if (!stale) append.run(...logValues(w, before, after, sqliteDate));
+    return { card: row && stale ? staleCard(w, row) : cardAfter(w, after), stale };
   });
   return {
     apply: async (w) => {
@@ -202,7 +224,7 @@ function pgWriter(pool: Pool): ReviewWriter {
   const pgDate = (d: Date) => d.toISOString();
   const n = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
   const q = {
-    read: { name: 'review_read', text: `SELECT "id", ${quoted(CARD_COLUMNS)} FROM "CardState" WHERE "userId" = $1 AND "questionId" = $2 FOR UPDATE` },
+    read: { name: 'review_read', text: `SELECT "id", "deck", "sourceItem", "retired", ${quoted(CARD_COLUMNS)} FROM "CardState" WHERE "userId" = $1 AND "questionId" = $2 FOR UPDATE` },
     seen: { name: 'review_seen', text: `SELECT 1 FROM "ReviewLog" WHERE "userId" = $1 AND "clientReviewId" = $2` },
     update: {
       name: 'review_update',
@@ -227,13 +249,15 @@ function pgWriter(pool: Pool): ReviewWriter {
           await c.query('ROLLBACK');
           return null;
         }
-        const { before, after } = schedule(w, row ? fieldsOf(row) : null);
+        const { before, after, stale } = schedule(w, row ? fieldsOf(row) : null);
         const at = pgDate(w.now);
-        if (row) await exec(c, q.update, [...cardValues(after, pgDate), w.deck, w.sourceItem, at, row.id]);
+        if (stale) {
+          // logged only, the card unchanged
+        } else if (row) await exec(c, q.update, [...cardValues(after, pgDate), w.deck, w.sourceItem, at, row.id]);
         else await exec(c, q.insert, [newId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, pgDate), at]);
         await exec(c, q.append, logValues(w, before, after, pgDate));
         await c.query('COMMIT');
-        return cardAfter(w, after);
+        return { card: row && stale ? staleCard(w, row) : cardAfter(w, after), stale };
       } catch (err) {
         await c.query('ROLLBACK').catch(() => {});
         throw err;

@@ -21,7 +21,10 @@ import { getSettings, schedulerFor } from './settings';
  * Guarantees:
  *  - idempotent: a `clientReviewId` already stored for the user is not applied again
  *    (the stored result is returned with `duplicate: true`), also when two requests
- *    race (the unique index decides, the loser reads the winner's row);
+ *    race (the unique index decides, the loser reads the winner's row); the same id with a
+ *    different payload is refused with 'conflict' (409);
+ *  - time only moves forward: a review dated before the card's last review is logged but not
+ *    applied (`stale: true`), so the card's history never runs backwards;
  *  - transactional: the card state and its log row change together or not at all;
  *  - no lost updates: each review first takes the card's write lock (a no-op UPDATE: a
  *    row lock on PostgreSQL, the write lock on SQLite), and the card row carries a
@@ -66,11 +69,14 @@ export interface ReviewResultDTO {
   rating: Grade;
   /** True when this clientReviewId had already been applied (nothing changed now). */
   duplicate: boolean;
+  /** Present when the review is older than the card's last review: kept in the log, the card unchanged. */
+  stale?: true;
   reviewedAt: string;
   card: CardDTO;
 }
 
 const RETRIES = 8;
+
 /** A busy SQLite database (another writer holds the lock) is retried for up to this long. */
 const BUSY_RETRY_MS = 5_000;
 
@@ -96,9 +102,31 @@ function isTransient(err: unknown): boolean {
 const backoff = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.min(50, 2 ** attempt) + Math.floor(Math.random() * 3)));
 
-async function storedResult(db: Db, userId: string, clientReviewId: string): Promise<ReviewResultDTO | null> {
+/** What a stored log row must match for a resubmission with the same clientReviewId to be the same review. */
+interface ReviewPayload {
+  questionId: string;
+  rating: Grade;
+  source: string;
+  durationMs: number;
+  answer: string | null;
+}
+
+/**
+ * The stored result of `clientReviewId`, or null when it is new.
+ * @throws StoreError 'conflict' when the id was used for a different review (a client bug or a forged retry)
+ */
+async function storedResult(db: Db, userId: string, clientReviewId: string, expect?: ReviewPayload): Promise<ReviewResultDTO | null> {
   const log = await db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId, clientReviewId } } });
   if (!log) return null;
+  if (expect) {
+    const differs = (['questionId', 'rating', 'source', 'durationMs', 'answer'] as const).filter((k) => log[k] !== expect[k]);
+    if (differs.length)
+      throw new StoreError(
+        'conflict',
+        `clientReviewId ${clientReviewId} was already used for a different review (${differs.join(', ')} differ${differs.length === 1 ? 's' : ''}): send a new id for a new review`,
+        { clientReviewId: ['already used for a different review'] },
+      );
+  }
   const row = await db.cardState.findUnique({
     where: { userId_questionId: { userId, questionId: log.questionId } },
     select: { deck: true, sourceItem: true, retired: true },
@@ -124,11 +152,12 @@ function questionFor(bank: LoadedBank, questionId: string): Question {
 /**
  * Apply one review for `userId` (taken from the session, never from the body).
  * Hot path (issue 15): one bank lookup, settings from the short-lived cache, and one transaction
- * of four statements through the review writer (server/review-writer.ts); a duplicate
- * clientReviewId is detected inside that transaction and only then read back.
+ * of four statements through the review writer (server/review-writer.ts); a clientReviewId seen
+ * before is detected inside that transaction and only then read back (and compared).
  * @param input unvalidated body: see SubmitReviewSchema
  * @returns the card after the review; `duplicate` when the clientReviewId was seen before
- * @throws StoreError 'bad-request' (invalid input, unknown or retired question), 'conflict' (contention did not clear)
+ * @throws StoreError 'bad-request' (invalid input, unknown or retired question), 'conflict' (contention did not clear,
+ *   or the clientReviewId was used for a different review)
  */
 export async function submitReview(userId: string, input: unknown, ctx: StoreContext = {}): Promise<ReviewResultDTO> {
   const parsed = SubmitReviewSchema.safeParse(input);
@@ -140,15 +169,16 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
   await ensureBankSynced(bank, db);
 
   const grade: Grade = r.rating ?? gradeAnswer(question.type, { correct: r.outcome!.correct, durationMs: r.durationMs });
-  const scheduler = schedulerFor(await getSettings(userId, { db }));
   const answer = r.answer === undefined ? null : JSON.stringify(r.answer);
+  const payload: ReviewPayload = { questionId: question.id, rating: grade, source: r.source, durationMs: r.durationMs, answer };
+  const scheduler = schedulerFor(await getSettings(userId, { db }));
   const writer = reviewWriterFor(db);
   const started = Date.now();
 
   for (let attempt = 0; ; attempt++) {
     const now = ctx.now ?? new Date();
     try {
-      const card = await writer.apply({
+      const written = await writer.apply({
         userId,
         questionId: question.id,
         deck: question.deck,
@@ -161,23 +191,24 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
         now,
         scheduler,
       });
-      if (!card) {
-        const stored = await storedResult(db, userId, r.clientReviewId);
+      if (!written) {
+        const stored = await storedResult(db, userId, r.clientReviewId, payload);
         if (stored) return stored;
-        throw new VersionConflict('the stored review vanished'); // undone and deleted meanwhile: apply again
+        throw new VersionConflict('the stored review vanished'); // deleted meanwhile: apply again
       }
       return {
         clientReviewId: r.clientReviewId,
         questionId: question.id as QuestionId,
         rating: grade,
         duplicate: false,
+        ...(written.stale ? { stale: true as const } : {}),
         reviewedAt: now.toISOString(),
-        card: cardDTO(card),
+        card: cardDTO(written.card),
       };
     } catch (err) {
       if (isUniqueViolation(err)) {
         // Either the same clientReviewId won a race (-> duplicate) or another tab created the card row first (-> retry).
-        const stored = await storedResult(db, userId, r.clientReviewId);
+        const stored = await storedResult(db, userId, r.clientReviewId, payload);
         if (stored) return stored;
         if (attempt < RETRIES) {
           await backoff(attempt);

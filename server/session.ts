@@ -3,7 +3,7 @@ import { decode, encode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, sessionCookieName } from '@/auth.config';
 import { forgetUser, sharedCache } from '@/server/cache';
-import { db } from '@/server/db';
+import { db, type Db } from '@/server/db';
 import { driverFor, queryOne } from '@/server/driver';
 import type { UserDTO } from '@/server/users';
 
@@ -12,12 +12,13 @@ import type { UserDTO } from '@/server/users';
  * never from a request body, query or form field.
  *
  * Lifecycle: next-auth's encrypted JWT cookie -> decoded with the auth secret -> user id (`sub`)
- * -> the user row. A session is refused when its user was deleted or when the password changed
- * after it was issued (the token's `pwv` no longer matches).
+ * -> the user row, re-read on each call. A session is refused when its user was deleted or when
+ * the password changed after it was issued (the token's `pwv` no longer matches), or when the user's
+ * session version moved on (sign-out, "sign out everywhere", password change: {@link revokeSessions}).
  *
  * Hot path (issue 15): a decoded token is kept per raw cookie value (decoding derives a key and
  * decrypts: the largest cost of a cheap request; per instance, server/cache.ts), and the user row
- * is read with one prepared statement on the driver connection.
+ * is read with one prepared statement on the driver connection (server/driver.ts).
  */
 
 export type CurrentUser = UserDTO;
@@ -67,24 +68,26 @@ async function currentToken(): Promise<JWT | null> {
   return raw ? decodeToken(raw) : null;
 }
 
-/** A session's user row as the checks need it: the DTO plus the password version. */
+/** The user columns the session checks need. */
 interface SessionUserRow {
-  user: CurrentUser;
-  pwv: string;
+  id: string;
+  email: string | null;
+  name: string | null;
+  passwordHash: string | null;
+  sessionVersion: number;
 }
 
 /**
- * The user row behind a session, read on every request (so a password change or deletion made by
- * any instance revokes at once) but through one prepared statement on the driver connection
- * (server/driver.ts) instead of a Prisma query. Null when the user was deleted.
+ * The user row behind a session, read on every request (so a password change, sign-out everywhere or
+ * deletion made by any instance revokes at once) but through one prepared statement on the driver
+ * connection (server/driver.ts) instead of a Prisma query. Null when the user was deleted.
  */
 async function sessionUser(id: string): Promise<SessionUserRow | null> {
   const driver = driverFor(db);
-  const row = (driver
-    ? await queryOne(driver, 'session_user', 'SELECT * FROM "User" WHERE "id" = $1', [id])
-    : await db.user.findUnique({ where: { id } })) as { id: string; email: string | null; name: string | null; passwordHash: string | null } | null | undefined;
-  if (!row) return null;
-  return { user: { id: row.id, email: row.email, name: row.name }, pwv: passwordVersion(row.passwordHash) };
+  const row = driver
+    ? ((await queryOne(driver, 'session_user', 'SELECT "id", "email", "name", "passwordHash", "sessionVersion" FROM "User" WHERE "id" = $1', [id])) as SessionUserRow | undefined)
+    : await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+  return row ? { ...row, sessionVersion: Number(row.sessionVersion) } : null;
 }
 
 /** The signed-in user, or null for a guest (no, invalid, expired or revoked session). */
@@ -92,15 +95,34 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const token = await currentToken();
   const id = typeof token?.sub === 'string' ? token.sub : null;
   if (!id) return null;
-  const row = await sessionUser(id);
-  if (!row || token?.pwv !== row.pwv) return null;
-  return row.user;
+  const user = await sessionUser(id);
+  if (!user || !tokenMatchesUser(token!, user)) return null;
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 /** Whether the request carries a session cookie that decodes (no database read): the framework-floor route's check. */
 export async function hasSessionToken(): Promise<boolean> {
   const token = await currentToken();
   return typeof token?.sub === 'string';
+}
+
+/** Whether a decoded session token is still valid for the user row it names (password and session version). */
+export function tokenMatchesUser(token: JWT, user: { passwordHash: string | null; sessionVersion: number }): boolean {
+  return token.pwv === passwordVersion(user.passwordHash) && (token.sv ?? 0) === user.sessionVersion;
+}
+
+/**
+ * Revoke every session of the user (every browser, including copied cookies): bumps User.sessionVersion,
+ * so tokens issued before now are refused. Called on sign-out (auth.ts events), by "sign out everywhere"
+ * and by a password change. Caches of session or user rows must be invalidated here.
+ * @returns the new session version
+ */
+export async function revokeSessions(userId: string, client: Db = db): Promise<number> {
+  const res = await client.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  forgetUser(userId);
+  if (res.count === 0) return 0;
+  const row = await client.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return row?.sessionVersion ?? 0;
 }
 
 /**
@@ -121,10 +143,14 @@ export async function refreshSessionAfterPasswordChange(userId: string): Promise
   forgetUser(userId);
   const token = await currentToken();
   if (!token || token.sub !== userId) return;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, sessionVersion: true } });
   if (!user) return;
   const { sub, name, email, picture } = token;
-  const fresh = await encode({ token: { sub, name, email, picture, pwv: passwordVersion(user.passwordHash) }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
+  const fresh = await encode({
+    token: { sub, name, email, picture, pwv: passwordVersion(user.passwordHash), sv: user.sessionVersion },
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE,
+  });
   const jar = await cookies();
   jar.set(sessionCookieName(), fresh, {
     httpOnly: true,
@@ -135,7 +161,7 @@ export async function refreshSessionAfterPasswordChange(userId: string): Promise
   });
 }
 
-/** Sign this browser out (after the account was deleted). Server actions and route handlers only. */
+/** Sign this browser out (after the account was deleted, or with "sign out everywhere"). Server actions and route handlers only. */
 export async function clearSession(): Promise<void> {
   const jar = await cookies();
   const name = sessionCookieName();

@@ -1,11 +1,13 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { forgetUser } from '@/server/cache';
 import { db } from '@/server/db';
 import { exportProgress } from '@/server/import-export';
 import { submitReview } from '@/server/reviews';
-import { checkSignUp, checkThrottle, recordAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
+import { revokeSessions } from '@/server/session';
+import { beginAttempt, checkSignUp, finishAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
 import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/app/(auth)/schema';
 
 /**
@@ -108,13 +110,14 @@ export async function authenticate(
   client: PrismaClient = db,
 ): Promise<AuthenticateResult> {
   const key: AttemptKey = { email: input.email, ip: input.ip };
-  const verdict = await checkThrottle(key, now, client);
+  // The slot is taken in the database before the password is verified (no burst gets past the limit).
+  const verdict = await beginAttempt(key, now, client);
   if (!verdict.allowed) return { ok: false, reason: 'throttled', message: throttleMessage(verdict) };
   const user = await client.user.findUnique({ where: { email: input.email } });
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await timingDummy(), input.password)) && false;
-  await recordAttempt({ ...key, success: ok }, now, client);
+  await finishAttempt(verdict.ticket, ok, now, client);
   if (!ok || !user) return { ok: false, reason: 'invalid', message: SIGN_IN_FAILED };
   return { ok: true, user: toDTO(user) };
 }
@@ -142,6 +145,7 @@ export async function changePassword(userId: string, input: ChangePasswordInput,
     throw new UserError('unauthorized', 'The current password is incorrect.', 'current');
   }
   await client.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.password) } });
+  await revokeSessions(userId, client);
   forgetUser(userId);
 }
 
@@ -193,13 +197,18 @@ export async function exportAccount(userId: string, client: PrismaClient = db): 
     version: 1,
     user,
     progress,
-    exams: exams.map(({ id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed, items, answers, flags, perTopic }) => ({
-      id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed,
-      items: json(items),
-      answers: json(answers),
-      flags: json(flags),
-      perTopic: json(perTopic),
-    })),
+    // An attempt still open only says how many items it holds: its questions and option order would be the key.
+    exams: exams.map(({ id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed, items, answers, flags, perTopic }) =>
+      submittedAt
+        ? {
+            id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed,
+            items: json(items),
+            answers: json(answers),
+            flags: json(flags),
+            perTopic: json(perTopic),
+          }
+        : { id, blueprintId, startedAt, deadline, submittedAt, status: 'in progress', itemCount: (json(items) as unknown[]).length },
+    ),
     quizzes: quizzes.map(({ id, deck, startedAt, finishedAt, score, topic, questionIds, answers }) => ({
       id, deck, startedAt, finishedAt, score,
       topic: json(topic),
@@ -228,11 +237,22 @@ const storeSubmit: SubmitGuestAnswer = (userId, review, at) => {
   return submitReview(userId, { clientReviewId, questionId, rating, outcome, durationMs, source }, { now: at });
 };
 
+/** The client review id of an imported guest answer: derived from the guest id and the answer itself. */
+export function guestReviewId(guestId: string, a: GuestAnswerInput): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([a.questionId, a.answeredAt, a.rating ?? null, a.outcome?.correct ?? null, a.durationMs, a.source]))
+    .digest('base64url')
+    .slice(0, 22);
+  return `guest_${guestId}_${digest}`;
+}
+
 /**
- * Import a guest session's answers into the user's account, oldest first, each at the time it was
- * given (never later than `now`). Each answer's client review id is derived from the guest id and its
- * position, so importing the same session twice changes nothing. Answers the store rejects
- * (e.g. a question no longer in the bank) are skipped.
+ * Import a guest session's answers into the user's account in time order, each at the time it was given.
+ * Times in the future are clamped to `now`; an answer older than the card's latest review is kept in the
+ * review log only (the store never moves a card's history backwards). Each answer's client review id is
+ * derived from the guest id and the answer's content, so importing the same session again (even after it
+ * grew or was trimmed) changes nothing. Answers the store rejects (e.g. a question no longer in the bank)
+ * are skipped.
  * @returns how many answers were recorded
  */
 export async function importGuestAnswers(
@@ -241,14 +261,15 @@ export async function importGuestAnswers(
   now: Date,
   submit: SubmitGuestAnswer = storeSubmit,
 ): Promise<{ imported: number }> {
-  const ordered = session.answers
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => x.a.answeredAt.localeCompare(y.a.answeredAt) || x.i - y.i);
+  const timed = session.answers.map((a, i) => {
+    const t = new Date(a.answeredAt).getTime();
+    return { a, i, t: Number.isFinite(t) ? Math.min(t, now.getTime()) : now.getTime() };
+  });
+  timed.sort((x, y) => x.t - y.t || x.i - y.i);
   let imported = 0;
-  for (const { a, i } of ordered) {
-    const at = new Date(Math.min(new Date(a.answeredAt).getTime(), now.getTime()));
+  for (const { a, t } of timed) {
     try {
-      await submit(userId, { ...a, clientReviewId: `guest_${session.guestId}_${i}` }, at);
+      await submit(userId, { ...a, clientReviewId: guestReviewId(session.guestId, a) }, new Date(t));
       imported++;
     } catch (err) {
       // Expected refusals carry a kind (UserError, the store's StoreError); anything else is a bug.

@@ -13,5 +13,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     /** Password version the session was issued for (server/session.ts revokes on mismatch). */
     pwv?: string;
+    /** User.sessionVersion the session was issued at (server/session.ts revokes on mismatch; absent = 0). */
+    sv?: number;
   }
 }

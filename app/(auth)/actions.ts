@@ -3,7 +3,8 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { guestSessionSchema } from '@/components/auth/guest-session';
-import { requireUser } from '@/server/session';
+import { unauthorized } from 'next/navigation';
+import { getCurrentUser } from '@/server/session';
 import { clientIp } from '@/server/throttle';
 import { createUser, importGuestAnswers, UserError } from '@/server/users';
 import { signUpSchema, type FormState } from './schema';
@@ -27,7 +28,8 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
  * The user comes from the session; the payload only carries answers. Returns how many were imported.
  */
 export async function claimGuestSession(payload: unknown): Promise<{ imported: number }> {
-  const user = await requireUser();
+  const user = await getCurrentUser();
+  if (!user) unauthorized(); // 401, not a 500: a guest has no account to import into
   const parsed = guestSessionSchema.safeParse(payload);
   if (!parsed.success) return { imported: 0 };
   return importGuestAnswers(user.id, parsed.data, new Date());

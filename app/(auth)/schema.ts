@@ -75,8 +75,41 @@ export interface FormState {
   values?: Record<string, string>;
 }
 
-/** Only same-site paths are followed after sign-in (no open redirect through callbackUrl). */
+// C0 controls, DEL and C1 controls: browsers drop tabs and newlines inside URLs, so "/\t/evil" becomes "//evil".
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** True for a same-origin path: one leading "/", then neither "/" nor "\\". */
+function isLocalPath(p: string): boolean {
+  return p.startsWith('/') && p[1] !== '/' && p[1] !== '\\';
+}
+
+/**
+ * Only same-origin paths are followed after sign-in (no open redirect through callbackUrl). The value is
+ * checked with control characters removed, as given and percent-decoded (up to three times), and must stay
+ * on the origin when resolved as a URL; anything else gives "/". Returns the cleaned path.
+ */
 export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  return raw;
+  if (!raw) return '/';
+  const cleaned = raw.replace(CONTROL_CHARS, '').trim();
+  let probe = cleaned;
+  for (let i = 0; i < 3; i++) {
+    if (!isLocalPath(probe)) return '/';
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(probe).replace(CONTROL_CHARS, '').trim();
+    } catch {
+      return '/';
+    }
+    if (decoded === probe) break;
+    probe = decoded;
+  }
+  if (!isLocalPath(probe)) return '/';
+  const base = 'http://netprep.invalid';
+  try {
+    const url = new URL(cleaned, base);
+    if (url.origin !== base) return '/';
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return '/';
+  }
 }

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { changePasswordSchema, deleteAccountSchema, type FormState } from '@/app/(auth)/schema';
-import { clearSession, refreshSessionAfterPasswordChange, requireUser } from '@/server/session';
+import { clearSession, refreshSessionAfterPasswordChange, requireUser, revokeSessions } from '@/server/session';
 import { changePassword, deleteUser, UserError } from '@/server/users';
 
 function fromUserError(err: unknown): FormState {
@@ -43,4 +43,12 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
   }
   await clearSession();
   redirect('/?account=deleted');
+}
+
+/** Sign out everywhere: every session of this user (other browsers, copied cookies, this one) stops working. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireUser();
+  await revokeSessions(user.id);
+  await clearSession();
+  redirect('/signin?signedOut=everywhere');
 }

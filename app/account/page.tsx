@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AccountForms } from '@/components/auth/account-forms';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { buttonClass } from '@/components/ui';
+import { signOutEverywhereAction } from './actions';
 import { getCurrentUser } from '@/server/session';
 import { hasPassword } from '@/server/users';
 
@@ -24,6 +26,15 @@ export default async function AccountPage() {
             Download my data (JSON)
           </a>
         </p>
+      </section>
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Signed-in devices</h2>
+        <p>Lost a device or signed in on a shared computer? This signs you out on every browser, this one included.</p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className={buttonClass({})}>
+            Sign out everywhere
+          </button>
+        </form>
       </section>
       <AccountForms email={user.email ?? ''} hasPassword={await hasPassword(user.id)} />
     </div>

@@ -1,10 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useId, useState } from 'react';
 import { plural } from '@/components/ui/format';
 import s from './exam.module.css';
 
-type StartState = { error?: string };
+type StartState = { error?: string; openAttempt?: { id: string; title: string } };
 
 export interface ExamFacts {
   questions: number;
@@ -16,6 +17,8 @@ export interface ExamFacts {
 /**
  * One "start" button per exam option. The clock starts on the server the moment the exam is
  * created, so the first press only asks: it says what the exam is like, then "Start now" starts it.
+ * With an exam in progress the server refuses and this asks: resume that exam, or abandon it (scored as
+ * it stands) and start this one.
  */
 export function StartExamForm({
   action,
@@ -71,10 +74,27 @@ export function StartExamForm({
           Not yet
         </button>
       </div>
-      {state.error && (
-        <p className={s.error} role="alert">
-          {state.error}
-        </p>
+      {state.openAttempt ? (
+        <div className={s.error} role="alert">
+          <p>
+            You have an exam in progress: <strong>{state.openAttempt.title}</strong>. Resume it, or abandon it: it is then
+            scored as it stands, and this exam starts.
+          </p>
+          <p>
+            <Link className="btn btn--primary" href={`/exam/${encodeURIComponent(state.openAttempt.id)}`}>
+              Resume that exam
+            </Link>{' '}
+            <button type="submit" name="abandon" value={state.openAttempt.id} className="btn" disabled={pending}>
+              Abandon it and start this one
+            </button>
+          </p>
+        </div>
+      ) : (
+        state.error && (
+          <p className={s.error} role="alert">
+            {state.error}
+          </p>
+        )
       )}
     </form>
   );

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { recordGuestAnswer } from '@/components/auth/guest-session';
 import { ReportProblem, type ReportAction } from '@/components/report/ReportProblem';
+import { OutdatedNote, type OutdatedInfo } from '@/components/ui';
 import { Markdown } from './Markdown';
 import { judgeChoices, judgeTyped } from './judge';
 import s from './quiz.module.css';
@@ -22,6 +23,8 @@ export interface QuizQuestion {
   command?: { setup: string[]; solutions: string[][]; mode: 'state' | 'output'; nodes?: string[] };
   explanation?: string;
   source: { file: string; line: number };
+  /** Set when the question depends on a Docker fact that has changed: shown as a banner. */
+  outdated?: OutdatedInfo;
 }
 
 export interface QuizResultInput {
@@ -307,6 +310,7 @@ function QuestionCard({
         <h2 id="q-heading" ref={heading} tabIndex={-1} className={s.srOnly}>
           Question {index + 1}
         </h2>
+        {q.outdated && <OutdatedNote outdated={q.outdated} />}
         <Markdown text={q.prompt} className={s.prompt} />
 
         {q.type === 'command' && q.command ? (

@@ -1,3 +1,4 @@
+import { OutdatedNote } from '@/components/ui';
 import { GRADES, type Grade, type ReviewCardView } from './types';
 import styles from './review.module.css';
 
@@ -30,6 +31,7 @@ export function Flashcard({ card, revealed, pending, onReveal, onGrade }: Props)
         <span className="badge">{card.state}</span>
       </header>
 
+      {card.outdated && <OutdatedNote outdated={card.outdated} />}
       <div id="card-prompt" className={`prose ${styles.prompt}`} dangerouslySetInnerHTML={{ __html: card.promptHtml }} />
 
       {card.choices && (

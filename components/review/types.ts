@@ -1,3 +1,5 @@
+import type { OutdatedInfo } from '@/components/ui';
+
 /** Grades in FSRS order; the keyboard keys 1-4 map onto them. */
 export const GRADES = [
   { grade: 1, key: '1', label: 'Again', tone: 'again' },
@@ -24,6 +26,8 @@ export interface ReviewCardView {
   /** command tasks: the setup and the reference solution shown on reveal. */
   command?: { setup: string[]; solution: string[] };
   explanationHtml?: string;
+  /** Set when the question depends on a Docker fact that has changed (banner). */
+  outdated?: OutdatedInfo;
   /** Link to the source line in the deck's note, e.g. /decks/net#L42. */
   sourceHref: string;
   /** Next interval per grade, already formatted ("10m", "3d"). */
@@ -33,7 +37,7 @@ export interface ReviewCardView {
 /** What the server answers to a grade. */
 export type GradeResult =
   | { ok: true; /** The card again when it falls due within this session (learning steps). */ requeue: ReviewCardView | null }
-  | { ok: false; message: string };
+  | { ok: false; message: string; /** The server could not save it now (disk full, database busy): send the same grade again later. */ retry?: boolean };
 
 export type UndoResult = { ok: true } | { ok: false; message: string };
 

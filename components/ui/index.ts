@@ -13,5 +13,6 @@ export { Skeleton, PageSkeleton } from './Skeleton';
 export { Tabs, type TabItem } from './Tabs';
 export { Stat } from './Stat';
 export { PageHeader } from './PageHeader';
+export { OutdatedNote, type OutdatedInfo } from './OutdatedNote';
 export { cx } from './cx';
 export * from './icons';

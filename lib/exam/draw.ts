@@ -1,6 +1,7 @@
 import { InsufficientQuestionsError, InvalidExamRequestError, type ObjectiveShortfall } from './errors';
 import { createRng, shuffle, type Rng } from './rng';
 import { scaleBlueprint } from './scale';
+import { similarityGroups } from './similar';
 import {
   DOMC_TAG,
   DRAWABLE_TYPES,
@@ -19,7 +20,8 @@ type Candidates = Map<string, ExamQuestionInput[]>;
 /**
  * Draw a practice exam from the bank.
  *
- * Only single- and multiple-choice questions are drawn; no two items share a `sourceItem`; each
+ * Only single- and multiple-choice questions that are not `outdated` are drawn; no two items share a
+ * `sourceItem`, nor come from near-duplicate questions (lib/exam/similar.ts); each
  * objective gets its (scaled) count; about `domcShare` of the items are delivered as DOMC, taken
  * first from questions tagged `domc`. The same bank, blueprint and seed always give the same exam.
  *
@@ -43,15 +45,18 @@ export function drawExam(bank: ExamBankInput, blueprint: ExamBlueprintInput, opt
   const rng = createRng(seed);
 
   // Candidate source items per objective, in a seeded random order.
-  const drawable = bank.questions.filter((q) => DRAWABLE_TYPES.has(q.type));
+  // Near-duplicate source items share one group: the matching below uses each group at most once.
+  const drawable = bank.questions.filter((q) => DRAWABLE_TYPES.has(q.type) && !q.outdated);
+  const group = similarityGroups(drawable);
   const perObjective = scaled.objectives.map((o) => {
     const tags = new Set(o.tags);
     const bySource: Candidates = new Map();
     for (const q of drawable) {
       if (!(q.tags ?? []).some((t) => tags.has(t))) continue;
-      const list = bySource.get(q.sourceItem) ?? [];
+      const key = group.get(q.sourceItem) ?? q.sourceItem;
+      const list = bySource.get(key) ?? [];
       list.push(q);
-      bySource.set(q.sourceItem, list);
+      bySource.set(key, list);
     }
     return { objective: o, bySource, order: shuffle([...bySource.keys()].sort(), rng) };
   });

@@ -9,6 +9,7 @@
  */
 export { drawExam } from './draw';
 export { scaleBlueprint } from './scale';
+export { nearDuplicates, similarityGroups } from './similar';
 export { createRng, shuffle, type Rng } from './rng';
 export { ExamError, InvalidExamRequestError, InsufficientQuestionsError, type ExamErrorKind, type ObjectiveShortfall } from './errors';
 export {

@@ -10,6 +10,11 @@ export const ExamQuestionInputSchema = z.object({
   type: z.string(),
   tags: z.array(z.string()).optional(),
   sourceItem: z.string().min(1),
+  /** Compared to keep near-duplicates out of one exam. */
+  prompt: z.string().optional(),
+  choices: z.array(z.object({ text: z.string(), correct: z.boolean() })).optional(),
+  /** Set when the question depends on a Docker fact that has changed: never drawn. */
+  outdated: z.object({ since: z.string() }).optional(),
 });
 export type ExamQuestionInput = z.infer<typeof ExamQuestionInputSchema>;
 

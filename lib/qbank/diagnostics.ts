@@ -18,7 +18,15 @@ export interface Diagnostic extends Position {
   message: string;
   /** How to fix it, one sentence. */
   hint?: string;
+  /**
+   * Which check raised it, for the ones a build only counts (lint lists them): `outdated` (a question
+   * depends on a changed Docker fact), `quality` (the quality gate dropped a generated question).
+   */
+  check?: DiagnosticCheck;
 }
+
+/** Checks whose warnings `content -- build` counts and `content -- lint` lists. */
+export type DiagnosticCheck = 'outdated' | 'quality';
 
 /** `file:line:column: severity: message` plus an indented hint line. */
 export function formatDiagnostic(d: Diagnostic): string {
@@ -41,11 +49,11 @@ export class DiagnosticSink {
   error(at: Partial<Position> | undefined, message: string, hint?: string): void {
     this.push('error', at, message, hint);
   }
-  warn(at: Partial<Position> | undefined, message: string, hint?: string): void {
-    this.push('warning', at, message, hint);
+  warn(at: Partial<Position> | undefined, message: string, hint?: string, check?: DiagnosticCheck): void {
+    this.push('warning', at, message, hint, check);
   }
-  private push(severity: Severity, at: Partial<Position> | undefined, message: string, hint?: string): void {
-    this.list.push({ severity, file: this.file, line: at?.line ?? 1, column: at?.column ?? 1, message, ...(hint ? { hint } : {}) });
+  private push(severity: Severity, at: Partial<Position> | undefined, message: string, hint?: string, check?: DiagnosticCheck): void {
+    this.list.push({ severity, file: this.file, line: at?.line ?? 1, column: at?.column ?? 1, message, ...(hint ? { hint } : {}), ...(check ? { check } : {}) });
   }
 }
 

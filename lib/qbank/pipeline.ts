@@ -9,7 +9,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { checkConsistency, checkLongestKey } from './consistency';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics';
+import { outdatedBanner, outdatedFor } from './freshness';
 import { extractQuestions } from './plugins/questions';
 import { needsFullGfm, remarkTaskLists } from './plugins/task-lists';
 import { BankSchema, BlueprintSchema, type Bank, type Blueprint, type Deck, type Question } from './schema';
@@ -55,8 +57,8 @@ function deckIdFor(path: string, explicit?: string): string {
 }
 
 /** Assign stable ids: explicit id, else deck + hash(item) + hash(type, prompt); collisions get -2, -3 in source order. */
-function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: Set<string>): { q: Question; rule: string }[] {
-  const out: { q: Question; rule: string }[] = [];
+function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: Set<string>): { q: Question; rule: string; fact?: string }[] {
+  const out: { q: Question; rule: string; fact?: string }[] = [];
   for (const d of drafts) {
     const sourceItem = d.id ?? `${deck}:${hash(d.item)}`;
     let id = d.id ?? `${deck}:${hash(d.item)}:${hash(`${d.type}\u0000${normalise(d.prompt)}`).slice(0, 6)}`;
@@ -81,7 +83,12 @@ function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: S
       source: { file: diag.file, line: d.at.line },
       sourceItem,
     };
-    out.push({ q, rule: d.rule });
+    const outdated = outdatedFor({ ...q, item: d.itemText ?? d.item });
+    if (outdated) {
+      q.outdated = outdated;
+      diag.warn(d.at, `outdated question "${q.prompt.length > 70 ? `${q.prompt.slice(0, 67)}...` : q.prompt}": ${outdatedBanner(outdated)}`, `source: ${outdated.source}`, 'outdated');
+    }
+    out.push({ q, rule: d.rule, ...(d.fact ? { fact: d.fact } : {}) });
   }
   return out;
 }
@@ -128,12 +135,12 @@ export function compileBlueprint(input: NoteInput, questions: Question[], diag: 
     diag.error(lineOf('questions\\s*:'), `blueprint objective counts sum to ${sum}, not questions: ${bp.questions}`, 'make the objective counts add up to `questions`');
   }
   for (const o of bp.objectives) {
-    const matching = questions.filter((q) => (q.type === 'single-choice' || q.type === 'multiple-choice') && q.tags?.some((t) => o.tags.includes(t)));
+    const matching = questions.filter((q) => (q.type === 'single-choice' || q.type === 'multiple-choice') && !q.outdated && q.tags?.some((t) => o.tags.includes(t)));
     const items = new Set(matching.map((q) => q.sourceItem)).size;
     if (items < o.count) {
       diag.error(
         lineOf(`id\\s*:\\s*${o.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`),
-        `objective "${o.id}" needs ${o.count} choice questions but only ${items} source items carry its tags (${o.tags.join(', ')})`,
+        `objective "${o.id}" needs ${o.count} choice questions but only ${items} source items (outdated ones left out) carry its tags (${o.tags.join(', ')})`,
         'lower its count or tag more choice questions',
       );
     }
@@ -161,6 +168,8 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
   const rules: Record<string, string> = {};
   const taken = new Set<string>();
   const deckIds = new Set<string>();
+  const sinks = new Map<string, DiagnosticSink>();
+  const facts = new Map<string, string>();
   for (const input of sorted) {
     const tree = parseNote(input.content);
     const ex = extractQuestions(tree, { file: input.path, validateLine: validate });
@@ -171,10 +180,12 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
     if (made.length === 0 && !ex.diag.list.some((d) => d.severity === 'error')) {
       ex.diag.warn({ line: 1, column: 1 }, 'this note yields no questions', 'add explicit questions (see content/README.md) or list items the generators understand');
     }
-    for (const { q, rule } of made) {
+    for (const { q, rule, fact } of made) {
       questions.push(q);
       rules[q.id] = rule;
+      if (fact) facts.set(q.id, fact);
     }
+    sinks.set(input.path, ex.diag);
     decks.push({
       id: deck,
       title: ex.title,
@@ -186,8 +197,10 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
       topics: ex.topics,
       questionCount: made.length,
     });
-    diagnostics.push(...ex.diag.list);
   }
+  checkConsistency(questions, facts, sinks);
+  checkLongestKey(questions, sinks);
+  for (const sink of sinks.values()) diagnostics.push(...sink.list);
   const blueprints: Blueprint[] = [];
   if (options.blueprint) {
     const diag = new DiagnosticSink(options.blueprint.path);

@@ -29,6 +29,46 @@ export type Command = z.infer<typeof CommandSchema>;
 
 export const SourceSchema = z.object({ file: z.string().min(1), line: z.number().int().min(1) }).strict();
 
+/**
+ * A question that depends on a Docker fact which has since changed (lib/qbank/changed-facts.ts):
+ * the release that changed it, what to know instead, and Docker's page saying so. Outdated
+ * questions stay browsable with a banner but are left out of practice exams and the review queue.
+ */
+export const OutdatedSchema = z
+  .object({
+    since: z.string().min(1),
+    note: z.string().min(1),
+    source: z.url(),
+  })
+  .strict();
+export type Outdated = z.infer<typeof OutdatedSchema>;
+
+/** One reviewed entry of the changed-facts table. */
+export const ChangedFactSchema = z
+  .object({
+    /** Stable id (kebab-case). */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    /** What changed: a flag, feature or behaviour, as a learner would name it. */
+    subject: z.string().min(1),
+    change: z.enum(['removed', 'legacy', 'renamed', 'corrected']),
+    /** The release (or event) that changed it: "Engine 23.0". */
+    since: z.string().min(1),
+    /** What to know or use instead. */
+    replacement: z.string().min(1),
+    /** One or two sentences shown to the learner. */
+    note: z.string().min(1),
+    /** Docker's documentation or release notes saying so. */
+    source: z.url(),
+    /** Case-insensitive patterns; a question depends on the fact when its prompt, key or source item matches one. */
+    match: z.array(z.string().min(1)).min(1),
+    /** Case-insensitive patterns; a question matching one of these (anywhere) already teaches the change. */
+    unless: z.array(z.string().min(1)).optional(),
+    /** Texts that must (`dependsOn`) and must not (`independent`) match: the entry's own test cases. */
+    examples: z.object({ dependsOn: z.array(z.string()).min(1), independent: z.array(z.string()).min(1) }).strict(),
+  })
+  .strict();
+export type ChangedFact = z.infer<typeof ChangedFactSchema>;
+
 export const QuestionSchema = z
   .object({
     id: z.string().min(1),
@@ -44,6 +84,7 @@ export const QuestionSchema = z
     docs: z.array(z.url()).optional(),
     source: SourceSchema,
     sourceItem: z.string().min(1),
+    outdated: OutdatedSchema.optional(),
   })
   .strict()
   .superRefine((q, ctx) => {

@@ -23,8 +23,12 @@ export interface Draft {
   at: Position;
   /** Normalised content of the source item: the stable part of ids; siblings share it. */
   item: string;
+  /** The source item's text as written (freshness matches it); defaults to `item`. */
+  itemText?: string;
   /** Explicit `**Id:**`, wins over the hash. */
   id?: string;
+  /** Author-given `**Fact:**` key: questions sharing it must share their key. */
+  fact?: string;
   /** Generator or syntax that produced it (for tests and the summary, not written to the bank). */
   rule: string;
 }

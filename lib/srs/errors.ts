@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Error categories of the store (as in libnetwork's types): each maps to an HTTP status. */
-export type StoreErrorKind = 'bad-request' | 'not-found' | 'forbidden' | 'conflict' | 'unavailable' | 'too-large';
+export type StoreErrorKind = 'bad-request' | 'not-found' | 'forbidden' | 'conflict' | 'unavailable' | 'too-large' | 'unsupported-media-type';
 
 export const STATUS_OF_KIND = {
   'bad-request': 400,
@@ -9,6 +9,7 @@ export const STATUS_OF_KIND = {
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
+  'unsupported-media-type': 415,
   unavailable: 503,
 } as const satisfies Record<StoreErrorKind, number>;
 

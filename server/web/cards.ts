@@ -40,6 +40,7 @@ export async function cardView(q: Question, deckTitle: string, state: string, pr
     choices,
     command: q.command ? { setup: q.command.setup, solution: q.command.solutions[0] ?? [] } : undefined,
     explanationHtml,
+    ...(q.outdated ? { outdated: q.outdated } : {}),
     sourceHref: `/decks/${encodeURIComponent(q.deck)}#L${q.source.line}`,
     previews,
   };

@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { getBank, type Question } from '@/server/banks';
 import { getMastery, type TopicMasteryDTO } from '@/server/cards';
 import { renderNote } from '@/server/notes';
+import { outdatedLines, type OutdatedLine } from '@/server/outdated-lines';
 import type { DeckSummary, QuestionListItem, QuestionType, TopicMastery, TopicSummary } from '@/components/deck/types';
 import type { QuestionGroup } from '@/components/deck/QuestionIndex';
 
@@ -76,6 +77,8 @@ export interface DeckPageView {
   /** The source note as sanitised HTML with `L<line>` anchors, or null when the file is missing. */
   noteHtml: string | null;
   groups: QuestionGroup[];
+  /** Lines of the note that outdated questions come from (their notes are also placed in `noteHtml`). */
+  outdated: OutdatedLine[];
 }
 
 /** One deck's page, or null for an unknown id. */
@@ -83,7 +86,8 @@ export async function deckPage(id: string, userId: string | null): Promise<DeckP
   const bank = getBank();
   const deck = bank.decks.find((d) => d.id === id);
   if (!deck) return null;
-  const [summaries, noteHtml] = await Promise.all([deckSummaries(userId), renderNote(deck.file)]);
+  const outdated = outdatedLines(bank.questions.filter((x) => x.deck === id));
+  const [summaries, noteHtml] = await Promise.all([deckSummaries(userId), renderNote(deck.file, outdated)]);
   const groups = new Map<string, QuestionGroup>();
   for (const q of bank.questions.filter((x) => x.deck === id).sort((a, b) => a.source.line - b.source.line)) {
     const k = JSON.stringify(q.topic);
@@ -91,5 +95,5 @@ export async function deckPage(id: string, userId: string | null): Promise<DeckP
     g.questions.push({ id: q.id, type: q.type, title: promptTitle(q.prompt), line: q.source.line });
     groups.set(k, g);
   }
-  return { deck: summaries.find((s) => s.id === id)!, noteHtml, groups: [...groups.values()] };
+  return { deck: summaries.find((s) => s.id === id)!, noteHtml, groups: [...groups.values()], outdated };
 }

@@ -26,13 +26,20 @@ function deckTitles(): Map<string, string> {
  * The cards for one review session.
  * @param userId signed-in learner, or null for a guest (first cards of the chosen decks, nothing saved)
  * @param decks deck ids; [] means the learner's saved deck filter (all decks for guests)
+ * @param hidden question ids left out (those of an exam in progress: server/exam-guard.ts)
  */
-export async function reviewSession(userId: string | null, decks: string[], now = new Date()): Promise<ReviewSessionView> {
+export async function reviewSession(
+  userId: string | null,
+  decks: string[],
+  now = new Date(),
+  hidden: ReadonlySet<string> = new Set(),
+): Promise<ReviewSessionView> {
   const titles = deckTitles();
   if (userId) {
     const queue = await getQueue(userId, { decks: decks.length ? decks : undefined, limit: SESSION_SIZE });
     const cards = await Promise.all(
       queue.items.flatMap((item) => {
+        if (hidden.has(item.questionId)) return [];
         const q = getQuestion(item.questionId);
         return q ? [cardView(q, titles.get(q.deck) ?? q.deck, item.state, previewRecord(item.previews))] : [];
       }),
@@ -42,7 +49,8 @@ export async function reviewSession(userId: string | null, decks: string[], now 
   const chosen = new Set(decks);
   const seen = new Set<string>();
   const picked = getBank().questions.filter((q) => {
-    if (chosen.size > 0 && !chosen.has(q.deck)) return false;
+    if (q.outdated || (chosen.size > 0 && !chosen.has(q.deck))) return false;
+    if (hidden.has(q.id)) return false;
     if (seen.has(q.sourceItem)) return false; // one card per source item, as the store buries siblings
     seen.add(q.sourceItem);
     return true;

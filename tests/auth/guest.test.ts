@@ -1,5 +1,5 @@
 import { guestSessionSchema } from '@/components/auth/guest-session';
-import { importGuestAnswers, type SubmitGuestAnswer } from '@/server/users';
+import { guestReviewId, importGuestAnswers, type GuestAnswerInput, type SubmitGuestAnswer } from '@/server/users';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const GUEST = '3f0c6a0e-1111-4222-8333-444455556666';
@@ -27,26 +27,23 @@ describe('importGuestAnswers', () => {
       if (review.questionId === 'gone') throw Object.assign(new Error('unknown question'), { kind: 'bad-request' });
       calls.push({ id: review.clientReviewId, at: at.toISOString(), q: review.questionId });
     };
-    const res = await importGuestAnswers(
-      'user-1',
-      {
-        guestId: GUEST,
-        answers: [
-          { questionId: 'b', rating: 3, durationMs: 1, source: 'flashcard', answeredAt: '2026-11-28T11:30:00Z' },
-          { questionId: 'a', outcome: { correct: true }, durationMs: 1, source: 'quiz', answeredAt: '2026-11-28T11:00:00Z' },
-          { questionId: 'gone', rating: 1, durationMs: 1, source: 'flashcard', answeredAt: '2026-11-28T11:40:00Z' },
-          { questionId: 'future', rating: 4, durationMs: 1, source: 'flashcard', answeredAt: '2026-11-28T13:00:00Z' },
-        ],
-      },
-      NOW,
-      submit,
-    );
+    const answers: GuestAnswerInput[] = [
+      // 11:30 UTC written with an offset: ordered by time, not by string.
+      { questionId: 'b', rating: 3, durationMs: 1, source: 'flashcard', answeredAt: '2026-11-28T12:30:00+01:00' },
+      { questionId: 'a', outcome: { correct: true }, durationMs: 1, source: 'quiz', answeredAt: '2026-11-28T11:00:00Z' },
+      { questionId: 'gone', rating: 1, durationMs: 1, source: 'flashcard', answeredAt: '2026-11-28T11:40:00Z' },
+      { questionId: 'future', rating: 4, durationMs: 1, source: 'flashcard', answeredAt: '2026-11-28T13:00:00Z' },
+    ];
+    const res = await importGuestAnswers('user-1', { guestId: GUEST, answers }, NOW, submit);
     expect(res).toEqual({ imported: 3 });
     expect(calls).toEqual([
-      { id: `guest_${GUEST}_1`, at: '2026-11-28T11:00:00.000Z', q: 'a' },
-      { id: `guest_${GUEST}_0`, at: '2026-11-28T11:30:00.000Z', q: 'b' },
-      { id: `guest_${GUEST}_3`, at: NOW.toISOString(), q: 'future' },
+      { id: guestReviewId(GUEST, answers[1]), at: '2026-11-28T11:00:00.000Z', q: 'a' },
+      { id: guestReviewId(GUEST, answers[0]), at: '2026-11-28T11:30:00.000Z', q: 'b' },
+      { id: guestReviewId(GUEST, answers[3]), at: NOW.toISOString(), q: 'future' },
     ]);
+    // Ids depend on the answer, not its position: a trimmed or grown session re-imports as no-ops.
+    expect(guestReviewId(GUEST, answers[0])).toMatch(/^guest_[A-Za-z0-9-]+_[A-Za-z0-9_-]{22}$/);
+    expect(guestReviewId(GUEST, answers[0])).not.toBe(guestReviewId(GUEST, { ...answers[0], rating: 4 }));
   });
 
   it('lets unexpected errors through', async () => {

@@ -17,7 +17,9 @@ describe('auth over HTTP (next start)', () => {
   let server: RunningServer;
   beforeAll(async () => {
     t = freshDatabase('auth-http');
-    server = await startServer({ DATABASE_URL: t.url, NEXTAUTH_SECRET: SECRET });
+    // Behind a (simulated) proxy: the address throttles read X-Forwarded-For. Without TRUST_PROXY the header is
+    // ignored (tests/auth/fixed/integrity.test.ts).
+    server = await startServer({ DATABASE_URL: t.url, NEXTAUTH_SECRET: SECRET, TRUST_PROXY: '1' });
   }, 60000);
   afterAll(async () => {
     await server?.stop();
@@ -86,16 +88,28 @@ describe('auth over HTTP (next start)', () => {
       expect(res.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='))).toBe(false);
     });
 
-    it('throttles an email after 5 failures, even with the right password afterwards', async () => {
+    it('throttles an (email, address) pair after 5 failures, even with the right password afterwards', async () => {
       await createTestUser(t.db, 'bea@example.test');
+      const from = { headers: { 'x-forwarded-for': '198.51.100.7' } };
       for (let i = 0; i < 5; i++) {
-        const r = await attemptSignIn(server.url, 'bea@example.test', `Wrong password ${i}`, { headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+        const r = await attemptSignIn(server.url, 'bea@example.test', `Wrong password ${i}`, from);
         expect(r.error).toBe(SIGN_IN_FAILED);
       }
-      const blocked = await attemptSignIn(server.url, 'bea@example.test', TEST_PASSWORD, { headers: { 'x-forwarded-for': '198.51.100.99' } });
+      const blocked = await attemptSignIn(server.url, 'bea@example.test', TEST_PASSWORD, from);
       expect(blocked.error).toMatch(/^Too many failed sign-in attempts\. Try again in 1[45] minutes\.$/);
       expect(blocked.session.jar.sessionToken()).toBeUndefined();
     });
+
+    it('no owner lockout: failures from other addresses only slow the owner down (issue 12)', async () => {
+      await createTestUser(t.db, 'bo@example.test');
+      for (let i = 0; i < 5; i++) {
+        const r = await attemptSignIn(server.url, 'bo@example.test', `Wrong password ${i}`, { headers: { 'x-forwarded-for': `198.51.100.${20 + i}` } });
+        expect(r.error).toBe(SIGN_IN_FAILED);
+      }
+      const owner = await attemptSignIn(server.url, 'bo@example.test', TEST_PASSWORD, { headers: { 'x-forwarded-for': '192.0.2.200' } });
+      expect(owner.error).toBeNull();
+      expect(owner.session.jar.sessionToken()).toBeDefined();
+    }, 60000);
 
     it('throttles an address after 20 failures across emails', async () => {
       await createTestUser(t.db, 'cy@example.test');
@@ -190,9 +204,9 @@ describe('auth over HTTP (next start)', () => {
       const ivyId = (await t.db.user.findUniqueOrThrow({ where: { email: 'ivy@example.test' } })).id;
       const bank = getBank();
       const ctx = { repo: userRepo(t.db, ivyId), bank, now: new Date() };
-      const running = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
       const done = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
       await submitExam(ctx, { attemptId: done.id });
+      const running = await startExam(ctx, { blueprintId: bank.blueprints[0].id, size: 5 });
       const ivy = await signIn(server.url, 'ivy@example.test');
       const jon = await signIn(server.url, 'jon@example.test');
       // The exam page streams (it has a loading state), so "not found" can arrive with status 200: Next then marks

@@ -1,7 +1,7 @@
 /**
  * Drawing from the real compiled bank and blueprint (content/exam-blueprint.yaml).
  */
-import { drawExam, InsufficientQuestionsError } from '@/lib/exam';
+import { drawExam, InsufficientQuestionsError, nearDuplicates } from '@/lib/exam';
 import { loadBank } from '../content/bank';
 
 const bank = loadBank();
@@ -25,6 +25,20 @@ describe('drawing from the real bank', () => {
     const tagged = items.filter((i) => byId.get(i.questionId)!.tags!.includes('domc'));
     const domcTagged = tagged.filter((i) => i.format === 'domc');
     expect(domcTagged).toHaveLength(Math.min(tagged.length, Math.round(blueprint.domcShare * 55)));
+  });
+
+  it.each([1, 2, 3, 2026, 987654321])('seed %i: no outdated question, no two near-duplicates', (seed) => {
+    const questions = drawExam(bank, blueprint, { seed }).map((i) => byId.get(i.questionId)!);
+    expect(questions.filter((q) => q.outdated).map((q) => q.prompt)).toEqual([]);
+    const pairs = questions.flatMap((a, i) => questions.slice(i + 1).filter((b) => nearDuplicates(a, b)).map((b) => [a.prompt, b.prompt]));
+    expect(pairs).toEqual([]);
+  });
+
+  it('the bank has outdated choice questions that drawing leaves out', () => {
+    const outdated = bank.questions.filter((q) => q.outdated && (q.type === 'single-choice' || q.type === 'multiple-choice'));
+    expect(outdated.length).toBeGreaterThan(0);
+    const drawn = new Set([1, 2, 3, 4, 5, 6, 7, 8].flatMap((seed) => drawExam(bank, blueprint, { seed }).map((i) => i.questionId)));
+    expect(outdated.filter((q) => drawn.has(q.id))).toEqual([]);
   });
 
   it('is deterministic per seed and varies across seeds', () => {

@@ -5,6 +5,7 @@ import {
   ExamError,
   InsufficientQuestionsError,
   InvalidExamRequestError,
+  nearDuplicates,
   ExamItemSchema,
   type ExamBankInput,
   type ExamBlueprintInput,
@@ -225,5 +226,58 @@ describe('createRng', () => {
       const n = r.int(7);
       expect(Number.isInteger(n) && n >= 0 && n < 7).toBe(true);
     }
+  });
+});
+
+describe('drawExam: outdated and near-duplicate questions', () => {
+  const one: ExamBlueprintInput = { questions: 2, domcShare: 0, objectives: [{ id: 'x', count: 2, tags: ['x'] }] };
+  const q = (id: string, prompt: string, key: string, extra: Partial<ExamQuestionInput> = {}): ExamQuestionInput => ({
+    id,
+    type: 'single-choice',
+    tags: ['x'],
+    sourceItem: `src-${id}`,
+    prompt,
+    choices: [
+      { text: key, correct: true },
+      { text: 'something else entirely', correct: false },
+    ],
+    ...extra,
+  });
+
+  it('never draws an outdated question', () => {
+    const bank = {
+      questions: [
+        q('old', 'Which dockerd options support overlay networks?', '`--cluster-store`', { outdated: { since: 'Engine 23.0' } }),
+        q('a', 'Which TCP port do swarm managers use?', '2377'),
+        q('b', 'Which driver gives a container the host stack?', 'host'),
+      ],
+    };
+    for (const seed of [1, 2, 3, 4, 5]) expect(drawExam(bank, one, { seed }).map((i) => i.questionId).sort()).toEqual(['a', 'b']);
+  });
+
+  it('fails rather than fill a slot with an outdated question', () => {
+    const bank = { questions: [q('old', 'Old?', 'x', { outdated: { since: 'Engine 23.0' } }), q('a', 'Which port?', '2377')] };
+    expect(() => drawExam(bank, one, { seed: 1 })).toThrow(InsufficientQuestionsError);
+  });
+
+  it('takes at most one of two near-duplicates', () => {
+    const bank = {
+      questions: [
+        q('a', 'Which command removes all unused networks?', '`docker network prune`'),
+        q('b', 'Which command removes every network that no container is using?', '`docker network prune`'),
+        q('c', 'Which TCP port do swarm managers use?', '2377'),
+      ],
+    };
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const ids = drawExam(bank, one, { seed }).map((i) => i.questionId);
+      expect(ids).toContain('c');
+      expect(ids.filter((id) => id === 'a' || id === 'b')).toHaveLength(1);
+    }
+  });
+
+  it('tells near-duplicates from questions about different options', () => {
+    expect(nearDuplicates(q('a', 'Which statements about overlay networks are true?', 'Overlay networks are created on a manager node.'), q('b', 'Which statements about encrypting an overlay network are true?', 'Encryption costs performance, so test it first.'))).toBe(false);
+    expect(nearDuplicates(q('a', 'Which command accepts the `--alias` option?', 'foo'), q('b', 'Which command accepts the `--ip` option?', 'bar'))).toBe(false);
+    expect(nearDuplicates(q('a', 'Which port do swarm managers listen on for cluster management?', '2377'), q('b', 'On which port do swarm managers listen for cluster management traffic?', '2377'))).toBe(true);
   });
 });

@@ -41,8 +41,12 @@ describe('submitReview', () => {
     expect(logs[0].prevState).toBe(0);
   });
 
-  it('is idempotent on clientReviewId', async () => {
-    const again = await submitReview(user, review({ clientReviewId: 'first-review-1', rating: 1 }), ctx());
+  it('is idempotent on clientReviewId; the same id with another payload is a conflict (issue 12)', async () => {
+    await expect(submitReview(user, review({ clientReviewId: 'first-review-1', rating: 1 }), ctx())).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringMatching(/already used for a different review \(rating differs\)/),
+    });
+    const again = await submitReview(user, review({ clientReviewId: 'first-review-1' }), ctx());
     expect(again.duplicate).toBe(true);
     expect(again.rating).toBe(3);
     expect(await t.db.reviewLog.count({ where: { userId: user } })).toBe(1);

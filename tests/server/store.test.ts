@@ -210,6 +210,20 @@ describe('bank changes', () => {
     expect((await getCardStates(u, ['a6'], { db: t.db })).a6.retired).toBe(false);
   });
 
+  it('leaves outdated questions out of the queue: studied ones retire, new ones are not offered (issue 13)', async () => {
+    const u = await learner({ newPerDay: 100 });
+    await submitReview(u, flash('a5', 1), ctx());
+    const outdated = { since: 'Engine 23.0', note: 'Removed.', source: 'https://docs.docker.com/engine/deprecated/' };
+    const marked = indexBank({ ...bank.bank, questions: bank.bank.questions.map((q) => (q.id === 'a5' || q.id === 'a4' ? { ...q, outdated } : q)) });
+    expect((await syncBank(marked, t.db)).retired).toBeGreaterThanOrEqual(1);
+    const q = await getQueue(u, { limit: 50 }, { db: t.db, bank: marked, now: new Date(T0.getTime() + 60 * MIN) });
+    const ids = q.items.map((i) => i.questionId);
+    expect(ids).not.toContain('a5');
+    expect(ids).not.toContain('a4');
+    expect(ids.length).toBeGreaterThan(0);
+    expect((await syncBank(bank, t.db)).restored).toBeGreaterThanOrEqual(1);
+  });
+
   it('lets new questions enter as new cards', async () => {
     const u = await learner({ newPerDay: 100 });
     const bigger = testBank([{ ...bank.bank.questions[0], id: 'c1', deck: 'c', sourceItem: 'c1' }]);

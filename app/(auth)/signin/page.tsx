@@ -22,9 +22,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof params.error === 'string' ? (errorMessages[params.error] ?? SIGN_IN_FAILED) : undefined;
+  const signedOutEverywhere = params.signedOut === 'everywhere';
   return (
     <div className="auth-page">
       <h1>Sign in</h1>
+      {signedOutEverywhere ? (
+        <p className="auth-ok" role="status">
+          You were signed out on every device.
+        </p>
+      ) : null}
       <p>Sign in to save your reviews and exam history. You can also keep studying as a guest.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
       <ProviderButtons providers={oauthProviderButtons()} callbackUrl={callbackUrl} />

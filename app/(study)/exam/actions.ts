@@ -31,17 +31,27 @@ async function run(op: (ctx: Awaited<ReturnType<typeof examContext>>) => Promise
   }
 }
 
-export type StartState = { error?: string };
+export type StartState = { error?: string; openAttempt?: { id: string; title: string; answered?: number } };
 
-/** Start an exam from the picker form, then open it. */
+/**
+ * Start an exam from the picker form, then open it. With an exam in progress, the form gets the open
+ * attempt back and asks to resume it or abandon it (a second submit with `abandon=<its id>`).
+ */
 export async function startExamAction(_prev: StartState, form: FormData): Promise<StartState> {
   const ctx = await examContext();
   let id: string;
   try {
     const size = Number(form.get('size'));
-    const view = await startExam(ctx, { blueprintId: String(form.get('blueprintId') ?? ''), size: Number.isFinite(size) && size > 0 ? size : undefined });
+    const abandon = form.get('abandon');
+    const view = await startExam(ctx, {
+      blueprintId: String(form.get('blueprintId') ?? ''),
+      size: Number.isFinite(size) && size > 0 ? size : undefined,
+      abandon: typeof abandon === 'string' && abandon ? abandon : undefined,
+    });
     id = view.id;
   } catch (e) {
+    if (e instanceof ExamError && e.kind === 'in-progress' && e.openAttempt)
+      return { error: e.message, openAttempt: { id: e.openAttempt.id, title: e.openAttempt.title } };
     if (e instanceof ExamError) return { error: e.message };
     throw e;
   } finally {

@@ -1,14 +1,14 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { authSecret, secureCookies } from '@/auth.config';
+import { secureCookies } from '@/auth.config';
 import { db } from '@/server/db';
 import { getBank } from '@/server/banks';
 import { getCurrentUser } from '@/server/session';
-import { GUEST_COOKIE, guestRepo, userRepo, type ExamContext } from '@/server/exams';
+import { GUEST_ATTEMPT_TTL_MS, GUEST_COOKIE, guestRepo, userRepo, type ExamContext } from '@/server/exams';
 
 /**
- * The exam context of the current request: the signed-in learner's attempts, or the
- * guest's sealed cookie. The user comes from the session only.
+ * The exam context of the current request: the signed-in learner's attempts, or the guest's
+ * (server-side, under the random key the guest cookie holds). The user comes from the session only.
  */
 export async function examContext(): Promise<ExamContext & { persist(): Promise<void> }> {
   const user = await getCurrentUser();
@@ -16,20 +16,22 @@ export async function examContext(): Promise<ExamContext & { persist(): Promise<
   const now = new Date();
   if (user) return { repo: userRepo(db, user.id), bank, now, persist: async () => {} };
   const jar = await cookies();
-  const repo = guestRepo(jar.get(GUEST_COOKIE)?.value, authSecret()) // the session secret: stable across restarts;
+  const previous = jar.get(GUEST_COOKIE)?.value;
+  const repo = guestRepo(db, previous, now);
   return {
     repo,
     bank,
     now,
     async persist() {
-      const sealed = repo.sealed();
-      if (sealed)
-        jar.set(GUEST_COOKIE, sealed, {
+      const key = repo.key();
+      if (key && key !== previous)
+        jar.set(GUEST_COOKIE, key, {
           httpOnly: true,
           sameSite: 'lax',
           secure: secureCookies(),
-          path: '/exam',
-          maxAge: 60 * 60 * 24,
+          // Site-wide: quiz, review and deck pages hide the questions of the guest's open attempt too.
+          path: '/',
+          maxAge: GUEST_ATTEMPT_TTL_MS / 1000,
         });
     },
   };

@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui';
 import { randomInt } from 'node:crypto';
 import { getBank } from '@/server/banks';
 import { getCurrentUser } from '@/server/session';
+import { hiddenExamQuestionIds, hiddenForExamMessage } from '@/server/exam-guard';
 import { buildQuiz, quizScopes, QUIZ_LENGTHS, TOPIC_SEPARATOR } from '@/server/quiz';
 import { QuizRunner } from '@/components/quiz/QuizRunner';
 import { recordQuizAnswer, saveQuizResultAction } from './actions';
@@ -27,7 +28,11 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
   if (sp.go) {
     const user = await getCurrentUser();
     const ids = typeof sp.ids === 'string' && sp.ids ? sp.ids.split(',').slice(0, 50) : undefined;
-    const questions = buildQuiz(bank, { deck: deck || undefined, topic: topic || undefined, length, ids }, randomInt(1, 2 ** 31 - 1));
+    // Questions of an exam in progress are not served here (their options would carry the key).
+    const hidden = await hiddenExamQuestionIds(bank);
+    const open = hidden.size ? { ...bank, questions: bank.questions.filter((q) => !hidden.has(q.id)) } : bank;
+    const hiddenAsked = ids ? ids.filter((id) => hidden.has(id)).length : hidden.size ? bank.questions.filter((q) => hidden.has(q.id) && (!deck || q.deck === deck)).length : 0;
+    const questions = buildQuiz(open, { deck: deck || undefined, topic: topic || undefined, length, ids }, randomInt(1, 2 ** 31 - 1));
     const title = deck ? (scopes.find((d) => d.deck === deck)?.title ?? deck) : 'All decks';
     const newQuizHref = `/quiz?scope=${encodeURIComponent(scope)}&length=${length}`;
     return (
@@ -40,6 +45,11 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
           }
           title={ids ? 'Selected questions' : topic ? `${title}: ${topic}` : title}
         />
+        {hiddenAsked > 0 && (
+          <p className="alert alert--info" role="note">
+            {hiddenForExamMessage(hiddenAsked)} <Link href="/exam">Go to the exam</Link>
+          </p>
+        )}
         <QuizRunner
           questions={questions}
           signedIn={!!user}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getCurrentUser } from '@/server/session';
 import { getBank } from '@/server/banks';
 import { reviewSession } from '@/server/web/review';
+import { hiddenExamQuestionIds } from '@/server/exam-guard';
 import { PageHeader } from '@/components/ui';
 import { ReviewSession } from '@/components/review/ReviewSession';
 import { DonePanel } from '@/components/review/DonePanel';
@@ -15,8 +16,9 @@ export const metadata: Metadata = { title: 'Review' };
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const decks = DeckParamSchema.parse((await searchParams).deck);
   const user = await getCurrentUser();
-  const { cards, counts } = await reviewSession(user?.id ?? null, decks);
   const bank = getBank();
+  const hidden = await hiddenExamQuestionIds(bank);
+  const { cards, counts } = await reviewSession(user?.id ?? null, decks, new Date(), hidden);
   const deckOptions = bank.decks.map((d) => ({ id: d.id, title: d.title, count: d.questionCount }));
   const due = counts ? counts.dueToday + counts.learning : null;
   return (
@@ -35,6 +37,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       {!user && (
         <div className="alert alert--info" role="note">
           You are trying NetPrep as a guest: your answers are not saved. <Link href="/signup">Create a free account</Link> to keep your progress and get a schedule.
+        </div>
+      )}
+      {hidden.size > 0 && (
+        <div className="alert alert--info" role="note">
+          Cards of your exam in progress are left out until you submit it. <Link href="/exam">Go to the exam</Link>
         </div>
       )}
       <DeckPicker decks={deckOptions} selected={decks} />

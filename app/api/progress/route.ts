@@ -1,5 +1,5 @@
 import { exportProgress, importProgress } from '@/server/import-export';
-import { asUser, readJson } from '../reviews/_http';
+import { asUser, asUserWrite, readJson } from '../reviews/_http';
 
 /** Largest progress file accepted for import. */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -19,5 +19,5 @@ export function GET(): Promise<Response> {
 
 /** POST /api/progress <export document> -> replaces the learner's progress; 400 with the first problem, nothing changed, on bad files. */
 export function POST(req: Request): Promise<Response> {
-  return asUser(async (userId) => Response.json({ imported: await importProgress(userId, await readJson(req, MAX_IMPORT_BYTES)) }));
+  return asUserWrite(req, async (userId) => Response.json({ imported: await importProgress(userId, await readJson(req, MAX_IMPORT_BYTES)) }));
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { env } from '@/env';
 import { StoreError } from '@/lib/srs';
 import { getCurrentUser } from '@/server/session';
 
@@ -7,8 +8,50 @@ import { getCurrentUser } from '@/server/session';
  * JSON bodies, and typed errors turned into JSON with the right 4xx status.
  */
 
+/** Deepest nesting accepted in a JSON body (real payloads are a few levels deep; deeper ones only burn stack). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Nesting depth of a parsed JSON value, counted without recursion (stops early past `limit`). */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/**
+ * Cross-site request forgery guard for state-changing routes (as server actions do): a request whose
+ * `Origin` (or, without one, `Sec-Fetch-Site: cross-site`) names another site is refused with 403.
+ * The own origin is NEXTAUTH_URL's when set, else the request's Host.
+ */
+export function checkSameOrigin(req: Request): void {
+  const origin = req.headers.get('origin');
+  if (origin === null) {
+    if (req.headers.get('sec-fetch-site') === 'cross-site') throw new StoreError('forbidden', 'cross-site requests are not accepted');
+    return;
+  }
+  const own = env().NEXTAUTH_URL ? new URL(env().NEXTAUTH_URL!).host : req.headers.get('host');
+  let host: string | null = null;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    /* "null" or garbage: foreign */
+  }
+  if (!host || host !== own) throw new StoreError('forbidden', `requests from origin ${origin} are not accepted`);
+}
+
 /** Read a JSON body of at most `maxBytes`; StoreError 'too-large' / 'bad-request' otherwise. */
 export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new StoreError('unsupported-media-type', `send the body as Content-Type: application/json (got ${type ? JSON.stringify(type) : 'none'})`);
+  }
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     throw new StoreError('too-large', `request body is ${declared} bytes; the limit is ${maxBytes}`);
@@ -29,11 +72,14 @@ export async function readJson(req: Request, maxBytes: number): Promise<unknown>
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) throw new StoreError('bad-request', 'request body is empty: send JSON');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new StoreError('bad-request', 'request body is not valid JSON');
   }
+  if (jsonDepth(value) > MAX_JSON_DEPTH) throw new StoreError('bad-request', `request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  return value;
 }
 
 /** JSON error response for a thrown value (StoreError keeps its kind; others are 500 without details). */
@@ -49,6 +95,16 @@ export function errorResponse(err: unknown): Response {
   }
   console.error(err);
   return Response.json({ error: { kind: 'internal', message: 'internal error' } }, { status: 500 });
+}
+
+/** {@link asUser} for a state-changing request: a foreign Origin is refused first. */
+export function asUserWrite(req: Request, handler: (userId: string) => Promise<Response>): Promise<Response> {
+  try {
+    checkSameOrigin(req);
+  } catch (err) {
+    return Promise.resolve(errorResponse(err));
+  }
+  return asUser(handler);
 }
 
 /** Run `handler` for the signed-in user; 401 JSON for guests, typed errors as JSON. */

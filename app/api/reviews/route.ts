@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { StoreError } from '@/lib/srs';
 import { getQueue } from '@/server/cards';
 import { submitReview } from '@/server/reviews';
-import { asUser, readJson } from './_http';
+import { asUser, asUserWrite, readJson } from './_http';
 
 /** Largest review submission accepted (the answer itself is limited to 16 KiB). */
 const MAX_REVIEW_BYTES = 32 * 1024;
@@ -31,7 +31,7 @@ export function GET(req: Request): Promise<Response> {
  * clientReviewId was already applied.
  */
 export function POST(req: Request): Promise<Response> {
-  return asUser(async (userId) => {
+  return asUserWrite(req, async (userId) => {
     const result = await submitReview(userId, await readJson(req, MAX_REVIEW_BYTES));
     return Response.json(result, { status: result.duplicate ? 200 : 201 });
   });

@@ -5,7 +5,7 @@
  *   > **A:** answer            > **Explanation:** ...            > **Setup:** + ```sh fence
  *   > - [x] right / - [ ] wrong                                   > **Solution:** + ```sh fence (repeatable)
  *   > **Type:** multiple-choice                                   > **Check:** state|output
- *   common: **Explanation:** **Tags:** **Docs:** **Id:**          > **Nodes:** manager1, worker1
+ *   common: **Explanation:** **Tags:** **Docs:** **Id:** **Fact:** > **Nodes:** manager1, worker1
  *
  * A blockquote whose first label is not a question opener (e.g. `**Note:**`) is an ordinary quote.
  */
@@ -16,10 +16,10 @@ import type { Position } from '../diagnostics';
 import { emit, positionOf, type NoteState } from '../state';
 import type { Choice, CheckMode, QuestionType } from '../schema';
 
-export const LABELS = ['q', 'a', 'cloze', 'task', 'setup', 'solution', 'check', 'nodes', 'type', 'explanation', 'tags', 'docs', 'id'] as const;
+export const LABELS = ['q', 'a', 'cloze', 'task', 'setup', 'solution', 'check', 'nodes', 'type', 'explanation', 'tags', 'docs', 'id', 'fact'] as const;
 export type Label = (typeof LABELS)[number];
 const OPENERS: readonly Label[] = ['q', 'cloze', 'task'];
-const HINT_LABELS = 'known labels: Q, A, Cloze, Task, Setup, Solution, Check, Nodes, Type, Explanation, Tags, Docs, Id';
+const HINT_LABELS = 'known labels: Q, A, Cloze, Task, Setup, Solution, Check, Nodes, Type, Explanation, Tags, Docs, Id, Fact';
 
 interface Field {
   label: Label;
@@ -140,8 +140,12 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
   if (idField && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id ?? '')) {
     diag.error(idField.at, `**Id:** "${id}" is not a valid id`, 'use letters, digits, dots, dashes and underscores');
   }
+  const factField = one('fact');
+  const fact = factField?.text.replace(/`/g, '').trim().toLowerCase();
+  if (factField && !fact) diag.error(factField.at, '**Fact:** has no key', 'write a short key shared by questions that ask the same fact, e.g. `swarm-mgmt-port`');
   const common = {
     ...(explanation ? { explanation } : {}),
+    ...(fact ? { fact } : {}),
     ...(tags?.length ? { tags } : {}),
     ...(docs?.length ? { docs } : {}),
     ...(id ? { id } : {}),
@@ -158,7 +162,7 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
       }
     }
   };
-  const COMMON: Label[] = ['explanation', 'tags', 'docs', 'id'];
+  const COMMON: Label[] = ['explanation', 'tags', 'docs', 'id', 'fact'];
 
   switch (openerField.label) {
     case 'q': {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getCurrentUser } from '@/server/session';
 import { getBank } from '@/server/banks';
 import { deckPage } from '@/server/web/decks';
+import { hiddenExamQuestionIds, hiddenForExamMessage } from '@/server/exam-guard';
 import { ButtonLink, Card, EmptyState, PageHeader } from '@/components/ui';
 import { TypeCounts } from '@/components/deck/TypeCounts';
 import { MasteryMeter } from '@/components/deck/MasteryMeter';
@@ -22,7 +23,12 @@ export default async function DeckPage({ params }: Props) {
   const user = await getCurrentUser();
   const view = await deckPage(decodeURIComponent(id), user?.id ?? null);
   if (!view) notFound();
-  const { deck, noteHtml, groups } = view;
+  // The note holds the answers of its questions: withheld while some of them are in the learner's open exam.
+  const hidden = await hiddenExamQuestionIds(getBank());
+  const inExam = view.groups.reduce((n, g) => n + g.questions.filter((q) => hidden.has(q.id)).length, 0);
+  const { deck } = view;
+  const noteHtml = inExam ? null : view.noteHtml;
+  const groups = inExam ? view.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => !hidden.has(q.id)) })).filter((g) => g.questions.length) : view.groups;
   return (
     <div className="stack">
       <PageHeader
@@ -41,7 +47,11 @@ export default async function DeckPage({ params }: Props) {
       </div>
       <div className={styles.layout}>
         <Card as="article" className={styles.note} aria-label="Study note">
-          {noteHtml ? (
+          {inExam ? (
+            <EmptyState title="Note hidden during your exam" headingLevel={3}>
+              {hiddenForExamMessage(inExam)} This note explains them, so it is hidden too. <Link href="/exam">Go to the exam</Link>
+            </EmptyState>
+          ) : noteHtml ? (
             <div className="prose" dangerouslySetInnerHTML={{ __html: noteHtml }} />
           ) : (
             <EmptyState title="Note not found" headingLevel={3}>The source file of this deck is missing from the content folder.</EmptyState>

@@ -1,4 +1,6 @@
 import type { CommandDef } from '../../types';
+import { str } from '../common';
+import { formatInspect } from '../../format/formatter';
 
 /** docker info: the networking-relevant parts. */
 export const info: CommandDef = {
@@ -8,11 +10,44 @@ export const info: CommandDef = {
   short: 'Display system-wide information',
   args: { kind: 'none' },
   flags: [{ long: 'format', short: 'f', type: 'string' }],
-  run(ctx) {
+  run(ctx, f) {
     const node = ctx.ctl.node;
     const cs = node.containers;
     const sw = ctx.world.state.swarm;
     const me = sw?.nodes.find((n) => n.id === node.swarmNodeId);
+    const format = str(f, 'format');
+    if (format) {
+      // The fields of the Engine API's SystemInfo the simulator knows (`{{.Swarm.NodeAddr}}`, `{{json .Swarm}}`).
+      const managers = sw?.nodes.filter((n) => n.role === 'manager') ?? [];
+      const systemInfo = {
+        Containers: cs.length,
+        ContainersRunning: cs.filter((c) => c.status === 'running').length,
+        ContainersPaused: 0,
+        ContainersStopped: cs.filter((c) => c.status !== 'running').length,
+        Images: 8,
+        Driver: 'overlay2',
+        LoggingDriver: 'json-file',
+        CgroupDriver: 'systemd',
+        KernelVersion: '6.8.0-51-generic',
+        OperatingSystem: 'Ubuntu 24.04.1 LTS',
+        OSType: 'linux',
+        Architecture: 'x86_64',
+        Name: node.name,
+        ServerVersion: '28.5.1',
+        DockerRootDir: '/var/lib/docker',
+        Swarm: {
+          NodeID: me?.id ?? '',
+          NodeAddr: me ? node.addr : '',
+          LocalNodeState: me ? 'active' : 'inactive',
+          ControlAvailable: me?.role === 'manager',
+          Error: '',
+          RemoteManagers: me ? managers.map((n) => ({ NodeID: n.id, Addr: `${n.addr}:2377` })) : null,
+          ...(me?.role === 'manager' && sw ? { Nodes: sw.nodes.length, Managers: managers.length, Cluster: { ID: sw.id } } : {}),
+        },
+      };
+      ctx.out.push(formatInspect([systemInfo], format));
+      return;
+    }
     let s = `Client:\n Version:    28.5.1\n Context:    default\n Debug Mode: false\n\nServer:\n`;
     s += ` Containers: ${cs.length}\n  Running: ${cs.filter((c) => c.status === 'running').length}\n  Paused: 0\n  Stopped: ${cs.filter((c) => c.status !== 'running').length}\n`;
     s += ` Images: 8\n Server Version: 28.5.1\n Storage Driver: overlay2\n Logging Driver: json-file\n Cgroup Driver: systemd\n`;
