@@ -127,6 +127,17 @@ function parseFound(found: ReturnType<typeof lookupCommand>, argv: string[]): Pa
   return { def, flags: parsed.flags, args: parsed.args, help: parsed.flags.help === true };
 }
 
+/** The context's callbacks into a host, made once per host rather than once per command. */
+const HOST_FUNCTIONS = new WeakMap<DockerHost, Pick<CommandContext, 'controllerFor' | 'execIn'>>();
+function hostFunctions(host: DockerHost): Pick<CommandContext, 'controllerFor' | 'execIn'> {
+  let f = HOST_FUNCTIONS.get(host);
+  if (!f) {
+    f = { controllerFor: (n) => host.engine.daemon(n), execIn: (c, id, av) => host.execIn(c, id, av) };
+    HOST_FUNCTIONS.set(host, f);
+  }
+  return f;
+}
+
 /**
  * Run one docker invocation (argv[0] === 'docker') on a node.
  * @returns stdout, stderr and Docker's exit code; never throws
@@ -170,17 +181,8 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
     checkArgs(def, p.args);
     const ctl = host.engine.daemon(target);
     if (!ctl) return { stdout: '', stderr: 'Cannot connect to the Docker daemon. Is the docker daemon running?\n', exitCode: 1 };
-    const ctx: CommandContext = {
-      engine: host.engine,
-      node: target,
-      world: host.engine.world,
-      ctl,
-      out,
-      err,
-      exitCode: 0,
-      controllerFor: (n) => host.engine.daemon(n),
-      execIn: (c, id, av) => host.execIn(c, id, av),
-    };
+    const { controllerFor, execIn } = hostFunctions(host);
+    const ctx: CommandContext = { engine: host.engine, node: target, world: host.engine.world, ctl, out, err, exitCode: 0, controllerFor, execIn };
     def.run(ctx, p.flags as Record<string, never>, p.args);
     return { stdout: out.join(''), stderr: err.join(''), exitCode: ctx.exitCode };
   } catch (e) {
