@@ -112,10 +112,12 @@ function cloneValue(v: FlagValue): FlagValue {
 
 /** Go strconv.ParseBool. */
 export function parseGoBool(s: string): boolean | null {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  if (GO_TRUE.has(s)) return true;
+  if (GO_FALSE.has(s)) return false;
   return null;
 }
+const GO_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE: ReadonlySet<string> = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 /** Go strconv.ParseInt/ParseUint with base 0: returns the number or the Go error text. */
 export function parseGoInt(s: string, unsigned: boolean): number | string {
