@@ -13,10 +13,6 @@ function struct<T extends Record<string, unknown>>(type: string, o: T): T {
   return goStruct(type, o);
 }
 
-function prefixLen(ctl: Controller, netId: string, ip?: string): number {
-  if (!ip) return 0;
-  return poolBits(findNet(ctl, netId), ip);
-}
 /** Prefix length of the network's IPv4 pool holding ip (0 when none does). */
 function poolBits(n: NetworkState | null, ip: string): number {
   const p = n?.pools.find((pool) => pool.subnet && inPool(pool.base, pool.bits, ip));
