@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { guestSessionSchema } from '@/components/auth/guest-session';
 import { unauthorized } from 'next/navigation';
 import { getCurrentUser } from '@/server/session';
+import { passwordWeakness } from '@/server/password-strength';
 import { clientIp } from '@/server/throttle';
 import { createUser, importGuestAnswers, UserError } from '@/server/users';
 import { signUpSchema, type FormState } from './schema';
@@ -14,6 +15,8 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const values = { name: String(formData.get('name') ?? ''), email: String(formData.get('email') ?? '') };
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get('password'), confirm: formData.get('confirm') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const weak = passwordWeakness(parsed.data.password, [parsed.data.email, parsed.data.name]);
+  if (weak) return { fieldErrors: { password: [weak] }, values };
   try {
     await createUser(parsed.data, undefined, { ip: clientIp(await headers()), now: new Date() });
   } catch (err) {

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { changePasswordSchema, deleteAccountSchema, type FormState } from '@/app/(auth)/schema';
 import { clearSession, refreshSessionAfterPasswordChange, requireUser, revokeSessions } from '@/server/session';
+import { passwordWeakness } from '@/server/password-strength';
 import { changePassword, deleteUser, UserError } from '@/server/users';
 
 function fromUserError(err: unknown): FormState {
@@ -21,6 +22,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     confirm: formData.get('confirm'),
   });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const weak = passwordWeakness(parsed.data.password, [user.email, user.name]);
+  if (weak) return { fieldErrors: { password: [weak] } };
   try {
     await changePassword(user.id, parsed.data);
   } catch (err) {

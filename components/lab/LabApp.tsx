@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { check, restoreLab, sessionLine, startTask, type Lab } from '@/lib/cli';
+import { check, completeLine, restoreLab, sessionLine, startTask, type Lab } from '@/lib/cli';
 import { Terminal, type TerminalHandle, type TerminalOutput } from '@/components/terminal/Terminal';
 import { Markdown } from '@/components/quiz/Markdown';
 import { LabDiagram } from './LabDiagram';
@@ -116,6 +116,8 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
     [lab, node],
   );
 
+  const complete = useCallback((before: string) => completeLine(lab, before, node), [lab, node]);
+
   const onCheck = () => {
     if (!scenario) return;
     setResult(check({ setup: scenario.setup, solutions: scenario.solutions, mode: scenario.mode, nodes: scenario.nodes }, answer));
@@ -224,6 +226,8 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
         <Terminal
           ref={term}
           run={run}
+          complete={complete}
+          onCtrlEnter={onCheck}
           prompt={`${node}$ `}
           banner={initial.banner ?? (scenario ? scenarioBanner(scenario) : FREE_BANNER)}
           label="Lab terminal"

@@ -1,4 +1,6 @@
 'use client';
+import { sendOnce } from './pending-reviews';
+import { pendingLabel, usePendingReviews } from './use-pending-reviews';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { GRADES, type Grade, type GradeInput, type GradeResult, type ReviewCardView, type UndoResult } from './types';
 import { Flashcard } from './Flashcard';
@@ -40,6 +42,8 @@ export function ReviewSession({ cards, grade, undo, done }: Props) {
   const [revealed, setRevealed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(0);
+  const pending = usePendingReviews(grade);
+  const pendingText = pendingLabel(pending.status);
   // True once hydrated (the keyboard handler is live); the server render says false.
   const ready = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const shownAt = useRef(0);
@@ -81,8 +85,10 @@ export function ReviewSession({ cards, grade, undo, done }: Props) {
         return;
       }
       void enqueue(async () => {
-        const attempt = () => grade(input).catch((): GradeResult | null => null);
-        const res = (await attempt()) ?? (await attempt()) ?? { ok: false as const, message: OFFLINE };
+        // Kept in the browser until the server acknowledges it (pending-reviews.ts): retried with the same id.
+        const outcome = pending.queue ? await pending.queue.add(input) : await sendOnce(grade, input);
+        const res: GradeResult =
+          outcome.kind === 'saved' ? outcome.result : { ok: false, message: outcome.kind === 'refused' ? outcome.message : OFFLINE };
         if (!res.ok) {
           // Put the card back in front and forget the step.
           setError(res.message);
@@ -97,7 +103,7 @@ export function ReviewSession({ cards, grade, undo, done }: Props) {
         }
       });
     },
-    [current, revealed, grade, enqueue],
+    [current, revealed, grade, enqueue, pending.queue],
   );
 
   const undoLast = useCallback(() => {
@@ -171,6 +177,11 @@ export function ReviewSession({ cards, grade, undo, done }: Props) {
       <p className="visually-hidden" aria-live="polite">
         {current ? `Card ${history.length + 1} of ${total}${revealed ? ', answer shown' : ''}` : 'Session complete'}
       </p>
+      {pendingText && (
+        <p className="small muted" role="status" data-testid="pending-reviews">
+          {pendingText}
+        </p>
+      )}
       {error && <div className="alert alert--danger" role="alert">{error}</div>}
       {current ? (
         <Flashcard key={current.cardId + ':' + history.length} card={current} revealed={revealed} pending={false} onReveal={reveal} onGrade={submit} />

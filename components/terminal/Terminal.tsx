@@ -29,11 +29,24 @@ const RESET = `${ESC}[0m`;
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
 
+/** Tab completion: where the word before the cursor starts, and the words that fit. */
+export type TerminalCompleter = (lineBeforeCursor: string) => { start: number; candidates: string[] };
+
+/** Longest common prefix of some words. */
+function commonPrefix(words: string[]): string {
+  let p = words[0] ?? '';
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
 /**
  * An xterm.js terminal with a line editor: ←/→, Home/End (Ctrl-A/E), Backspace/Delete,
- * ↑/↓ history, Ctrl-C to drop the line, Ctrl-L or `clear` to clear, Ctrl-U to kill the
- * line, and paste of several lines. Each entered line goes to `run`; xterm loads only
- * in the browser (dynamic import), so the server renders a plain placeholder.
+ * ↑/↓ history, Tab completion (`complete`), Ctrl-C to drop the line (or copy, when text is
+ * selected; Ctrl-Shift-C copies too), Ctrl-V / Ctrl-Shift-V to paste, Ctrl-Enter for `onCtrlEnter`
+ * (check the answer), Ctrl-L or `clear` to clear, Ctrl-U to kill the line, and paste of several
+ * lines. It keeps at least `minCols` columns (scrolling sideways on a narrow screen) so
+ * `docker ps` tables never wrap. Each entered line goes to `run`; xterm loads only in the
+ * browser (dynamic import), so the server renders a plain placeholder.
  */
 export function Terminal({
   run,
@@ -42,6 +55,9 @@ export function Terminal({
   label = 'Terminal',
   ref,
   onReady,
+  complete,
+  onCtrlEnter,
+  minCols = 130,
 }: {
   run: (line: string) => TerminalOutput | null;
   prompt: string;
@@ -49,6 +65,9 @@ export function Terminal({
   label?: string;
   ref?: Ref<TerminalHandle>;
   onReady?: () => void;
+  complete?: TerminalCompleter;
+  onCtrlEnter?: () => void;
+  minCols?: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<XTerm | null>(null);
@@ -58,10 +77,14 @@ export function Terminal({
   const runRef = useRef(run);
   const promptRef = useRef(prompt);
   const bannerRef = useRef(banner);
+  const completeRef = useRef(complete);
+  const ctrlEnterRef = useRef(onCtrlEnter);
   useEffect(() => {
     runRef.current = run;
     bannerRef.current = banner;
-  }, [run, banner]);
+    completeRef.current = complete;
+    ctrlEnterRef.current = onCtrlEnter;
+  }, [run, banner, complete, onCtrlEnter]);
 
   const promptText = () => `${GREEN}${promptRef.current}${RESET}`;
   const redraw = () => {
@@ -114,7 +137,7 @@ export function Terminal({
         cursorBlink: true,
         convertEol: false,
         fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-        fontSize: 13,
+        fontSize: 12.5,
         lineHeight: 1.25,
         scrollback: 2000,
         screenReaderMode: true,
@@ -132,12 +155,35 @@ export function Terminal({
       const fit = new FitAddon();
       t.loadAddon(fit);
       t.open(host.current);
-      t.textarea?.setAttribute('aria-label', `${label}: type a command and press Enter`);
-      try {
-        fit.fit();
-      } catch {
-        /* not laid out yet */
-      }
+      t.textarea?.setAttribute('aria-label', `${label}: type a command and press Enter (Tab completes)`);
+      // Fit the box, but never below minCols: a narrow screen scrolls sideways instead of wrapping tables.
+      const fitWide = () => {
+        try {
+          fit.fit();
+        } catch {
+          /* not laid out yet */
+        }
+        if (t.cols < minCols) t.resize(minCols, t.rows);
+      };
+      fitWide();
+      // Clipboard keys the browser should handle (xterm would turn them into control characters).
+      t.attachCustomKeyEventHandler((ev) => {
+        if (ev.type !== 'keydown') return true;
+        const key = ev.key.toLowerCase();
+        if ((ev.ctrlKey || ev.metaKey) && key === 'enter') {
+          ev.preventDefault();
+          ctrlEnterRef.current?.();
+          return false;
+        }
+        if ((ev.ctrlKey || ev.metaKey) && key === 'v') return false; // native paste event -> onData
+        if ((ev.ctrlKey || ev.metaKey) && key === 'c' && (ev.shiftKey || t.hasSelection())) {
+          const text = t.getSelection();
+          if (text) void navigator.clipboard?.writeText(text).catch(() => {});
+          ev.preventDefault();
+          return false;
+        }
+        return true;
+      });
       term.current = t;
       if (bannerRef.current) t.write(crlf(`${DIM}${bannerRef.current}${RESET}\n`));
       t.write(promptText());
@@ -167,6 +213,24 @@ export function Terminal({
         e.buf = '';
         e.cur = 0;
         t.write(promptText());
+      };
+
+      const tab = () => {
+        const e = st.current;
+        const c = completeRef.current?.(e.buf.slice(0, e.cur));
+        if (!c || !c.candidates.length) return;
+        const word = e.buf.slice(c.start, e.cur);
+        const insert = (text: string) => {
+          e.buf = e.buf.slice(0, e.cur) + text + e.buf.slice(e.cur);
+          e.cur += text.length;
+          redraw();
+        };
+        if (c.candidates.length === 1) return insert(c.candidates[0].slice(word.length) + ' ');
+        const common = commonPrefix(c.candidates);
+        if (common.length > word.length) return insert(common.slice(word.length));
+        // several candidates and nothing more in common: list them under the line, as bash does
+        t.write(`\r\n${c.candidates.join('  ')}\r\n`);
+        redraw();
       };
 
       const onData = t.onData((data) => {
@@ -241,7 +305,7 @@ export function Terminal({
             e.cur = before.length;
             redraw();
           } else if (ch === '\t') {
-            // No completion; keep the tab out of the line.
+            tab();
           } else if (ch >= ' ') {
             e.buf = e.buf.slice(0, e.cur) + ch + e.buf.slice(e.cur);
             e.cur++;
@@ -251,13 +315,7 @@ export function Terminal({
         }
       });
 
-      const ro = new ResizeObserver(() => {
-        try {
-          fit.fit();
-        } catch {
-          /* hidden */
-        }
-      });
+      const ro = new ResizeObserver(() => fitWide());
       ro.observe(host.current);
       cleanup = () => {
         ro.disconnect();

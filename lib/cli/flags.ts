@@ -112,10 +112,12 @@ function cloneValue(v: FlagValue): FlagValue {
 
 /** Go strconv.ParseBool. */
 export function parseGoBool(s: string): boolean | null {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  if (GO_TRUE.has(s)) return true;
+  if (GO_FALSE.has(s)) return false;
   return null;
 }
+const GO_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE: ReadonlySet<string> = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 /** Go strconv.ParseInt/ParseUint with base 0: returns the number or the Go error text. */
 export function parseGoInt(s: string, unsigned: boolean): number | string {
@@ -233,7 +235,16 @@ function readCsvRecord(value: string): string[] | string {
 }
 
 type Resolved = { spec: FlagSpec; name: string };
-type Compiled = { byLong: Map<string, Resolved>; byShort: Map<string, Resolved>; implicitHelp: boolean };
+type Compiled = {
+  byLong: Map<string, Resolved>;
+  byShort: Map<string, Resolved>;
+  /** Every flag's default (and `help: false` when implicit), in spec order: copied per parse. */
+  defaults: Record<string, FlagValue>;
+  /** The same plus a `__changed` slot: the record a docker command receives. */
+  commandDefaults: Record<string, FlagValue>;
+  /** Flags whose default is an array or a map: each parse gets its own copy. */
+  mutable: string[];
+};
 
 /**
  * Lookup tables per flag set. Specs are module constants of the command files, so each is compiled once; the
@@ -257,7 +268,20 @@ function compile(spec: FlagSpec[]): Compiled {
     byLong.set('help', { spec: help, name: 'help' });
     if (help.short) byShort.set('h', { spec: help, name: 'help' });
   }
-  const compiled = { byLong, byShort, implicitHelp };
+  const entries: [string, FlagValue][] = [];
+  const mutable: string[] = [];
+  for (const s of spec) {
+    const v = s.default ?? ZERO[s.type]();
+    entries.push([s.long, typeof v === 'object' ? (Object.freeze(cloneValue(v)) as FlagValue) : v]);
+    if (typeof v === 'object') mutable.push(s.long);
+  }
+  if (implicitHelp) entries.push(['help', false]);
+  // fromEntries makes an object with fast properties, which `{ ...defaults }` copies in one step
+  // (a record built by keyed stores is a dictionary object and copies slowly, key by key).
+  // Adding a key to such a copy is slow again, hence a second template with the `__changed` slot.
+  const defaults = Object.fromEntries(entries);
+  const commandDefaults = Object.fromEntries([...entries, ['__changed', false]]);
+  const compiled = { byLong, byShort, defaults, commandDefaults, mutable };
   COMPILED.set(spec, compiled);
   return compiled;
 }
@@ -340,10 +364,23 @@ function setFlag(st: ParseState, r: Resolved, value: string): void {
  * @throws UsageError with pflag's wording (exit code 125)
  */
 export function parseFlags(args: string[], spec: FlagSpec[], cmd: string): ParsedFlags {
-  const { byLong, byShort, implicitHelp } = compile(spec);
-  const flags: Record<string, FlagValue> = {};
-  for (const s of spec) flags[s.long] = cloneValue(s.default ?? ZERO[s.type]());
-  if (implicitHelp) flags.help = false;
+  return parse(args, spec, cmd, false);
+}
+
+/**
+ * parseFlags for a docker command: the flags record also carries `__changed` (the changed names), which is what
+ * commands read through `changed(f, name)`.
+ */
+export function parseCommandFlags(args: string[], spec: FlagSpec[], cmd: string): ParsedFlags {
+  const parsed = parse(args, spec, cmd, true);
+  parsed.flags.__changed = parsed.changed;
+  return parsed;
+}
+
+function parse(args: string[], spec: FlagSpec[], cmd: string, command: boolean): ParsedFlags {
+  const { byLong, byShort, defaults, commandDefaults, mutable } = compile(spec);
+  const flags: Record<string, FlagValue> = command ? { ...commandDefaults } : { ...defaults };
+  for (const k of mutable) flags[k] = cloneValue(defaults[k]);
   const positional: string[] = [];
   const st: ParseState = { cmd, flags, changed: [], warnings: [] };
   let i = 0;

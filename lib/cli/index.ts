@@ -12,3 +12,4 @@ export { check, type CheckTask, type CheckResult, type CheckOptions } from './ch
 export { startTask, sessionLine, splitSessionLine, type TaskStart } from './session';
 export { DEFAULT_SEED } from '../cnm';
 export { validateCommand } from './validate';
+export { completeLine, type Completion } from './complete';

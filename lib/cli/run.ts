@@ -5,7 +5,7 @@
  */
 import { COMMANDS, GROUPS, lookupCommand } from './commands';
 
-import { parseFlags, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, TemplateError, type FlagSpec } from './infra';
+import { parseFlags, parseCommandFlags, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, TemplateError, type FlagSpec } from './infra';
 import type { CommandContext, CommandDef, CommandResult } from './types';
 import { CliError } from './types';
 import { CnmError, type Controller, type Engine } from '../cnm';
@@ -28,12 +28,28 @@ const GLOBAL_FLAGS: FlagSpec[] = [
   { long: 'help', type: 'bool' },
 ];
 
+const NO_WORDS: string[] = [];
+
+/** Per flag set: which long names (aliases included) and shorthands take a value. */
+const TAKES = new WeakMap<FlagSpec[], { long: Map<string, boolean>; short: Map<string, boolean> }>();
+function takesTable(spec: FlagSpec[]): { long: Map<string, boolean>; short: Map<string, boolean> } {
+  let t = TAKES.get(spec);
+  if (!t) {
+    t = { long: new Map(), short: new Map() };
+    // First declaration wins, as the linear search this replaces did.
+    for (const x of spec) {
+      for (const n of [x.long, ...(x.aliases ?? [])]) if (!t.long.has(n)) t.long.set(n, x.type !== 'bool');
+      if (x.short && !t.short.has(x.short)) t.short.set(x.short, x.type !== 'bool');
+    }
+    TAKES.set(spec, t);
+  }
+  return t;
+}
+
 /** Split argv at the first positional word, knowing which flags take a value. */
 function splitAtPositional(args: string[], spec: FlagSpec[]): [string[], string[]] {
-  const takes = (name: string, short: boolean) => {
-    const s = spec.find((x) => (short ? x.short === name : x.long === name || x.aliases?.includes(name)));
-    return s ? s.type !== 'bool' : false;
-  };
+  const table = takesTable(spec);
+  const takes = (name: string, short: boolean) => (short ? table.short : table.long).get(name) === true;
   let i = 0;
   while (i < args.length) {
     const a = args[i];
@@ -88,25 +104,14 @@ function checkArgs(def: CommandDef, args: string[]): void {
   }
 }
 
-const DEFAULTS = new WeakMap<CommandDef, ReturnType<typeof parseFlags>>();
-/** The parse of an empty argument list (cached: most commands run without flags); a fresh copy. */
-function defaultsFor(def: CommandDef, cmdPath: string): ReturnType<typeof parseFlags> {
-  let d = DEFAULTS.get(def);
-  if (d === undefined) {
-    d = parseFlags([], def.flags, cmdPath);
-    DEFAULTS.set(def, d);
-  }
-  const flags: Record<string, unknown> = {};
-  for (const k in d.flags) {
-    const v = d.flags[k];
-    flags[k] = Array.isArray(v) ? [...v] : v !== null && typeof v === 'object' ? { ...v } : v;
-  }
-  return { flags: flags as typeof d.flags, args: [], changed: [], warnings: [] };
-}
+type Parsed = { def: CommandDef; flags: Record<string, unknown>; args: string[]; help: boolean } | { group: string; unknown?: string } | { unknownTop: string };
 
 /** Parse argv (without "docker") for a command: flags and positional args, or a UsageError. */
-export function parseCommand(argv: string[]): { def: CommandDef; flags: Record<string, unknown>; args: string[]; help: boolean } | { group: string; unknown?: string } | { unknownTop: string } {
-  const found = lookupCommand(argv);
+export function parseCommand(argv: string[]): Parsed {
+  return parseFound(lookupCommand(argv), argv);
+}
+
+function parseFound(found: ReturnType<typeof lookupCommand>, argv: string[]): Parsed {
   if (!found) {
     if (argv[0] && GROUPS[argv[0]]) return { group: argv[0], unknown: argv[1] };
     return { unknownTop: argv[0] ?? '' };
@@ -116,11 +121,21 @@ export function parseCommand(argv: string[]): { def: CommandDef; flags: Record<s
   let parsed;
   if (def.interspersed === false) {
     const [flagPart, positional] = splitAtPositional(rest, def.flags);
-    parsed = parseFlags(flagPart, def.flags, cmdPath);
-    parsed.args = [...parsed.args, ...positional];
-  } else if (!rest.length) parsed = defaultsFor(def, cmdPath);
-  else parsed = parseFlags(rest, def.flags, cmdPath);
-  return { def, flags: { ...parsed.flags, __changed: parsed.changed }, args: parsed.args, help: parsed.flags.help === true };
+    parsed = parseCommandFlags(flagPart, def.flags, cmdPath);
+    for (const a of positional) parsed.args.push(a);
+  } else parsed = parseCommandFlags(rest, def.flags, cmdPath);
+  return { def, flags: parsed.flags, args: parsed.args, help: parsed.flags.help === true };
+}
+
+/** The context's callbacks into a host, made once per host rather than once per command. */
+const HOST_FUNCTIONS = new WeakMap<DockerHost, Pick<CommandContext, 'controllerFor' | 'execIn'>>();
+function hostFunctions(host: DockerHost): Pick<CommandContext, 'controllerFor' | 'execIn'> {
+  let f = HOST_FUNCTIONS.get(host);
+  if (!f) {
+    f = { controllerFor: (n) => host.engine.daemon(n), execIn: (c, id, av) => host.execIn(c, id, av) };
+    HOST_FUNCTIONS.set(host, f);
+  }
+  return f;
 }
 
 /**
@@ -133,7 +148,7 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
   let def: CommandDef | null = null;
   try {
     // Global flags stop at the first word that is not a flag.
-    const [gpart, rest] = splitAtPositional(argv.slice(1), GLOBAL_FLAGS);
+    const [gpart, rest] = argv.length > 1 && argv[1][0] !== '-' ? [NO_WORDS, argv.slice(1)] : splitAtPositional(argv.slice(1), GLOBAL_FLAGS);
     const g = gpart.length ? parseFlags(gpart, GLOBAL_FLAGS, 'docker') : { flags: { host: [] as string[], version: false } as Record<string, unknown> };
     if (g.flags.version === true) return { stdout: 'Docker version 28.5.1, build e180ab8\n', stderr: '', exitCode: 0 };
     const hosts = g.flags.host as string[];
@@ -150,8 +165,9 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
       target = match.name;
     }
     if (!rest.length) return { stdout: `\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nManagement Commands:\n${Object.entries(GROUPS).map(([k, v]) => `  ${k.padEnd(12)}${v}`).join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`, stderr: '', exitCode: 0 };
-    def = lookupCommand(rest)?.def ?? null;
-    const p = parseCommand(rest);
+    const found = lookupCommand(rest);
+    def = found?.def ?? null;
+    const p = parseFound(found, rest);
     if ('unknownTop' in p) {
       return { stdout: '', stderr: `docker: unknown command: docker ${p.unknownTop}\n\nRun 'docker --help' for more information\n`, exitCode: 1 };
     }
@@ -165,17 +181,8 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
     checkArgs(def, p.args);
     const ctl = host.engine.daemon(target);
     if (!ctl) return { stdout: '', stderr: 'Cannot connect to the Docker daemon. Is the docker daemon running?\n', exitCode: 1 };
-    const ctx: CommandContext = {
-      engine: host.engine,
-      node: target,
-      world: host.engine.world,
-      ctl,
-      out,
-      err,
-      exitCode: 0,
-      controllerFor: (n) => host.engine.daemon(n),
-      execIn: (c, id, av) => host.execIn(c, id, av),
-    };
+    const { controllerFor, execIn } = hostFunctions(host);
+    const ctx: CommandContext = { engine: host.engine, node: target, world: host.engine.world, ctl, out, err, exitCode: 0, controllerFor, execIn };
     def.run(ctx, p.flags as Record<string, never>, p.args);
     return { stdout: out.join(''), stderr: err.join(''), exitCode: ctx.exitCode };
   } catch (e) {

@@ -20,6 +20,13 @@ export function goStruct<T extends object>(typeName: string, fields: T, opts: { 
 
 /** Go's time format for API timestamps: 2026-11-28T09:00:00.123456789Z */
 export function isoTime(sec: number, frac = 0): string {
-  const d = new Date(sec * 1000).toISOString().slice(0, 19);
+  let d = ISO_SECONDS.get(sec);
+  if (d === undefined) {
+    d = new Date(sec * 1000).toISOString().slice(0, 19);
+    if (ISO_SECONDS.size > 4096) ISO_SECONDS.clear();
+    ISO_SECONDS.set(sec, d);
+  }
   return `${d}.${String(frac).padStart(9, '0')}Z`;
 }
+/** "2026-11-28T09:00:00" by second: a lab prints the same few timestamps again and again. */
+const ISO_SECONDS = new Map<number, string>();

@@ -9,14 +9,13 @@ import { goStruct, isoTime } from './gotype';
 
 /** A Go struct for templates (fields keep their order; omitempty fields left out). */
 function struct<T extends Record<string, unknown>>(type: string, o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  for (const k in o) if (o[k] === undefined) delete o[k];
   return goStruct(type, o);
 }
 
-function prefixLen(ctl: Controller, netId: string, ip?: string): number {
-  if (!ip) return 0;
-  const n = ctl.world.state.nodes.map((x) => x).length ? findNet(ctl, netId) : null;
-  const p = n?.pools.find((pool) => pool.subnet && ip && inPool(pool.base, pool.bits, ip));
+/** Prefix length of the network's IPv4 pool holding ip (0 when none does). */
+function poolBits(n: NetworkState | null, ip: string): number {
+  const p = n?.pools.find((pool) => pool.subnet && inPool(pool.base, pool.bits, ip));
   return p ? p.bits : 0;
 }
 function inPool(base: number, bits: number, ip: string): boolean {
@@ -34,13 +33,14 @@ function findNet(ctl: Controller, id: string): NetworkState | null {
 /** `docker network inspect` object. */
 export function networkInspect(ctl: Controller, n: NetworkState, verbose = false): Record<string, unknown> {
   const containers: Record<string, unknown> = {};
-  const eps = ctl.isGlobal(n) ? ctl.localEndpointsOn(n.id) : ctl.localEndpointsOn(n.id);
+  const eps = ctl.localEndpointsOn(n.id);
+  const self = findNet(ctl, n.id); // looked up once, not once per endpoint
   for (const [c, e] of eps) {
     containers[c.id] = struct('network.EndpointResource', {
       Name: c.name,
       EndpointID: e.id,
       MacAddress: e.mac ?? '',
-      IPv4Address: e.ipv4 ? `${e.ipv4}/${prefixLen(ctl, n.id, e.ipv4)}` : '',
+      IPv4Address: e.ipv4 ? `${e.ipv4}/${poolBits(self, e.ipv4)}` : '',
       IPv6Address: e.ipv6 ? `${e.ipv6}/64` : '',
     });
   }

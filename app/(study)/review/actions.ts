@@ -1,4 +1,5 @@
 'use server';
+import { storeFault } from '@/server/db';
 import { getCurrentUser } from '@/server/session';
 import { submitReview, undoLastReview } from '@/server/reviews';
 import { requeuedCard } from '@/server/web/review';
@@ -19,6 +20,9 @@ export async function gradeCard(input: unknown): Promise<GradeResult> {
     // the dashboard and stats are dynamic anyway.
     return { ok: true, requeue };
   } catch (err) {
+    // A full disk or a locked database: the browser keeps the grade and sends it again (same id).
+    const fault = storeFault(err);
+    if (fault) return { ok: false, message: fault, retry: true };
     return { ok: false, message: messageOf(err, 'The review could not be saved. Try again.') };
   }
 }

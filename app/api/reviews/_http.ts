@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/env';
 import { StoreError } from '@/lib/srs';
+import { storeFault } from '@/server/db';
 import { getCurrentUser } from '@/server/session';
 
 /**
@@ -90,6 +91,8 @@ export function errorResponse(err: unknown): Response {
   if (status === 401 || kind === 'unauthorized') {
     return Response.json({ error: { kind: 'unauthorized', message: 'Sign in to continue.' } }, { status: 401 });
   }
+  const fault = storeFault(err);
+  if (fault) return Response.json({ error: { kind: 'unavailable', message: fault } }, { status: 503, headers: { 'retry-after': '30' } });
   if ((err as { name?: string })?.name === 'BankUnavailableError') {
     return Response.json({ error: { kind: 'unavailable', message: (err as Error).message } }, { status: 503 });
   }

@@ -64,11 +64,14 @@ for (const c of COMMANDS) {
 
 /** Find the command for argv (after global flags): longest matching path first. */
 export function lookupCommand(argv: string[]): { def: CommandDef; path: string; rest: string[] } | null {
-  for (const n of [2, 1]) {
-    if (argv.length < n) continue;
-    const p = argv.slice(0, n).join(' ');
+  if (argv.length >= 2) {
+    const p = `${argv[0]} ${argv[1]}`;
     const def = TABLE.get(p);
-    if (def) return { def, path: p, rest: argv.slice(n) };
+    if (def) return { def, path: p, rest: argv.slice(2) };
+  }
+  if (argv.length >= 1) {
+    const def = TABLE.get(argv[0]);
+    if (def) return { def, path: argv[0], rest: argv.slice(1) };
   }
   return null;
 }

@@ -63,8 +63,9 @@ function ping(w: Where, args: string[]): CommandResult {
 function nslookup(w: Where, args: string[]): CommandResult {
   const name = args.find((a) => !a.startsWith('-'));
   if (!name) return fail('BusyBox v1.37.0 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n');
-  const server = w.kind === 'container' ? resolve(w.ctl, w.c, name).server || '127.0.0.11' : '10.0.0.2';
-  const addrs = w.kind === 'container' ? resolve(w.ctl, w.c, name).addrs : resolveOnNode(w.ctl, name);
+  const r = w.kind === 'container' ? resolve(w.ctl, w.c, name) : null;
+  const server = r ? r.server || '127.0.0.11' : '10.0.0.2';
+  const addrs = r ? r.addrs : resolveOnNode(w.ctl, name);
   const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
   if (!addrs.length) return fail('', 1, `${head}** server can't find ${name}: NXDOMAIN\n\n`);
   const auth = name.includes('.') && !name.toLowerCase().startsWith('tasks.') ? 'Non-authoritative answer:\n' : '';

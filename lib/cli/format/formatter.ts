@@ -80,13 +80,14 @@ export function formatInspect(items: unknown[], format: string): string {
   return out;
 }
 
-const HTML_CHARS = /[<>&]/;
+const HTML_CHARS_G = /[<>&]/g;
 const HTML_ESC: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
 
 /** JSON as Go's encoding/json prints it (HTML-escaped <, >, &). */
 export function goJson(v: unknown, indent: string): string {
   const s = indent ? JSON.stringify(v, null, indent) : JSON.stringify(v);
-  return HTML_CHARS.test(s) ? s.replace(/[<>&]/g, (c) => HTML_ESC[c]) : s;
+  // includes() scans far faster than a character-class regex over a long inspect document
+  return s.includes('<') || s.includes('>') || s.includes('&') ? s.replace(HTML_CHARS_G, (c) => HTML_ESC[c]) : s;
 }
 
 /** docker's "2026-11-28 09:00:00 +0000 UTC" CreatedAt form. */

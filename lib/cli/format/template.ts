@@ -1434,8 +1434,12 @@ export function renderTableHeader(template: string, headers: Record<string, stri
   }
 }
 
+/** Printable ASCII only: one column per character. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Display width of a string (code points; East Asian wide characters count 2 as go-runewidth does). */
 function displayWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
@@ -1462,22 +1466,25 @@ export function tabwriteText(text: string, minwidth = 10, padding = 3): string {
   const rawLines = text.split('\n');
   const out: string[] = [];
   let block: Cell[][] = [];
-  const flush = (newlineAtEnd: boolean): void => {
-    if (block.length) formatBlock(block, minwidth, padding, out, newlineAtEnd);
-    block = [];
-  };
-  rawLines.forEach((l, idx) => {
-    const cells = l.split('\t').map((t) => ({ text: t, width: displayWidth(t) }));
-    if (idx === rawLines.length - 1) {
+  const last = rawLines.length - 1;
+  for (let idx = 0; idx <= last; idx++) {
+    const l = rawLines[idx];
+    const texts = l.split('\t');
+    const cells: Cell[] = new Array(texts.length);
+    for (let j = 0; j < texts.length; j++) cells[j] = { text: texts[j], width: displayWidth(texts[j]) };
+    if (idx === last) {
       // The text after the last newline is formatted with its block but written without a newline.
       if (l !== '') block.push(cells);
-      flush(l === '');
-      return;
+      if (block.length) formatBlock(block, minwidth, padding, out, l === '');
+      break;
     }
     block.push(cells);
     // A line with a single cell cannot affect later columns: tabwriter flushes there.
-    if (cells.length === 1) flush(true);
-  });
+    if (cells.length === 1) {
+      formatBlock(block, minwidth, padding, out, true);
+      block = [];
+    }
+  }
   return out.join('');
 }
 
@@ -1487,10 +1494,12 @@ function formatBlock(lines: Cell[][], minwidth: number, padding: number, out: st
   const writeLines = (line0: number, line1: number): void => {
     for (let i = line0; i < line1; i++) {
       let s = '';
-      lines[i].forEach((c, j) => {
+      const line = lines[i];
+      for (let j = 0; j < line.length; j++) {
+        const c = line[j];
         s += c.text;
-        if (j < widths.length) s += ' '.repeat(Math.max(0, widths[j] - c.width));
-      });
+        if (j < widths.length && widths[j] > c.width) s += ' '.repeat(widths[j] - c.width);
+      }
       out.push(s + (i + 1 < lines.length || newlineAtEnd ? '\n' : ''));
     }
   };
