@@ -22,6 +22,8 @@ interface Props {
   /** Signed in: what is due now and later today (end of session). */
   status?: () => Promise<SessionStatus | null>;
   report?: ReportAction;
+  /** Choice questions: pick the options (default) or recall first. */
+  choiceMode?: 'pick' | 'reveal';
 }
 
 interface Step {
@@ -61,7 +63,7 @@ const OFFLINE = 'Could not reach the server. Your grade was not saved; the card 
  * under the same client review id (the store applies it once). A card that falls due again
  * within the session (a learning step) is appended when the server says so.
  */
-export function ReviewSession({ cards, grade, undo, done, hold, status, report }: Props) {
+export function ReviewSession({ cards, grade, undo, done, hold, status, report, choiceMode = 'pick' }: Props) {
   const [queue, setQueue] = useState(cards);
   const [history, setHistory] = useState<Step[]>([]);
   const [revealed, setRevealed] = useState(false);
@@ -247,7 +249,7 @@ export function ReviewSession({ cards, grade, undo, done, hold, status, report }
       {error && <div className="alert alert--danger" role="alert">{error}</div>}
       {notice && !error && <div className="alert alert--info" role="status">{notice}</div>}
       {current ? (
-        <Flashcard key={current.cardId + ':' + history.length} card={current} revealed={revealed} pending={false} onReveal={reveal} onGrade={submit} />
+        <Flashcard key={current.cardId + ':' + history.length} card={{ ...current, choiceMode }} revealed={revealed} pending={false} onReveal={reveal} onGrade={submit} />
       ) : saving > 0 ? (
         <div className="card center muted" role="status">Saving your last grades…</div>
       ) : status ? (

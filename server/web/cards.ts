@@ -38,7 +38,9 @@ export async function cardView(q: Question, deckTitle: string, state: string, pr
     promptHtml,
     answerHtml,
     choices,
-    command: q.command ? { setup: q.command.setup, solution: q.command.solutions[0] ?? [] } : undefined,
+    command: q.command
+      ? { setup: q.command.setup, solution: q.command.solutions[0] ?? [], solutions: q.command.solutions, mode: q.command.mode, ...(q.command.nodes ? { nodes: q.command.nodes } : {}) }
+      : undefined,
     explanationHtml,
     ...(q.outdated ? { outdated: q.outdated } : {}),
     sourceHref: `/decks/${encodeURIComponent(q.deck)}#L${q.source.line}`,

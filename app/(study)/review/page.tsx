@@ -12,6 +12,7 @@ import { gradeCard, holdCardAction, sessionStatusAction, undoGrade } from './act
 import { reportProblemAction } from '../reports/actions';
 import { StudyMore } from '@/components/review/StudyMore';
 import { failedCardsSession } from '@/server/web/review';
+import { getSettings } from '@/server/settings';
 import { DeckParamSchema } from './schema';
 
 export const metadata: Metadata = { title: 'Review' };
@@ -26,6 +27,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const session = await reviewSession(user?.id ?? null, decks, new Date(), hidden);
   const counts = session.counts;
   const cards = failedOnly && user ? (await failedCardsSession(user.id)).filter((c) => !hidden.has(c.questionId)) : session.cards;
+  const choiceMode = user ? (await getSettings(user.id)).choiceMode : 'pick';
   const deckOptions = bank.decks.map((d) => ({ id: d.id, title: d.title, count: d.questionCount }));
   const due = counts ? counts.dueToday + counts.learning : null;
   return (
@@ -63,6 +65,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         hold={user ? holdCardAction : undefined}
         status={user && !failedOnly ? sessionStatusAction.bind(null, decks) : undefined}
         report={reportProblemAction}
+        choiceMode={choiceMode}
         done={<DonePanel guest={!user} tomorrow={counts?.dueTomorrow ?? null} newAvailable={counts?.newAvailable} />}
       />
       {user && <StudyMore decks={deckOptions} />}

@@ -6,7 +6,7 @@ import { ButtonLink, Card, EmptyState, IconChart, PageHeader, Stat } from '@/com
 import { ChartCard } from '@/components/stats/ChartCard';
 import { MasteryTable } from '@/components/stats/MasteryTable';
 import { ScoreTrend } from '@/components/exam/ScoreTrend';
-import { formatPercent } from '@/components/ui/format';
+import { formatPercent, plural } from '@/components/ui/format';
 import { quizHistory } from '@/server/quiz-results';
 import { listAttempts } from '@/server/exams';
 import { examContext } from '../exam/context';
@@ -34,8 +34,8 @@ export default async function StatsPage() {
       <PageHeader eyebrow="Progress" title="Stats" description="How much you study, how much you remember, and what comes next." />
       <div className="grid grid-stats">
         <Stat label="Reviews, last 30 days" value={s.totals.last30} hint={`${s.totals.reviews} in total`} tone="accent" />
-        <Stat label="True retention" value={pct(s.totals.retention)} hint={`target ${pct(s.charts.target)} · ${s.totals.retentionReviews} reviews`} tone="success" />
-        <Stat label="Streak" value={s.totals.streak} hint="days in a row" tone="warning" />
+        <Stat label="True retention" value={pct(s.totals.retention)} hint={`target ${pct(s.charts.target)} · ${plural(s.totals.retentionReviews, 'review')}`} tone="success" />
+        <Stat label="Streak" value={s.totals.streak} hint={s.totals.streak === 1 ? 'day in a row' : 'days in a row'} tone="warning" />
         <Stat label="Due next 7 days" value={s.totals.dueNext7} hint="cards" />
       </div>
       {s.totals.reviews === 0 ? (
