@@ -91,7 +91,7 @@ export function SessionEnd({
         </div>
       ) : (
         <h2 id="end-title" style={{ margin: 0 }}>
-          {status ? 'Nothing else is due today' : 'Session complete'}
+          {status ? 'Nothing else is due today' : 'Checking what comes next…'}
         </h2>
       )}
       {steps.length > 0 && (
