@@ -5,6 +5,8 @@ import { submitReview, undoLastReview } from '@/server/reviews';
 import { redirect } from 'next/navigation';
 import { dayKey } from '@/lib/srs';
 import { holdCard } from '@/server/holds';
+import { getBank } from '@/server/banks';
+import { hiddenExamQuestionIds } from '@/server/exam-guard';
 import { getSettings, updateSettings } from '@/server/settings';
 import { requeuedCard, sessionStatus, type SessionStatus } from '@/server/web/review';
 import type { GradeResult, UndoResult } from '@/components/review/types';
@@ -68,7 +70,7 @@ export async function holdCardAction(input: unknown): Promise<{ ok: true } | { o
 export async function sessionStatusAction(decks: unknown): Promise<SessionStatus | null> {
   const user = await getCurrentUser();
   if (!user) return null;
-  return sessionStatus(user.id, DeckParamSchema.parse(decks));
+  return sessionStatus(user.id, DeckParamSchema.parse(decks), new Date(), await hiddenExamQuestionIds(getBank()));
 }
 
 /** Custom study: allow `extra` more new cards today. */
