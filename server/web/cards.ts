@@ -49,7 +49,7 @@ export async function cardView(q: Question, deckTitle: string, state: string, pr
 }
 
 /** What the back of the card says: the answer, or for cloze the sentence with the gap filled in bold. */
-async function answerMarkdown(q: Question): Promise<string | undefined> {
+export async function answerMarkdown(q: Question): Promise<string | undefined> {
   if (q.type === 'cloze' && q.answer !== undefined) {
     return q.prompt.includes(CLOZE_GAP) ? q.prompt.replace(CLOZE_GAP, `**${q.answer}**`) : `**${q.answer}**`;
   }
