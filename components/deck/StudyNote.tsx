@@ -97,7 +97,10 @@ function Question({ q, n }: { q: StudyQuestion; n: number }) {
         </p>
       )}
       <details className={styles.reveal}>
-        <summary>Show answer</summary>
+        <summary>
+          <span className={styles.whenClosed}>Show answer</span>
+          <span className={styles.whenOpen}>Hide answer</span>
+        </summary>
         <Answer q={q} />
       </details>
     </li>
