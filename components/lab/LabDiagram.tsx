@@ -170,8 +170,8 @@ export function LabDiagram({ model, onPickNode }: { model: DiagramModel; onPickN
                 </h3>
                 <span className={s.laneMeta}>{[lane.role, lane.addr, here ? 'terminal here' : null].filter(Boolean).join(' · ')}</span>
                 {!here && onPickNode && (
-                  <button type="button" className={s.laneBtn} onClick={() => onPickNode(lane.node)} aria-label={`Open the terminal on ${lane.node}`}>
-                    Use
+                  <button type="button" className={s.laneBtn} onClick={() => onPickNode(lane.node)}>
+                    Use<span className={s.srOnly}>{` the terminal on ${lane.node}`}</span>
                   </button>
                 )}
               </div>

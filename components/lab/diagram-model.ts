@@ -1,4 +1,4 @@
-import type { LabView } from '@/lib/cli';
+import type { EngineView as LabView } from '@/lib/cnm';
 
 /**
  * What the lab diagram draws, built from the engine's view (every node at once): nodes as
