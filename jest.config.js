@@ -20,7 +20,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   // The unified/remark/rehype ecosystem ships ESM only; let swc turn it into CommonJS for jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(unified|bail|trough|vfile[^/]*|unist-[^/]*|mdast-[^/]*|micromark[^/]*|remark-[^/]*|decode-named-character-reference|character-entities[^/]*|ccount|devlop|is-plain-obj|longest-streak|markdown-table|zwitch|fault|format|escape-string-regexp|rehype-[^/]*|hast-[^/]*|hastscript|html-void-elements|property-information|space-separated-tokens|comma-separated-tokens|stringify-entities|trim-lines|web-namespaces)/)',
+    '/node_modules/(?!(unified|bail|trough|vfile[^/]*|unist-[^/]*|mdast-[^/]*|micromark[^/]*|remark-[^/]*|decode-named-character-reference|character-entities[^/]*|ccount|devlop|is-plain-obj|longest-streak|markdown-table|zwitch|fault|format|escape-string-regexp|rehype-[^/]*|hast-[^/]*|hastscript|html-void-elements|property-information|space-separated-tokens|comma-separated-tokens|stringify-entities|trim-lines|web-namespaces|lowlight|unist-util-find-after|hast-util-to-text)/)',
   ],
   moduleNameMapper: {
     '^server-only$': '<rootDir>/tests/helpers/empty.js',

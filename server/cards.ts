@@ -393,6 +393,7 @@ export async function getMastery(userId: string, ctx: StoreContext = {}): Promis
   const scheduler = schedulerFor(settings);
   const rows = await db.cardState.findMany({ where: { userId, retired: false }, select: CARD_SELECT });
   const byId = new Map(rows.map((r) => [r.questionId, r]));
+  const failed = await recentlyFailed(db, userId, now);
   const topics = new Map<string, TopicMasteryDTO & { recallSum: number }>();
   for (const q of bank.bank.questions) {
     const topic = q.topic.slice(1, 2);
@@ -404,10 +405,24 @@ export async function getMastery(userId: string, ctx: StoreContext = {}): Promis
     if (row && row.state !== 0) {
       t.seen++;
       if (row.stability >= 21) t.mature++;
-      t.recallSum += scheduler.retrievability(row, now);
+      // FSRS retrievability now; a card whose latest review was Again counts as not recalled
+      // (its retrievability is ~100% right after that review, which would hide the failure).
+      t.recallSum += failed.has(q.id) ? 0 : scheduler.retrievability(row, now);
     }
   }
   return [...topics.values()].map(({ recallSum, ...t }) => ({ ...t, recall: t.seen ? recallSum / t.seen : null }));
+}
+
+/** Questions whose latest review in the last day was Again (not undone). */
+async function recentlyFailed(db: Db, userId: string, now: Date): Promise<Set<string>> {
+  const logs = await db.reviewLog.findMany({
+    where: { userId, undoneAt: null, reviewedAt: { gte: new Date(now.getTime() - 86_400_000), lte: now } },
+    select: { questionId: true, rating: true },
+    orderBy: { reviewedAt: 'asc' },
+  });
+  const last = new Map<string, number>();
+  for (const l of logs) last.set(l.questionId, l.rating);
+  return new Set([...last].filter(([, r]) => r === 1).map(([id]) => id));
 }
 
 /** The learner's state of each listed question (missing ones are new: absent from the map). */

@@ -1,6 +1,4 @@
 import 'server-only';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -12,18 +10,18 @@ import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, Element } from 'hast';
 import { visit } from 'unist-util-visit';
-import { env } from '@/env';
 import { outdatedLinePlugins, type OutdatedLine } from './outdated-lines';
 
 /**
  * Markdown -> sanitised HTML for study notes and question text, rendered on the server so the
  * browser gets plain HTML and no Markdown code.
  *
- * Pipeline: remark-parse + front matter + GFM -> (notes: drop the title) -> remark-rehype (raw HTML dropped) -> line anchors -> sanitize
- * -> highlight.js (bundled grammars, no network) -> string.
+ * Pipeline: remark-parse + front matter + GFM -> remark-rehype (raw HTML dropped) -> sanitize
+ * -> highlight.js (bundled grammars, no network) -> string. Everything here is synchronous, so
+ * callers can render a whole deck in one go and cache it (server/study-notes.ts).
  */
 
-/** Block elements that get an `id="L<line>"` anchor from their first source line. */
+/** Block elements that get an `id="L<line>"` anchor from their first source line (where outdated notes attach). */
 const ANCHORED = new Set(['p', 'li', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol']);
 
 /** rehype plugin: give the first block element that starts on each source line an `L<line>` id. */
@@ -35,6 +33,15 @@ function rehypeLineAnchors() {
       if (!line || !ANCHORED.has(node.tagName) || seen.has(line)) return;
       seen.add(line);
       node.properties = { ...node.properties, id: `L${line}` };
+    });
+  };
+}
+
+/** rehype plugin: drop the `L<line>` ids again once outdated notes are placed (the page gives its own ids). */
+function rehypeDropLineAnchors() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties?.id === 'string' && /^L\d+$/.test(node.properties.id)) delete node.properties.id;
     });
   };
 }
@@ -60,53 +67,66 @@ const schema: SanitizeSchema = {
   },
 };
 
-/** remark plugin: drop the note's first-level title (the page shows it) and its YAML front matter. */
-function remarkDropTitle() {
-  return (tree: MdastRoot) => {
-    const i = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 1);
-    tree.children = tree.children.filter((n, j) => j !== i && n.type !== 'yaml');
+/** rehype plugin: a fragment that is one paragraph loses the <p> (for inline text such as a choice). */
+function rehypeUnwrapParagraph() {
+  return (tree: Root) => {
+    const kids = tree.children.filter((n) => !(n.type === 'text' && !n.value.trim()));
+    if (kids.length === 1 && kids[0].type === 'element' && kids[0].tagName === 'p') tree.children = kids[0].children;
   };
 }
 
-function processor(anchors: boolean, outdated: readonly OutdatedLine[] = []) {
-  const p = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
-  if (anchors) p.use(remarkDropTitle);
-  p.use(remarkRehype);
-  if (anchors) p.use(rehypeLineAnchors);
-  const notes = outdated.length ? outdatedLinePlugins(outdated) : undefined;
-  if (notes) p.use(notes.locate);
-  p.use(rehypeSanitize, schema);
-  // Our own freshness notes go in after sanitize (their text comes from the bank, not the note).
-  if (notes) p.use(notes.place);
-  return p.use(rehypeFocusablePre).use(rehypeHighlight, { detect: false }).use(rehypeStringify);
+/** mdast -> sanitised, highlighted HTML (no raw HTML passes). */
+const fromMdast = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeFocusablePre).use(rehypeHighlight, { detect: false }).use(rehypeStringify).freeze();
+const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).freeze();
+const inlineFromMdast = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeUnwrapParagraph).use(rehypeStringify).freeze();
+
+/** Markdown (with front matter and GFM) -> mdast, with source positions. */
+export function parseMarkdown(markdown: string): MdastRoot {
+  return parser.parse(markdown);
 }
 
-const withAnchors = processor(true);
-const plain = processor(false);
+/**
+ * Render Markdown to sanitised HTML (synchronously).
+ * @param markdown source text
+ * @param opts.inline drop the paragraph around a one-paragraph text (choices, short answers)
+ * @returns an HTML string safe for dangerouslySetInnerHTML
+ */
+export function renderMarkdownSync(markdown: string, opts: { inline?: boolean } = {}): string {
+  return renderMdast(parseMarkdown(markdown), opts);
+}
+
+/**
+ * Render an mdast tree (e.g. one block of a parsed note) to sanitised HTML.
+ * @param tree a root node
+ * @param opts.inline as for renderMarkdownSync
+ * @param opts.outdated lines of this block that outdated questions come from: each gets its note
+ */
+export function renderMdast(tree: MdastRoot, opts: { inline?: boolean; outdated?: readonly OutdatedLine[] } = {}): string {
+  const p = opts.outdated?.length ? withOutdated(opts.outdated) : opts.inline ? inlineFromMdast : fromMdast;
+  return p.stringify(p.runSync(tree) as Root);
+}
+
+/** A note block with "Outdated since ..." notes placed beside its affected lines (i13's plugins). */
+function withOutdated(lines: readonly OutdatedLine[]) {
+  const { locate, place } = outdatedLinePlugins(lines);
+  return unified()
+    .use(remarkRehype)
+    .use(rehypeLineAnchors)
+    .use(locate)
+    .use(rehypeSanitize, schema)
+    .use(place)
+    .use(rehypeDropLineAnchors)
+    .use(rehypeFocusablePre)
+    .use(rehypeHighlight, { detect: false })
+    .use(rehypeStringify)
+    .freeze();
+}
 
 /**
  * Render Markdown to sanitised HTML.
  * @param markdown source text
- * @param opts.lineAnchors add `id="L<line>"` to block elements (for linking questions to notes)
  * @returns an HTML string safe for dangerouslySetInnerHTML
  */
-export async function renderMarkdown(markdown: string, opts: { lineAnchors?: boolean } = {}): Promise<string> {
-  const file = await (opts.lineAnchors ? withAnchors : plain).process(markdown);
-  return String(file);
-}
-
-/**
- * Read a deck's source note from the content folder and render it with line anchors.
- * @param file path relative to the content folder (the bank's `deck.file` / `source.file`)
- * @param outdated lines that outdated questions come from: each gets its "Outdated since ..." note
- * @returns the HTML, or null when the file is missing or escapes the folder
- */
-export async function renderNote(file: string, outdated: readonly OutdatedLine[] = []): Promise<string | null> {
-  const dir = path.resolve(process.cwd(), env().CONTENT_DIR);
-  const full = path.resolve(/*turbopackIgnore: true*/ dir, file);
-  if (!full.startsWith(dir + path.sep)) return null;
-  const text = await fs.readFile(full, 'utf8').catch(() => null);
-  if (text === null) return null;
-  if (outdated.length === 0) return renderMarkdown(text, { lineAnchors: true });
-  return String(await processor(true, outdated).process(text));
+export async function renderMarkdown(markdown: string): Promise<string> {
+  return renderMarkdownSync(markdown);
 }

@@ -187,16 +187,22 @@ export async function exportAccount(userId: string, client: PrismaClient = db): 
   });
   if (!user) throw new UserError('not-found', 'This account no longer exists.');
   const json = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
-  const [progress, exams, quizzes] = await Promise.all([
+  const [progress, exams, quizzes, reports, holds] = await Promise.all([
     exportProgress(userId, { db: client }),
     client.examAttempt.findMany({ where: { userId }, orderBy: { startedAt: 'asc' } }),
     client.quizSession.findMany({ where: { userId }, orderBy: { startedAt: 'asc' } }),
+    client.problemReport.findMany({ where: { userId }, orderBy: { createdAt: 'asc' }, select: { questionId: true, bankVersion: true, source: true, text: true, createdAt: true } }),
+    client.cardHold.findMany({ where: { userId }, orderBy: { createdAt: 'asc' }, select: { questionId: true, kind: true, until: true, createdAt: true } }),
   ]);
   return {
     format: 'netprep-account-export',
     version: 1,
     user,
     progress,
+    /** "Report a problem" texts this learner sent, with the question id and bank version. */
+    reports,
+    /** Suspended and buried cards. */
+    holds,
     // An attempt still open only says how many items it holds: its questions and option order would be the key.
     exams: exams.map(({ id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed, items, answers, flags, perTopic }) =>
       submittedAt

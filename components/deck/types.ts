@@ -36,11 +36,40 @@ export interface DeckSummary {
   mastery?: TopicMastery;
 }
 
-/** One question in a deck page's list. */
-export interface QuestionListItem {
+/** A prose block of a note (paragraph, list, code, table) with its source lines. */
+export interface StudyBlock {
+  line: number;
+  endLine: number;
+  /** Sanitised HTML, with any "Outdated since ..." notes already placed beside their lines. */
+  html: string;
+}
+
+/** A question of a deck as study material: prompt and options up front, the key kept for the reveal. */
+export interface StudyQuestion {
   id: string;
   type: QuestionType;
-  /** Plain-text first line of the prompt. */
-  title: string;
   line: number;
+  promptHtml: string;
+  choices?: { html: string; correct: boolean }[];
+  /** qa: the answer; cloze: the sentence with the gap filled. */
+  answerHtml?: string;
+  command?: { setup: string[]; solutions: string[][]; nodes: string[] };
+  explanationHtml?: string;
+  docs?: string[];
+  /** The bank marks the fact this question tests as changed (issue 13). */
+  outdated?: { since: string; note: string; source: string };
+}
+
+/** A `##`/`###` section of a note: its prose, then its questions. The part before the first heading has an empty title. */
+export interface StudySection {
+  id: string;
+  title: string;
+  depth: 2 | 3;
+  line: number;
+  blocks: StudyBlock[];
+  questions: StudyQuestion[];
+}
+
+export interface StudyNote {
+  sections: StudySection[];
 }

@@ -120,7 +120,7 @@ export function ExamRunner({ initial, actions }: { initial: ExamViewDTO; actions
         <div className={s.confirm} role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-desc">
           <h2 id="confirm-title">Submit your exam?</h2>
           <p id="confirm-desc">
-            {unanswered === 0 ? 'Every question has an answer.' : `${unanswered} of ${view.total} questions are not finished.`}
+            {unanswered === 0 ? 'Every question has an answer.' : `${unanswered} of ${view.total} ${unanswered === 1 ? 'question is' : 'questions are'} not finished.`}
             {flagged > 0 && ` ${flagged} flagged for review.`} You cannot change answers afterwards.
           </p>
           <div className={s.row}>

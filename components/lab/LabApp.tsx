@@ -5,105 +5,164 @@ import { check, completeLine, restoreLab, sessionLine, startTask, type Lab } fro
 import { Terminal, type TerminalHandle, type TerminalOutput } from '@/components/terminal/Terminal';
 import { Markdown } from '@/components/quiz/Markdown';
 import { LabDiagram } from './LabDiagram';
+import { ScenarioPicker } from './ScenarioPicker';
 import { toDiagram } from './diagram-model';
+import { FREE_LABS, labKey, parseLabKey, plainPrompt, type LabKey } from './labs';
 import type { ScenarioDTO } from './types';
 import s from './lab.module.css';
 
-const STORAGE_KEY = 'netprep.lab.v1';
-const FREE_BANNER = 'Free play: a fresh Docker engine. Try `docker network create demo` or `docker run -d --name web nginx`.';
+const STORAGE_KEY = 'netprep.lab.v2';
+const DONE_KEY = 'netprep.lab.done';
 
-interface Saved {
-  scenario: string | null;
-  node: string;
+/** One lab as kept in this tab: the engine, the node the terminal is on, the commands that worked. */
+interface SavedLab {
   lab: string;
+  node: string;
   answer: string[];
+}
+
+/** Everything the tab keeps: which lab is open, and every free-play lab plus the open scenario's. */
+interface Saved {
+  open: LabKey;
+  labs: Partial<Record<LabKey, SavedLab>>;
 }
 
 type CheckState = { correct: boolean; feedback: string[] } | null;
 
-function scenarioBanner(sc: ScenarioDTO): string {
-  return `Scenario: ${sc.prompt.replace(/`/g, '')}\n${sc.setup.length ? `(${sc.setup.length} setup command${sc.setup.length > 1 ? 's' : ''} already ran.)` : ''}`;
-}
-
-/** Build a lab for a scenario: its nodes, with its setup replayed (the checker starts its labs the same way). */
-function labFor(sc: ScenarioDTO | null): Lab {
-  return startTask({ setup: sc?.setup ?? [], nodes: sc?.nodes });
-}
-
 interface Session {
+  key: LabKey;
   lab: Lab;
   node: string;
-  scenarioId: string | null;
-  /** Every command run since the scenario started, failed ones too: the session "Check" judges. */
+  /** Every command run since the lab started, failed ones too: the session "Check" judges. */
   answer: string[];
   /** Bumped after every command so the diagram re-reads the lab. */
   rev: number;
 }
 
-/** The lab saved in this tab, or a fresh one (for the scenario named in the URL, if any). */
-function restore(byId: Map<string, ScenarioDTO>, initialScenario?: string): { session: Session; banner: string | null } {
-  const wanted = initialScenario && byId.has(initialScenario) ? initialScenario : null;
+function scenarioBanner(sc: ScenarioDTO): string {
+  return `Scenario: ${plainPrompt(sc.prompt)}\n${sc.setup.length ? `(${sc.setup.length} setup command${sc.setup.length > 1 ? 's' : ''} already ran.)` : ''}`;
+}
+
+function bannerFor(key: LabKey, byId: Map<string, ScenarioDTO>): string {
+  const k = parseLabKey(key);
+  if (k.kind === 'free') return FREE_LABS[k.variant].banner;
+  const sc = byId.get(k.id);
+  return sc ? scenarioBanner(sc) : '';
+}
+
+/** A fresh lab: a scenario's nodes with its setup replayed, or a free-play lab with its own set-up. */
+function freshLab(key: LabKey, byId: Map<string, ScenarioDTO>): Lab {
+  const k = parseLabKey(key);
+  const sc = k.kind === 'scenario' ? byId.get(k.id) : undefined;
+  // The checker starts its labs the same way (same seed, same setup).
+  if (k.kind === 'free') return startTask({ setup: FREE_LABS[k.variant].setup, nodes: FREE_LABS[k.variant].nodes });
+  return startTask({ setup: sc?.setup ?? [], nodes: sc?.nodes });
+}
+
+function readSaved(): Saved | null {
   try {
     const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Saved | null;
-    if (saved && (!wanted || saved.scenario === wanted)) {
-      const lab = restoreLab(saved.lab);
-      return {
-        session: {
-          lab,
-          node: lab.nodes.includes(saved.node) ? saved.node : lab.nodes[0],
-          scenarioId: saved.scenario && byId.has(saved.scenario) ? saved.scenario : null,
-          answer: Array.isArray(saved.answer) ? saved.answer : [],
-          rev: 0,
-        },
-        banner: 'Restored the lab you had open in this tab. Press Reset for a fresh one.',
-      };
-    }
+    return saved && typeof saved.open === 'string' && saved.labs && typeof saved.labs === 'object' ? saved : null;
   } catch {
-    /* nothing saved, or saved by an older version: start fresh */
+    return null; // nothing saved, or saved by an older version: start fresh
   }
-  const sc = wanted ? byId.get(wanted)! : null;
-  const lab = labFor(sc);
-  return { session: { lab, node: lab.nodes[0], scenarioId: sc?.id ?? null, answer: [], rev: 0 }, banner: null };
+}
+
+function sessionFrom(key: LabKey, saved: SavedLab | undefined, byId: Map<string, ScenarioDTO>): { session: Session; restored: boolean } {
+  if (saved) {
+    try {
+      const lab = restoreLab(saved.lab);
+      const node = lab.nodes.includes(saved.node) ? saved.node : lab.nodes[0];
+      return { session: { key, lab, node, answer: Array.isArray(saved.answer) ? saved.answer : [], rev: 0 }, restored: true };
+    } catch {
+      /* unreadable: start that lab afresh */
+    }
+  }
+  const lab = freshLab(key, byId);
+  return { session: { key, lab, node: lab.nodes[0], answer: [], rev: 0 }, restored: false };
+}
+
+function readDone(): Set<string> {
+  try {
+    const v = JSON.parse(localStorage.getItem(DONE_KEY) ?? '[]') as unknown;
+    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** The lab the URL asks for (?scenario=ID or ?free=swarm), if it names one. */
+function wantedKey(byId: Map<string, ScenarioDTO>, initialScenario?: string, initialFree?: string): LabKey | null {
+  if (initialScenario && byId.has(initialScenario)) return labKey({ kind: 'scenario', id: initialScenario });
+  if (initialFree === 'swarm' || initialFree === 'single') return labKey({ kind: 'free', variant: initialFree });
+  return null;
 }
 
 /**
- * The command lab: a terminal on a simulated engine beside a live CNM diagram. Free
- * play or a guided scenario (a command task of the bank, checked on demand); reset,
- * node switching for swarm scenarios; survives a refresh through sessionStorage.
+ * The command lab: a terminal on a simulated engine above a diagram of the whole lab. Free play
+ * (one host, or a swarm of a manager and two workers) or a guided scenario (a command task of
+ * the bank, checked on demand). Each free-play lab is kept on its own, so opening a scenario
+ * never wipes it; everything survives a refresh through sessionStorage, and scenarios solved
+ * are remembered in this browser.
  */
-export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[]; initialScenario?: string }) {
+export function LabApp({ scenarios, initialScenario, initialFree }: { scenarios: ScenarioDTO[]; initialScenario?: string; initialFree?: string }) {
   const byId = useMemo(() => new Map(scenarios.map((x) => [x.id, x])), [scenarios]);
   // Rendered client-only (see LabLoader), so the first state can come from sessionStorage.
-  const [initial] = useState(() => restore(byId, initialScenario));
+  const [initial] = useState(() => {
+    const saved = readSaved();
+    const key = wantedKey(byId, initialScenario, initialFree) ?? saved?.open ?? labKey({ kind: 'free', variant: 'single' });
+    const usable = parseLabKey(key).kind === 'free' || byId.has((parseLabKey(key) as { id: string }).id) ? key : labKey({ kind: 'free', variant: 'single' });
+    const { session, restored } = sessionFrom(usable, saved?.labs[usable], byId);
+    return { session, labs: saved?.labs ?? {}, banner: restored ? 'Restored the lab you had open in this tab. Press Reset for a fresh one.' : bannerFor(usable, byId) };
+  });
   const [session, setSession] = useState<Session>(initial.session);
+  // Labs not on screen (free-play labs while a scenario is open, and the other way round).
+  const others = useRef<Partial<Record<LabKey, SavedLab>>>(initial.labs);
   const [result, setResult] = useState<CheckState>(null);
   const [showSolution, setShowSolution] = useState(false);
+  const [done, setDone] = useState<Set<string>>(() => readDone());
   const term = useRef<TerminalHandle>(null);
-  const { lab, node, scenarioId, answer, rev } = session;
-  const scenario = scenarioId ? (byId.get(scenarioId) ?? null) : null;
+  const { key, lab, node, answer, rev } = session;
+  const current = parseLabKey(key);
+  const scenario = current.kind === 'scenario' ? (byId.get(current.id) ?? null) : null;
 
-  // Keep the lab in this tab's sessionStorage so a refresh brings it back.
+  // Keep the labs in this tab's sessionStorage so a refresh brings them back. Only free-play
+  // labs and the open one are kept (an abandoned scenario restarts from its setup).
   useEffect(() => {
-    const data: Saved = { scenario: scenarioId, node, lab: lab.serialize(), answer };
+    const labs: Partial<Record<LabKey, SavedLab>> = {};
+    for (const [k, v] of Object.entries(others.current) as [LabKey, SavedLab][]) if (parseLabKey(k).kind === 'free') labs[k] = v;
+    labs[key] = { lab: lab.serialize(), node, answer };
+    others.current = labs;
     try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(data));
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ open: key, labs } satisfies Saved));
     } catch {
       /* storage full or disabled: the lab still works, it just will not survive a refresh */
     }
-  }, [lab, node, scenarioId, answer, rev]);
+  }, [key, lab, node, answer, rev]);
 
-  const start = (id: string | null) => {
-    const sc = id ? (byId.get(id) ?? null) : null;
-    const fresh = labFor(sc);
-    setSession({ lab: fresh, node: fresh.nodes[0], scenarioId: sc?.id ?? null, answer: [], rev: 0 });
+  /** Open a lab: the kept one when there is one (fresh = false), else a fresh one. */
+  const open = (next: LabKey, fresh: boolean) => {
+    const kept = fresh ? undefined : others.current[next];
+    const { session: s2, restored } = sessionFrom(next, kept, byId);
+    setSession(s2);
     setResult(null);
     setShowSolution(false);
-    term.current?.reset(sc ? scenarioBanner(sc) : FREE_BANNER);
+    const leaving = parseLabKey(key);
+    const note = leaving.kind === 'free' && next !== key ? `\n(Your ${FREE_LABS[leaving.variant].title.toLowerCase()} lab is kept: choose it again to carry on.)` : '';
+    term.current?.reset((restored ? `Back to the lab you left.\n${bannerFor(next, byId)}` : bannerFor(next, byId)) + note);
     term.current?.focus();
     const url = new URL(window.location.href);
-    if (sc) url.searchParams.set('scenario', sc.id);
-    else url.searchParams.delete('scenario');
+    const k = parseLabKey(next);
+    url.searchParams.delete('scenario');
+    url.searchParams.delete('free');
+    if (k.kind === 'scenario') url.searchParams.set('scenario', k.id);
+    else if (k.variant !== 'single') url.searchParams.set('free', k.variant);
     window.history.replaceState(null, '', url);
+  };
+
+  const reset = () => {
+    if (current.kind === 'free' && answer.length > 0 && !window.confirm(`Start the ${FREE_LABS[current.variant].title.toLowerCase()} lab afresh? The ${answer.length} command${answer.length === 1 ? '' : 's'} you ran will be lost.`)) return;
+    open(key, true);
   };
 
   const run = useCallback(
@@ -120,38 +179,33 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
 
   const onCheck = () => {
     if (!scenario) return;
-    setResult(check({ setup: scenario.setup, solutions: scenario.solutions, mode: scenario.mode, nodes: scenario.nodes }, answer));
+    const r = check({ setup: scenario.setup, solutions: scenario.solutions, mode: scenario.mode, nodes: scenario.nodes }, answer);
+    setResult(r);
+    if (r.correct && !done.has(scenario.id)) {
+      const next = new Set(done).add(scenario.id);
+      setDone(next);
+      try {
+        localStorage.setItem(DONE_KEY, JSON.stringify([...next]));
+      } catch {
+        /* not remembered across visits; the tick still shows now */
+      }
+    }
   };
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const view = useMemo(() => toDiagram(lab.view(), node), [lab, node, rev]);
   const nodes = lab.nodes;
   const setNode = (n: string) => setSession((cur) => ({ ...cur, node: n }));
-
-  const groups = useMemo(() => {
-    const m = new Map<string, ScenarioDTO[]>();
-    for (const sc of scenarios) m.set(sc.deckTitle, [...(m.get(sc.deckTitle) ?? []), sc]);
-    return [...m];
-  }, [scenarios]);
+  const title = current.kind === 'free' ? `Free play: ${FREE_LABS[current.variant].title}` : scenario ? plainPrompt(scenario.prompt) : 'Scenario';
 
   return (
     <div className={s.app}>
       <div className={s.toolbar}>
-        <label className={s.field}>
-          <span>Scenario</span>
-          <select value={scenarioId ?? ''} onChange={(e) => start(e.target.value || null)} aria-describedby="scenario-help">
-            <option value="">Free play</option>
-            {groups.map(([deck, list]) => (
-              <optgroup key={deck} label={deck}>
-                {list.map((sc) => (
-                  <option key={sc.id} value={sc.id}>
-                    {sc.prompt.replace(/[`*]/g, '').slice(0, 90)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <div className={s.current}>
+          <span className={s.currentLabel}>{current.kind === 'free' ? 'Lab' : 'Scenario'}</span>
+          <span className={s.currentTitle}>{title}</span>
+        </div>
+        <ScenarioPicker scenarios={scenarios} done={done} openKey={key} onOpen={(k) => open(k, false)} />
         {nodes.length > 1 && (
           <div className={s.nodes} role="radiogroup" aria-label="Node">
             {nodes.map((n) => (
@@ -161,18 +215,15 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
             ))}
           </div>
         )}
-        <button type="button" className="btn" onClick={() => start(scenarioId)}>
+        <button type="button" className="btn" onClick={reset}>
           Reset
         </button>
       </div>
-      <p id="scenario-help" className={s.srOnly}>
-        Choosing a scenario starts a fresh lab with its setup already run.
-      </p>
 
       {scenario && (
         <section className={s.task} aria-labelledby="task-heading">
           <div className={s.taskHead}>
-            <h2 id="task-heading">Task</h2>
+            <h2 id="task-heading">Task{done.has(scenario.id) && <span className={s.doneTag}> · done before</span>}</h2>
             <span className={s.muted}>
               {scenario.deckTitle}
               {scenario.topic ? ` › ${scenario.topic}` : ''}
@@ -223,21 +274,12 @@ export function LabApp({ scenarios, initialScenario }: { scenarios: ScenarioDTO[
       )}
 
       <div className={s.split}>
-        <Terminal
-          ref={term}
-          run={run}
-          complete={complete}
-          onCtrlEnter={onCheck}
-          prompt={`${node}$ `}
-          banner={initial.banner ?? (scenario ? scenarioBanner(scenario) : FREE_BANNER)}
-          label="Lab terminal"
-        />
+        <Terminal ref={term} run={run} complete={complete} onCtrlEnter={onCheck} prompt={`${node}$ `} banner={initial.banner} label="Lab terminal" />
         <section className={s.panel} aria-labelledby="diagram-heading">
           <div className={s.taskHead}>
             <h2 id="diagram-heading">Network state</h2>
-            <span className={s.muted}>{node}</span>
           </div>
-          <LabDiagram model={view} />
+          <LabDiagram model={view} onPickNode={nodes.length > 1 ? setNode : undefined} />
         </section>
       </div>
     </div>

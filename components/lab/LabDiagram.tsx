@@ -1,140 +1,217 @@
-import type { DiagramModel } from './diagram-model';
+import type { CSSProperties } from 'react';
+import type { DiagramContainer, DiagramModel, DiagramNetwork } from './diagram-model';
 import s from './lab.module.css';
 
-const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#db2777', '#0891b2', '#65a30d', '#dc2626'];
+/** Network colours: mid-tones that read on the light and the dark theme (always paired with the name). */
+const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#db2777', '#0891b2', '#65a30d', '#dc2626', '#4f46e5', '#0d9488'];
+
+const colourOf = (n: DiagramNetwork | undefined) => PALETTE[(n?.colour ?? 0) % PALETTE.length];
+
+function NetChip({ net, ip, derived, title }: { net: DiagramNetwork | undefined; name: string; ip?: string; derived?: boolean; title?: string }) {
+  return (
+    <span className={s.chip} data-derived={derived || undefined} style={{ '--c': colourOf(net) } as CSSProperties} title={title}>
+      <span className={s.chipName}>{net?.name}</span>
+      {ip && <code className={s.chipIp}>{ip}</code>}
+    </span>
+  );
+}
+
+function Container({ c, nets }: { c: DiagramContainer; nets: Map<string, DiagramNetwork> }) {
+  return (
+    <li className={s.ctr} data-stopped={!c.running || undefined} data-system={c.system || undefined}>
+      <div className={s.ctrHead}>
+        <strong className={s.ctrName} title={c.name}>
+          {c.label}
+        </strong>
+        <span className={s.ctrImage}>{c.system ? 'routing mesh' : c.image}</span>
+      </div>
+      {c.label !== c.name && <span className={s.srOnly}>{`container ${c.name}`}</span>}
+      {!c.running && <span className={s.ctrState}>{c.status}</span>}
+      {c.endpoints.length > 0 ? (
+        <ul className={s.chips} aria-label={`Networks of ${c.label}`}>
+          {c.endpoints.map((e) => (
+            <li key={e.network}>
+              <NetChip
+                net={nets.get(e.network)}
+                name={e.network}
+                ip={e.ip}
+                derived={e.derived}
+                title={e.derived ? 'Endpoint Docker adds for this (drawn from the rules, not listed by the simulated engine)' : e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : undefined}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span className={s.ctrState}>no network</span>
+      )}
+      {c.ports.length > 0 && (
+        <p className={s.ports}>
+          {c.ports.map((p) => (
+            <span key={p.text} className={s.port}>
+              <span className={s.portMode}>host port</span> {p.text}
+            </span>
+          ))}
+        </p>
+      )}
+    </li>
+  );
+}
 
 /**
- * The CNM state of one node: networks as horizontal buses, containers (sandboxes) as
- * columns, and a joint with the endpoint's IP where a container joins a network.
- * Below it, the same facts as lists (which is also what screen readers get).
+ * The lab's network state, laid out so it stays readable as it grows: swarm-wide networks,
+ * the routing mesh and services on top, then one lane per node (side by side on a wide screen,
+ * stacked on a phone) holding that node's networks and containers, tasks grouped by service.
+ * Every network is a coloured chip that carries its name and the endpoint's address, so no
+ * label depends on a line that could scroll away. Plain HTML lists: screen readers get the same.
  */
-export function LabDiagram({ model }: { model: DiagramModel }) {
-  const { networks, containers, services } = model;
-  const colour = new Map(networks.map((n, i) => [n.name, PALETTE[i % PALETTE.length]]));
-  const colW = 132;
-  const rowH = 46;
-  const labelW = 150;
-  const top = 64;
-  const width = Math.max(labelW + Math.max(containers.length, 1) * colW + 12, 420);
-  const height = top + Math.max(networks.length, 1) * rowH + 10;
-  const cx = (i: number) => labelW + i * colW + colW / 2;
-  const ry = (j: number) => top + j * rowH + rowH / 2;
-
+export function LabDiagram({ model, onPickNode }: { model: DiagramModel; onPickNode?: (node: string) => void }) {
+  const nets = new Map(model.networks.map((n) => [n.name, n]));
+  const swarmNets = model.networks.filter((n) => n.kind === 'swarm');
+  const { counts } = model;
   return (
-    <div className={s.diagram}>
-      <div className={s.svgWrap}>
-        <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby="diagram-title diagram-desc" className={s.svg}>
-          <title id="diagram-title">{`Network diagram of ${model.node}`}</title>
-          <desc id="diagram-desc">
-            {`${networks.length} networks and ${containers.length} containers. ` +
-              containers
-                .map((c) => `${c.name} is on ${c.endpoints.map((e) => `${e.network}${e.ip ? ` at ${e.ip}` : ''}`).join(', ') || 'no network'}`)
-                .join('. ')}
-          </desc>
-          {networks.map((n, j) => (
-            <g key={n.name}>
-              <text x={8} y={ry(j) - 3} className={s.netName}>
-                {n.name.length > 18 ? `${n.name.slice(0, 17)}…` : n.name}
-              </text>
-              <text x={8} y={ry(j) + 12} className={s.netMeta}>
-                {[n.driver, n.subnet].filter(Boolean).join(' · ')}
-              </text>
-              <line x1={labelW - 6} x2={width - 8} y1={ry(j)} y2={ry(j)} stroke={colour.get(n.name)} strokeWidth={4} strokeLinecap="round" />
-            </g>
-          ))}
-          {containers.map((c, i) => {
-            const joined = c.endpoints.map((e) => networks.findIndex((n) => n.name === e.network)).filter((j) => j >= 0);
-            const lowest = joined.length ? Math.max(...joined) : -1;
-            return (
-              <g key={c.name}>
-                {lowest >= 0 && <line x1={cx(i)} x2={cx(i)} y1={48} y2={ry(lowest)} className={s.drop} />}
-                <rect x={cx(i) - colW / 2 + 8} y={8} width={colW - 16} height={40} rx={8} className={s.box} data-stopped={c.running === false || undefined} />
-                <text x={cx(i)} y={25} textAnchor="middle" className={s.boxName}>
-                  {c.name.length > 15 ? `${c.name.slice(0, 14)}…` : c.name}
-                </text>
-                <text x={cx(i)} y={40} textAnchor="middle" className={s.boxMeta}>
-                  {(c.ports.length ? c.ports[0] : (c.image ?? '')).slice(0, 20)}
-                </text>
-                {c.endpoints.map((e) => {
-                  const j = networks.findIndex((n) => n.name === e.network);
-                  if (j < 0) return null;
-                  return (
-                    <g key={e.network}>
-                      <circle cx={cx(i)} cy={ry(j)} r={6} fill={colour.get(e.network)} stroke="var(--bg, #fff)" strokeWidth={2} />
-                      {e.ip && (
-                        <text x={cx(i) + 9} y={ry(j) - 7} className={s.ip}>
-                          {e.ip}
-                        </text>
-                      )}
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })}
-          {containers.length === 0 && (
-            <text x={labelW} y={32} className={s.netMeta}>
-              no containers yet
-            </text>
-          )}
-        </svg>
-      </div>
+    <div className={s.diagram} data-lanes={model.lanes.length}>
+      <p className={s.summary}>
+        {[
+          counts.nodes > 1 ? `${counts.nodes} nodes` : null,
+          `${counts.networks} ${counts.networks === 1 ? 'network' : 'networks'}`,
+          `${counts.containers} ${counts.containers === 1 ? 'container' : 'containers'}`,
+          model.services.length ? `${model.services.length} ${model.services.length === 1 ? 'service' : 'services'}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
 
-      <div className={s.facts}>
-        <section aria-label="Networks">
-          <h3>Networks</h3>
-          <ul>
-            {networks.map((n) => (
-              <li key={n.name}>
-                <span className={s.swatch} style={{ background: colour.get(n.name) }} aria-hidden="true" />
-                <strong>{n.name}</strong> <span className={s.muted}>{n.driver}{n.scope ? `, ${n.scope}` : ''}</span>
-                {(n.subnet || n.gateway) && (
-                  <div className={s.muted}>
-                    {n.subnet && <>subnet <code>{n.subnet}</code></>}
-                    {n.gateway && <> gateway <code>{n.gateway}</code></>}
-                  </div>
-                )}
+      {swarmNets.length > 0 && (
+        <section className={s.band} aria-labelledby="dg-swarm-nets">
+          <h3 id="dg-swarm-nets" className={s.bandTitle}>
+            Swarm networks <span className={s.bandNote}>span every node</span>
+          </h3>
+          <ul className={s.netList}>
+            {swarmNets.map((n) => (
+              <li key={n.name} className={s.netItem} style={{ '--c': colourOf(n) } as CSSProperties}>
+                <strong>{n.name}</strong>
+                <span className={s.netMeta}>
+                  {[n.driver, n.subnet, n.internal ? 'internal' : null, n.name === 'ingress' ? 'routing mesh' : null].filter(Boolean).join(' · ')}
+                </span>
               </li>
             ))}
           </ul>
         </section>
-        <section aria-label="Containers">
-          <h3>Containers</h3>
-          {containers.length === 0 ? (
-            <p className={s.muted}>None</p>
-          ) : (
-            <ul>
-              {containers.map((c) => (
-                <li key={c.name}>
-                  <strong>{c.name}</strong> {c.running === false && <span className={s.muted}>(stopped)</span>}
-                  {c.endpoints.map((e) => (
-                    <div key={e.network} className={s.muted}>
-                      {e.network}
-                      {e.ip && <> · <code>{e.ip}</code></>}
-                      {e.aliases && e.aliases.length > 0 && <> · aliases {e.aliases.join(', ')}</>}
-                    </div>
-                  ))}
-                  {c.ports.length > 0 && <div className={s.muted}>ports {c.ports.join(', ')}</div>}
-                </li>
-              ))}
-            </ul>
-          )}
+      )}
+
+      {model.mesh.length > 0 && (
+        <section className={s.band} data-mesh aria-labelledby="dg-mesh">
+          <h3 id="dg-mesh" className={s.bandTitle}>
+            Routing mesh <span className={s.bandNote}>ingress ports answer on every node</span>
+          </h3>
+          <ul className={s.meshList}>
+            {model.mesh.map((m) => (
+              <li key={`${m.published}/${m.protocol}`}>
+                <code>
+                  :{m.published}
+                  {m.protocol !== 'tcp' ? `/${m.protocol}` : ''}
+                </code>{' '}
+                on {model.lanes.map((l) => l.node).join(', ')} → <strong>{m.service}</strong> tasks port <code>{m.target}</code>
+              </li>
+            ))}
+          </ul>
         </section>
-        {services.length > 0 && (
-          <section aria-label="Services">
-            <h3>Services</h3>
-            <ul>
-              {services.map((sv) => (
-                <li key={sv.name}>
-                  <strong>{sv.name}</strong> <span className={s.muted}>{sv.replicas}</span>
-                  {sv.networks.length > 0 && <div className={s.muted}>networks {sv.networks.join(', ')}</div>}
-                  {sv.ports.length > 0 && <div className={s.muted}>ports {sv.ports.join(', ')}</div>}
-                </li>
+      )}
+
+      {model.services.length > 0 && (
+        <section className={s.band} aria-labelledby="dg-services">
+          <h3 id="dg-services" className={s.bandTitle}>
+            Services
+          </h3>
+          <ul className={s.svcList}>
+            {model.services.map((sv) => (
+              <li key={sv.name} className={s.svc}>
+                <div className={s.ctrHead}>
+                  <strong>{sv.name}</strong>
+                  <span className={s.ctrImage}>{sv.state}</span>
+                </div>
+                {sv.networks.length > 0 && (
+                  <ul className={s.chips} aria-label={`Networks of service ${sv.name}`}>
+                    {sv.networks.map((n) => (
+                      <li key={n}>
+                        <NetChip net={nets.get(n)} name={n} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {sv.ports.length > 0 && (
+                  <p className={s.ports}>
+                    {sv.ports.map((p) => (
+                      <span key={`${p.published}/${p.protocol}`} className={s.port} data-mode={p.mode}>
+                        <span className={s.portMode}>{p.mode === 'host' ? 'host mode' : 'ingress'}</span> {p.published}→{p.target}
+                        {p.protocol !== 'tcp' ? `/${p.protocol}` : ''}
+                      </span>
+                    ))}
+                  </p>
+                )}
+                <p className={s.tasks}>
+                  {sv.tasks.length ? `Tasks: ${sv.tasks.map((t) => `${t.label} on ${t.node}${t.state !== 'running' ? ` (${t.state})` : ''}`).join(', ')}` : 'No tasks'}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div className={s.lanes}>
+        {model.lanes.map((lane) => {
+          const here = lane.node === model.node;
+          const id = `dg-lane-${lane.node}`;
+          return (
+            <section key={lane.node} className={s.lane} data-here={here || undefined} aria-labelledby={id}>
+              <div className={s.laneHead}>
+                <h3 id={id} className={s.laneTitle}>
+                  {lane.node}
+                </h3>
+                <span className={s.laneMeta}>{[lane.role, lane.addr, here ? 'terminal here' : null].filter(Boolean).join(' · ')}</span>
+                {!here && onPickNode && (
+                  <button type="button" className={s.laneBtn} onClick={() => onPickNode(lane.node)}>
+                    Use<span className={s.srOnly}>{` the terminal on ${lane.node}`}</span>
+                  </button>
+                )}
+              </div>
+              {lane.networks.length > 0 && (
+                <ul className={s.netList} aria-label={`Local networks on ${lane.node}`}>
+                  {lane.networks.map((name) => {
+                    const n = nets.get(name);
+                    return (
+                      <li key={name} className={s.netItem} style={{ '--c': colourOf(n) } as CSSProperties}>
+                        <strong>{name}</strong>
+                        <span className={s.netMeta}>{[n?.driver, n?.subnet, n?.internal ? 'internal' : null].filter(Boolean).join(' · ')}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+              {lane.groups.length === 0 && <p className={s.empty}>No containers yet</p>}
+              {lane.groups.map((g) => (
+                <div key={g.service ?? ''} className={s.group}>
+                  <h4 className={s.groupTitle}>{g.service ? `Service ${g.service}` : 'Containers'}</h4>
+                  <ul className={s.ctrList}>
+                    {g.containers.map((c) => (
+                      <Container key={c.id} c={c} nets={nets} />
+                    ))}
+                  </ul>
+                </div>
               ))}
-            </ul>
-          </section>
-        )}
+            </section>
+          );
+        })}
       </div>
+      {model.swarm && (
+        <p className={s.legend}>
+          <span className={s.chip} data-derived style={{ '--c': 'var(--x-muted)' } as CSSProperties}>
+            <span className={s.chipName}>dashed</span>
+          </span>{' '}
+          endpoints are the ones Docker adds by itself: <code>docker_gwbridge</code> for containers on overlay networks, and each node&apos;s{' '}
+          <code>ingress-sbox</code> for the routing mesh.
+        </p>
+      )}
     </div>
   );
 }

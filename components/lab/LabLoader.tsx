@@ -13,6 +13,6 @@ const LabApp = dynamic(() => import('./LabApp').then((m) => m.LabApp), {
   ),
 });
 
-export function LabLoader(props: { scenarios: ScenarioDTO[]; initialScenario?: string }) {
+export function LabLoader(props: { scenarios: ScenarioDTO[]; initialScenario?: string; initialFree?: string }) {
   return <LabApp {...props} />;
 }

@@ -17,15 +17,15 @@ export function DonePanel({ tomorrow, newAvailable, guest }: Props) {
   return (
     <section className={`card ${styles.done}`} aria-labelledby="done-title" data-testid="review-done">
       <div className={styles.doneIcon}><IconCheck width={28} height={28} /></div>
-      <h2 id="done-title" style={{ margin: 0 }}>{guest ? 'That was the sample' : 'Done for today'}</h2>
+      <h2 id="done-title" style={{ margin: 0 }}>{guest ? 'That was the sample' : 'What next?'}</h2>
       {guest ? (
         <p className="muted" style={{ margin: 0, maxWidth: '32rem' }}>
           Create a free account and NetPrep schedules every card for you, so each one comes back just before you would forget it.
         </p>
       ) : (
         <p className="muted" style={{ margin: 0, maxWidth: '32rem' }}>
-          Nothing else is due. {tomorrow === null ? '' : tomorrow === 0 ? 'Tomorrow is clear so far.' : <>Tomorrow brings <strong className="num">{tomorrow}</strong> card{tomorrow === 1 ? '' : 's'}.</>}
-          {newAvailable ? <> {newAvailable} new card{newAvailable === 1 ? ' is' : 's are'} still available if you want more.</> : null}
+          {tomorrow === null ? '' : tomorrow === 0 ? 'No review is scheduled for tomorrow yet.' : <>Tomorrow brings <strong className="num">{tomorrow}</strong> card{tomorrow === 1 ? '' : 's'}.</>}
+          {newAvailable ? <> {newAvailable} new card{newAvailable === 1 ? ' is' : 's are'} still available if you want more.</> : null} Or use <strong>Study more</strong> below.
         </p>
       )}
       <div className="cluster" style={{ justifyContent: 'center', marginTop: '0.5rem' }}>

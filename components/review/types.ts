@@ -23,8 +23,10 @@ export interface ReviewCardView {
   /** qa: the answer; cloze: the sentence with the gap filled and marked. */
   answerHtml?: string;
   choices?: { html: string; correct: boolean }[];
-  /** command tasks: the setup and the reference solution shown on reveal. */
-  command?: { setup: string[]; solution: string[] };
+  /** command tasks: the setup and the reference solution shown on reveal, plus what the checker needs. */
+  command?: { setup: string[]; solution: string[]; solutions: string[][]; mode: 'state' | 'output'; nodes?: string[] };
+  /** Choice questions: 'pick' = answer by picking the options (machine-graded); 'reveal' = front only, options on the back. */
+  choiceMode?: 'pick' | 'reveal';
   explanationHtml?: string;
   /** Set when the question depends on a Docker fact that has changed (banner). */
   outdated?: OutdatedInfo;

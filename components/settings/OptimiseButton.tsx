@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { plural } from '@/components/ui/format';
 
 export type OptimiseState =
   | { status: 'idle' }
@@ -19,7 +20,7 @@ export function OptimiseButton({ action, disabled }: { action: (s: OptimiseState
           <div className="alert alert--success">
             {state.message}
             {state.achieved !== null && (
-              <> Retention actually achieved: <strong className="num">{Math.round(state.achieved * 100)}%</strong> over {state.reviews} reviews.</>
+              <> Retention actually achieved: <strong className="num">{Math.round(state.achieved * 100)}%</strong> over {plural(state.reviews, 'review')}.</>
             )}
           </div>
         )}

@@ -8,6 +8,8 @@ export interface SettingsValues {
   /** 0..1 */
   desiredRetention: number;
   theme: Theme;
+  /** Choice questions as flashcards: pick the options (machine-graded) or recall, options on the back. */
+  choiceMode: 'pick' | 'reveal';
 }
 
 type FieldErrors = Partial<Record<keyof SettingsValues, string[]>>;
@@ -67,6 +69,18 @@ export function SettingsForm({ values, action, signedIn }: Props) {
         <NumberField name="newPerDay" label="New cards per day" hint="How many unseen cards to introduce each day." value={values.newPerDay} errors={errors.newPerDay} min={0} max={500} suffix="cards" />
         <NumberField name="maxReviewsPerDay" label="Maximum reviews per day" hint="A ceiling for busy days; overdue cards wait until tomorrow." value={values.maxReviewsPerDay} errors={errors.maxReviewsPerDay} min={1} max={5000} suffix="reviews" />
         <NumberField name="desiredRetention" label="Desired retention" hint="The chance of remembering a card when it comes due. 90% is a good default; higher means more reviews." value={Math.round(values.desiredRetention * 100)} errors={errors.desiredRetention} min={70} max={97} suffix="%" />
+        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="field__label">Choice questions as flashcards</legend>
+          <label className="cluster cluster-sm small">
+            <input type="radio" name="choiceMode" value="pick" defaultChecked={values.choiceMode === 'pick'} />
+            <span><strong>Pick the options</strong> (default): answer on the front, the app checks it and suggests the grade.</span>
+          </label>
+          <label className="cluster cluster-sm small">
+            <input type="radio" name="choiceMode" value="reveal" defaultChecked={values.choiceMode === 'reveal'} />
+            <span><strong>Recall first</strong>: only the question on the front, the options with the key on the back.</span>
+          </label>
+          {errors.choiceMode && <span className="field__error">{errors.choiceMode.join(' ')}</span>}
+        </fieldset>
       </fieldset>
       <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="field__label">Theme</legend>

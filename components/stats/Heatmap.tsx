@@ -1,4 +1,5 @@
 import { heatmapWeeks, type DayCount } from './heatmap';
+import { plural } from '@/components/ui/format';
 import styles from './Heatmap.module.css';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -15,7 +16,7 @@ export function Heatmap({ days, today, weeks = 20 }: HeatmapProps) {
   const grid = heatmapWeeks(days, today, weeks);
   const total = grid.flat().reduce((s, c) => s + c.count, 0);
   const active = grid.flat().filter((c) => c.count > 0).length;
-  const summary = `${total} reviews on ${active} of the last ${weeks} weeks' days`;
+  const summary = `${plural(total, 'review')} on ${active} of the last ${weeks} weeks' days`;
   return (
     <figure className={styles.figure}>
       <div className={styles.scroller}>

@@ -38,7 +38,9 @@ export async function cardView(q: Question, deckTitle: string, state: string, pr
     promptHtml,
     answerHtml,
     choices,
-    command: q.command ? { setup: q.command.setup, solution: q.command.solutions[0] ?? [] } : undefined,
+    command: q.command
+      ? { setup: q.command.setup, solution: q.command.solutions[0] ?? [], solutions: q.command.solutions, mode: q.command.mode, ...(q.command.nodes ? { nodes: q.command.nodes } : {}) }
+      : undefined,
     explanationHtml,
     ...(q.outdated ? { outdated: q.outdated } : {}),
     sourceHref: `/decks/${encodeURIComponent(q.deck)}#L${q.source.line}`,
@@ -47,7 +49,7 @@ export async function cardView(q: Question, deckTitle: string, state: string, pr
 }
 
 /** What the back of the card says: the answer, or for cloze the sentence with the gap filled in bold. */
-async function answerMarkdown(q: Question): Promise<string | undefined> {
+export async function answerMarkdown(q: Question): Promise<string | undefined> {
   if (q.type === 'cloze' && q.answer !== undefined) {
     return q.prompt.includes(CLOZE_GAP) ? q.prompt.replace(CLOZE_GAP, `**${q.answer}**`) : `**${q.answer}**`;
   }

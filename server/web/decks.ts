@@ -1,15 +1,11 @@
 import 'server-only';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
-import { getBank, type Question } from '@/server/banks';
+import { getBank, loadBank, type Question } from '@/server/banks';
 import { getMastery, type TopicMasteryDTO } from '@/server/cards';
-import { renderNote } from '@/server/notes';
-import { outdatedLines, type OutdatedLine } from '@/server/outdated-lines';
-import type { DeckSummary, QuestionListItem, QuestionType, TopicMastery, TopicSummary } from '@/components/deck/types';
-import type { QuestionGroup } from '@/components/deck/QuestionIndex';
+import { studyNote } from '@/server/study-notes';
+import type { DeckSummary, QuestionType, StudyNote, TopicMastery, TopicSummary } from '@/components/deck/types';
 
 /**
- * Deck views: summaries for /decks and the note + question index for /decks/[id]. Topics are
+ * Deck views: summaries for /decks and the study note for /decks/[id]. Topics are
  * the first section below the deck title (topic[1]), the level the store measures mastery at.
  */
 
@@ -64,36 +60,20 @@ export async function deckSummaries(userId: string | null): Promise<DeckSummary[
   });
 }
 
-/** The plain text of a Markdown prompt's first paragraph, for lists (walks the mdast, no regex). */
-export function promptTitle(markdown: string, max = 140): string {
-  const tree = fromMarkdown(markdown);
-  const first = tree.children.find((n) => n.type !== 'html') ?? tree;
-  const text = toString(first).replace(/\s+/g, ' ').trim();
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
-}
-
 export interface DeckPageView {
   deck: DeckSummary;
-  /** The source note as sanitised HTML with `L<line>` anchors, or null when the file is missing. */
-  noteHtml: string | null;
-  groups: QuestionGroup[];
-  /** Lines of the note that outdated questions come from (their notes are also placed in `noteHtml`). */
-  outdated: OutdatedLine[];
+  /** The note as study material (prose by section, questions apart), or null when the file is missing. */
+  note: StudyNote | null;
 }
 
-/** One deck's page, or null for an unknown id. */
+/**
+ * One deck's page, or null for an unknown id. The note is rendered once per bank
+ * (server/study-notes.ts); per request only the learner's mastery is read.
+ */
 export async function deckPage(id: string, userId: string | null): Promise<DeckPageView | null> {
-  const bank = getBank();
-  const deck = bank.decks.find((d) => d.id === id);
+  const loaded = loadBank();
+  const deck = loaded.bank.decks.find((d) => d.id === id);
   if (!deck) return null;
-  const outdated = outdatedLines(bank.questions.filter((x) => x.deck === id));
-  const [summaries, noteHtml] = await Promise.all([deckSummaries(userId), renderNote(deck.file, outdated)]);
-  const groups = new Map<string, QuestionGroup>();
-  for (const q of bank.questions.filter((x) => x.deck === id).sort((a, b) => a.source.line - b.source.line)) {
-    const k = JSON.stringify(q.topic);
-    const g = groups.get(k) ?? { topic: q.topic, questions: [] as QuestionListItem[] };
-    g.questions.push({ id: q.id, type: q.type, title: promptTitle(q.prompt), line: q.source.line });
-    groups.set(k, g);
-  }
-  return { deck: summaries.find((s) => s.id === id)!, noteHtml, groups: [...groups.values()], outdated };
+  const [summaries, note] = await Promise.all([deckSummaries(userId), studyNote(loaded, deck)]);
+  return { deck: summaries.find((s) => s.id === id)!, note };
 }

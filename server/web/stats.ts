@@ -27,6 +27,20 @@ export interface StatsView {
   mastery: MasteryRow[];
 }
 
+/** Shortest readable span of the reviews-per-day chart. */
+const MIN_CHART_DAYS = 14;
+
+/**
+ * Reviews per day from the first day with a review (at least the last MIN_CHART_DAYS days), so a
+ * new learner sees a few wide bars instead of one hairline on a 60-day axis.
+ */
+export function recentDays(days: { day: string; reviews: number }[]): { dates: string[]; values: number[] } {
+  const first = days.findIndex((d) => d.reviews > 0);
+  const start = Math.max(0, Math.min(first === -1 ? days.length : first, days.length - MIN_CHART_DAYS));
+  const shown = days.slice(start);
+  return { dates: shown.map((d) => d.day), values: shown.map((d) => d.reviews) };
+}
+
 /** The /stats figures for one learner, from the store. */
 export async function statsFor(userId: string): Promise<StatsView> {
   const [progress, forecast, mastery, settings] = await Promise.all([
@@ -38,7 +52,7 @@ export async function statsFor(userId: string): Promise<StatsView> {
   const titles = new Map(getBank().decks.map((d) => [d.id, d.title]));
   return {
     charts: {
-      reviewsPerDay: { dates: progress.days.map((d) => d.day), values: progress.days.map((d) => d.reviews) },
+      reviewsPerDay: recentDays(progress.days),
       retention: { dates: progress.retentionOverTime.map((b) => b.period), values: progress.retentionOverTime.map((b) => b.retention) },
       forecast: { dates: forecast.map((f) => f.day), values: forecast.map((f) => f.count) },
       target: settings.desiredRetention,
@@ -53,6 +67,6 @@ export async function statsFor(userId: string): Promise<StatsView> {
     },
     mastery: mastery
       .filter((m) => m.total > 0)
-      .map((m) => ({ deck: m.deck, deckTitle: titles.get(m.deck) ?? m.deck, topic: m.topic.join(' › ') || 'General', total: m.total, seen: m.seen, mature: m.mature, recall: m.recall })),
+      .map((m) => ({ deck: m.deck, deckTitle: titles.get(m.deck) ?? m.deck, topic: m.topic.join(' › ') || `${titles.get(m.deck) ?? m.deck}: overview`, total: m.total, seen: m.seen, mature: m.mature, recall: m.recall })),
   };
 }

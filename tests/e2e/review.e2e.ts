@@ -17,10 +17,12 @@ async function saved(page: Page) {
   await page.locator('[data-testid="review-session"]:not([data-saving])').waitFor();
 }
 
+/** [cards done this session, done + cards left (new + learning + review counts)]. */
 async function progress(page: Page): Promise<[number, number]> {
-  const text = await page.getByTestId('review-progress').innerText();
-  const [done, total] = text.split('/').map((s) => Number(s.trim()));
-  return [done, total];
+  const done = Number(/\d+/.exec(await page.getByTestId('review-progress').innerText())![0]);
+  let left = 0;
+  for (const id of ['count-new', 'count-learning', 'count-review']) left += Number(await page.getByTestId(id).innerText());
+  return [done, done + left];
 }
 
 describe('review', () => {
@@ -63,7 +65,7 @@ describe('review', () => {
       await page.keyboard.press('Space');
       await page.getByTestId('card-back').waitFor({ state: 'visible' });
       await page.keyboard.press(grades[i]);
-      await page.waitForFunction((n) => document.querySelector('[data-testid="review-progress"]')?.textContent?.startsWith(`${n} /`), i + 1);
+      await page.waitForFunction((n) => document.querySelector('[data-testid="review-progress"]')?.textContent?.includes(` ${n} done`), i + 1);
     }
     expect((await progress(page))[0]).toBe(10);
     await saved(page);
@@ -72,12 +74,12 @@ describe('review', () => {
 
     // u takes the last grade back: the card returns, revealed, and the store marks the log undone.
     await page.keyboard.press('u');
-    await page.waitForFunction(() => document.querySelector('[data-testid="review-progress"]')?.textContent?.startsWith('9 /'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-progress"]')?.textContent?.includes(' 9 done'));
     await page.getByTestId('card-back').waitFor({ state: 'visible' });
     await saved(page);
     await expect(app.database.db.reviewLog.count({ where: { userId: user.id, undoneAt: null } })).resolves.toBe(9);
     await page.keyboard.press('3');
-    await page.waitForFunction(() => document.querySelector('[data-testid="review-progress"]')?.textContent?.startsWith('10 /'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-progress"]')?.textContent?.includes(' 10 done'));
     await saved(page);
     await expect(app.database.db.reviewLog.count({ where: { userId: user.id, undoneAt: null } })).resolves.toBe(10);
 
@@ -105,12 +107,12 @@ describe('review', () => {
     const page = await app.newPage();
     await page.goto('/review');
     await page.locator('[data-testid="review-session"][data-ready]').waitFor();
-    await expect(page.getByRole('note').innerText()).resolves.toMatch(/not saved/i);
+    await expect(page.getByRole('note').innerText()).resolves.toMatch(/kept in this browser/i);
     const [, total] = await progress(page);
     for (let i = 0; i < total; i++) {
       await page.getByRole('button', { name: /show answer/i }).click();
       await page.getByRole('button', { name: /^Good/ }).click();
-      await page.waitForFunction((n) => document.querySelector('[data-testid="review-progress"]')?.textContent?.startsWith(`${n} /`), i + 1);
+      await page.waitForFunction((n) => document.querySelector('[data-testid="review-progress"]')?.textContent?.includes(` ${n} done`), i + 1);
     }
     await page.getByTestId('review-done').waitFor();
     expect(await page.getByRole('link', { name: /create a free account/i }).count()).toBeGreaterThan(0);
@@ -121,7 +123,7 @@ describe('review', () => {
       for (let i = 0; i < n; i++) {
         await p.keyboard.press('Space');
         await p.keyboard.press('3');
-        await p.waitForFunction((k) => document.querySelector('[data-testid="review-progress"]')?.textContent?.startsWith(`${k} /`), i + 1);
+        await p.waitForFunction((k) => document.querySelector('[data-testid="review-progress"]')?.textContent?.includes(` ${k} done`), i + 1);
       }
       await p.getByTestId('review-done').waitFor();
     });

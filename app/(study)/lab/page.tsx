@@ -6,8 +6,8 @@ import { LabLoader } from '@/components/lab/LabLoader';
 
 export const metadata: Metadata = { title: 'Command lab' };
 
-export default async function LabPage({ searchParams }: { searchParams: Promise<{ scenario?: string | string[] }> }) {
-  const { scenario } = await searchParams;
+export default async function LabPage({ searchParams }: { searchParams: Promise<{ scenario?: string | string[]; free?: string | string[] }> }) {
+  const { scenario, free } = await searchParams;
   const scenarios = labScenarios(getBank());
   return (
     <div>
@@ -16,11 +16,12 @@ export default async function LabPage({ searchParams }: { searchParams: Promise<
         description={
           <>
             A simulated Docker engine in your browser. Type <code>docker</code> commands and watch networks, containers
-            and their addresses change; pick a scenario to practise a task and check your work.
+            and their addresses change, on one host or a three-node swarm. Choose a scenario to practise a task and check your
+            work; your free-play labs are kept meanwhile.
           </>
         }
       />
-      <LabLoader scenarios={scenarios} initialScenario={typeof scenario === 'string' ? scenario : undefined} />
+      <LabLoader scenarios={scenarios} initialScenario={typeof scenario === 'string' ? scenario : undefined} initialFree={typeof free === 'string' ? free : undefined} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { plural } from '@/components/ui/format';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui';
 import { randomInt } from 'node:crypto';
@@ -40,7 +41,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
         <PageHeader
           eyebrow={
             <>
-              <Link href={newQuizHref}>Quiz</Link> · {questions.length} questions
+              <Link href={newQuizHref}>Quiz</Link> · {plural(questions.length, 'question')}
             </>
           }
           title={ids ? 'Selected questions' : topic ? `${title}: ${topic}` : title}

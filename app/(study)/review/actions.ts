@@ -2,9 +2,15 @@
 import { storeFault } from '@/server/db';
 import { getCurrentUser } from '@/server/session';
 import { submitReview, undoLastReview } from '@/server/reviews';
-import { requeuedCard } from '@/server/web/review';
+import { redirect } from 'next/navigation';
+import { dayKey } from '@/lib/srs';
+import { holdCard } from '@/server/holds';
+import { getBank } from '@/server/banks';
+import { hiddenExamQuestionIds } from '@/server/exam-guard';
+import { getSettings, updateSettings } from '@/server/settings';
+import { requeuedCard, sessionStatus, type SessionStatus } from '@/server/web/review';
 import type { GradeResult, UndoResult } from '@/components/review/types';
-import { GradeCardSchema } from './schema';
+import { DeckParamSchema, GradeCardSchema } from './schema';
 
 /** Save one flashcard grade (idempotent by clientReviewId) and say whether the card comes back this session. */
 export async function gradeCard(input: unknown): Promise<GradeResult> {
@@ -46,4 +52,36 @@ function messageOf(err: unknown, fallback: string): string {
   if (e && typeof e.kind === 'string' && e.kind !== 'unavailable' && e.message) return e.message.charAt(0).toUpperCase() + e.message.slice(1) + '.';
   console.error(err);
   return fallback;
+}
+
+/** Suspend a card or bury it until tomorrow. */
+export async function holdCardAction(input: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: 'Sign in to suspend or bury cards.' };
+  try {
+    await holdCard(user.id, input);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, message: messageOf(err, 'The card could not be put aside. Try again.') };
+  }
+}
+
+/** The end of a session: cards due now (to resume with) and learning cards coming back later today. */
+export async function sessionStatusAction(decks: unknown): Promise<SessionStatus | null> {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  return sessionStatus(user.id, DeckParamSchema.parse(decks), new Date(), await hiddenExamQuestionIds(getBank()));
+}
+
+/** Custom study: allow `extra` more new cards today. */
+export async function studyMoreAction(_prev: { message?: string }, form: FormData): Promise<{ message?: string; ok?: boolean }> {
+  const user = await getCurrentUser();
+  if (!user) return { message: 'Sign in to study more.' };
+  const extra = Number(form.get('extra'));
+  if (!Number.isInteger(extra) || extra < 1 || extra > 500) return { message: 'Extra new cards: enter a whole number from 1 to 500.' };
+  const settings = await getSettings(user.id);
+  const today = dayKey(new Date(), settings.timezone);
+  const already = settings.extraNewDay === today ? settings.extraNewToday : 0;
+  await updateSettings(user.id, { extraNewToday: already + extra, extraNewDay: today });
+  redirect('/review');
 }

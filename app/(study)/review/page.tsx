@@ -8,27 +8,40 @@ import { PageHeader } from '@/components/ui';
 import { ReviewSession } from '@/components/review/ReviewSession';
 import { DonePanel } from '@/components/review/DonePanel';
 import { DeckPicker } from '@/components/review/DeckPicker';
-import { gradeCard, undoGrade } from './actions';
+import { gradeCard, holdCardAction, sessionStatusAction, undoGrade } from './actions';
+import { reportProblemAction } from '../reports/actions';
+import { StudyMore } from '@/components/review/StudyMore';
+import { failedCardsSession } from '@/server/web/review';
+import { getSettings } from '@/server/settings';
 import { DeckParamSchema } from './schema';
 
 export const metadata: Metadata = { title: 'Review' };
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const decks = DeckParamSchema.parse((await searchParams).deck);
+  const sp = await searchParams;
+  const decks = DeckParamSchema.parse(sp.deck);
+  const failedOnly = sp.failed === '1';
   const user = await getCurrentUser();
   const bank = getBank();
   const hidden = await hiddenExamQuestionIds(bank);
-  const { cards, counts } = await reviewSession(user?.id ?? null, decks, new Date(), hidden);
+  const session = await reviewSession(user?.id ?? null, decks, new Date(), hidden);
+  const counts = session.counts;
+  const cards = failedOnly && user ? (await failedCardsSession(user.id)).filter((c) => !hidden.has(c.questionId)) : session.cards;
+  const choiceMode = user ? (await getSettings(user.id)).choiceMode : 'pick';
   const deckOptions = bank.decks.map((d) => ({ id: d.id, title: d.title, count: d.questionCount }));
   const due = counts ? counts.dueToday + counts.learning : null;
   return (
     <div className="stack">
       <PageHeader
         eyebrow="Flashcards"
-        title="Review"
+        title={failedOnly ? 'Review: failed cards' : 'Review'}
         description={
-          counts ? (
-            <><strong className="num">{due}</strong> due · <strong className="num">{counts.newAvailable}</strong> new available · <strong className="num">{counts.reviewsDoneToday + counts.newStudiedToday}</strong> done today</>
+          failedOnly ? (
+            'Custom study: the cards you rated Again in the last day, due or not.'
+          ) : counts ? (
+            <>
+              Today: <strong className="num">{due}</strong> due, <strong className="num">{counts.newAvailable}</strong> new, <strong className="num">{counts.reviewsDoneToday + counts.newStudiedToday}</strong> done before this visit. The counts above the card follow every grade.
+            </>
           ) : (
             'Recall the answer, reveal it, then grade how well you knew it.'
           )
@@ -36,7 +49,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       />
       {!user && (
         <div className="alert alert--info" role="note">
-          You are trying NetPrep as a guest: your answers are not saved. <Link href="/signup">Create a free account</Link> to keep your progress and get a schedule.
+          You are trying NetPrep as a guest: your answers are kept in this browser only. <Link href="/signup">Create a free account</Link> and they move into your account, with a schedule.
         </div>
       )}
       {hidden.size > 0 && (
@@ -49,8 +62,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         cards={cards}
         grade={user ? gradeCard : undefined}
         undo={user ? undoGrade : undefined}
+        hold={user ? holdCardAction : undefined}
+        status={user && !failedOnly ? sessionStatusAction.bind(null, decks) : undefined}
+        report={reportProblemAction}
+        choiceMode={choiceMode}
         done={<DonePanel guest={!user} tomorrow={counts?.dueTomorrow ?? null} newAvailable={counts?.newAvailable} />}
       />
+      {user && <StudyMore decks={deckOptions} />}
     </div>
   );
 }

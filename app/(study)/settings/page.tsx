@@ -28,7 +28,7 @@ export default async function SettingsPage() {
         <SettingsForm
           signedIn={!!user}
           action={saveSettings}
-          values={{ newPerDay: settings.newPerDay, maxReviewsPerDay: settings.maxReviewsPerDay, desiredRetention: settings.desiredRetention, theme }}
+          values={{ newPerDay: settings.newPerDay, maxReviewsPerDay: settings.maxReviewsPerDay, desiredRetention: settings.desiredRetention, theme, choiceMode: settings.choiceMode }}
         />
       </Card>
       <Card title="Scheduler optimisation">

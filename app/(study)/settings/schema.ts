@@ -11,6 +11,7 @@ export const SettingsFormSchema = z.object({
     .max(97, 'Above 97% reviews pile up for little gain.')
     .transform((v) => Math.round(v) / 100),
   theme: z.enum(THEMES, { error: 'Pick light, dark or system.' }),
+  choiceMode: z.enum(['pick', 'reveal'], { error: 'Pick "Pick the options" or "Recall first".' }).default('pick'),
 });
 export type SettingsFormInput = z.input<typeof SettingsFormSchema>;
 export type SettingsForm = z.infer<typeof SettingsFormSchema>;

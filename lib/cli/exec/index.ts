@@ -334,6 +334,32 @@ export function execOnNode(ctl: Controller, argv: string[]): CommandResult {
           'On the node: curl, wget, ping, nslookup, getent hosts, ip addr, hostname. Shell: ; && || | $(...) grep head tail wc.\n',
       );
     default:
-      return fail(`bash: ${prog}: command not found\n`, 127);
+      return fail(notOnNode(prog), 127);
   }
+}
+
+/** Letters apart, up to 3 (enough to tell a typo of "docker" from another program). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * What the node's shell says for a program it does not have: a likely typo of docker gets a
+ * hint, anything else (ls, cd, apt, vi ...) is told what the lab simulates.
+ */
+function notOnNode(prog: string): string {
+  const head = `bash: ${prog}: command not found\n`;
+  if (editDistance(prog.toLowerCase(), 'docker') <= 2) return `${head}Did you mean docker?\n`;
+  return (
+    head +
+    'This lab simulates a Docker engine, not a whole Linux host.\n' +
+    'It runs docker commands and, on the node or in a container, curl, wget, ping, nslookup, getent hosts, ip addr and hostname. Type help for the list.\n'
+  );
 }

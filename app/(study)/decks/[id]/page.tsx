@@ -8,7 +8,8 @@ import { hiddenExamQuestionIds, hiddenForExamMessage } from '@/server/exam-guard
 import { ButtonLink, Card, EmptyState, PageHeader } from '@/components/ui';
 import { TypeCounts } from '@/components/deck/TypeCounts';
 import { MasteryMeter } from '@/components/deck/MasteryMeter';
-import { QuestionIndex } from '@/components/deck/QuestionIndex';
+import { StudyContents, StudyNote } from '@/components/deck/StudyNote';
+import { RevealAll } from '@/components/deck/RevealAll';
 import styles from '@/components/deck/deck.module.css';
 
 type Props = { params: Promise<{ id: string }> };
@@ -25,10 +26,9 @@ export default async function DeckPage({ params }: Props) {
   if (!view) notFound();
   // The note holds the answers of its questions: withheld while some of them are in the learner's open exam.
   const hidden = await hiddenExamQuestionIds(getBank());
-  const inExam = view.groups.reduce((n, g) => n + g.questions.filter((q) => hidden.has(q.id)).length, 0);
+  const inExam = (view.note?.sections ?? []).reduce((n, s) => n + s.questions.filter((q) => hidden.has(q.id)).length, 0);
   const { deck } = view;
-  const noteHtml = inExam ? null : view.noteHtml;
-  const groups = inExam ? view.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => !hidden.has(q.id)) })).filter((g) => g.questions.length) : view.groups;
+  const note = inExam ? null : view.note;
   return (
     <div className="stack">
       <PageHeader
@@ -46,22 +46,28 @@ export default async function DeckPage({ params }: Props) {
         <TypeCounts byType={deck.byType} />
       </div>
       <div className={styles.layout}>
-        <Card as="article" className={styles.note} aria-label="Study note">
+        <Card as="article" className={styles.note} aria-label="Study note" id="study-note">
           {inExam ? (
             <EmptyState title="Note hidden during your exam" headingLevel={3}>
               {hiddenForExamMessage(inExam)} This note explains them, so it is hidden too. <Link href="/exam">Go to the exam</Link>
             </EmptyState>
-          ) : noteHtml ? (
-            <div className="prose" dangerouslySetInnerHTML={{ __html: noteHtml }} />
+          ) : note ? (
+            <>
+              <div className={styles.noteBar}>
+                <p className={styles.hint}>Read a section, answer its questions in your head, then open the answer.</p>
+                <RevealAll target="study-note" />
+              </div>
+              <StudyNote note={note} />
+            </>
           ) : (
             <EmptyState title="Note not found" headingLevel={3}>The source file of this deck is missing from the content folder.</EmptyState>
           )}
         </Card>
-        <aside className={`card ${styles.aside}`} aria-label="Questions in this deck">
+        <aside className={`card ${styles.aside}`} aria-label="About this deck">
           <div className="stack">
             {deck.mastery && <MasteryMeter mastery={deck.mastery} label="Deck" />}
-            <h2 className="card__title">{deck.questionCount} questions</h2>
-            <QuestionIndex groups={groups} />
+            <p className={styles.asideCount}>{deck.questionCount === 1 ? '1 question' : `${deck.questionCount} questions`}</p>
+            {note && <StudyContents note={note} />}
           </div>
         </aside>
       </div>

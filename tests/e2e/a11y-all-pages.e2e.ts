@@ -1,0 +1,57 @@
+/**
+ * Issue 14 "Done when": axe reports no serious or critical violation on any page, in the light
+ * and the dark theme, for a guest and for a signed-in learner.
+ */
+import { runAxeBothThemes, signUpLearner, startApp, type E2EApp } from './helpers';
+
+const GUEST_PAGES = ['/', '/decks', '/review', '/quiz', '/quiz?length=5&go=1', '/lab', '/exam', '/stats', '/settings', '/signin', '/signup', '/reports', '/no-such-page'];
+const LEARNER_PAGES = ['/', '/decks', '/review', '/quiz', '/quiz?length=5&go=1', '/exam', '/stats', '/settings', '/account', '/reports'];
+
+describe('axe on every page, both themes (issue 14)', () => {
+  let app: E2EApp;
+  beforeAll(async () => {
+    app = await startApp('a11y14');
+  }, 90000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('guest pages', async () => {
+    const page = await app.newPage();
+    await page.goto('/decks');
+    const first = await page.locator('a[href^="/decks/"]').first().getAttribute('href');
+    for (const url of [...GUEST_PAGES, ...(first ? [first] : [])]) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      await runAxeBothThemes(page, `guest ${url}`);
+    }
+  }, 300000);
+
+  it('learner pages, including an exam in progress, its result and its review', async () => {
+    const page = await app.newPage();
+    await signUpLearner(page, app);
+    for (const url of LEARNER_PAGES) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      await runAxeBothThemes(page, `learner ${url}`);
+    }
+    await page.goto('/exam');
+    await page.getByRole('button', { name: 'Start 10 questions' }).click();
+    await runAxeBothThemes(page, 'exam start confirmation', async (p) => {
+      await p.getByRole('button', { name: 'Start 10 questions' }).click();
+    });
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL(/\/exam\/[^/]+$/);
+    await page.goto('/');
+    await runAxeBothThemes(page, 'dashboard with an exam in progress');
+    await page.getByRole('link', { name: 'Resume' }).click();
+    await page.waitForURL(/\/exam\/[^/]+$/);
+    await page.getByRole('button', { name: 'Submit exam' }).click();
+    await page.getByRole('button', { name: 'Submit and see my score' }).click();
+    await page.waitForURL(/\/result$/);
+    await runAxeBothThemes(page, 'exam result');
+    await page.goto(page.url().replace(/\/result$/, '/review?show=all'));
+    await page.getByTestId('exam-review').waitFor();
+    await runAxeBothThemes(page, 'exam review');
+  }, 300000);
+});
