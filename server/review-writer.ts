@@ -60,14 +60,22 @@ export class VersionConflict extends Error {
 
 /**
  * The card after `w`, computed from its current fields (a new card when there is no row yet).
- * A review older than the card's last one (an imported guest answer, a late retry) is `stale`:
- * kept in the log only, since applying it would move the card's history backwards.
+ * A review more than CLOCK_SKEW_MS older than the card's last one (an imported guest answer, a late
+ * retry) is `stale`: kept in the log only, since applying it would move the card's history backwards.
  */
 function schedule(w: ReviewWrite, current: CardFields | null): { before: CardFields; after: CardFields; stale: boolean } {
   const before = current ?? newCardFields(w.now);
-  const stale = Boolean(current?.last_review && w.now.getTime() < current.last_review.getTime());
-  return { before, after: stale ? before : w.scheduler.next(before, w.now, w.grade), stale };
+  const last = current?.last_review?.getTime();
+  if (last === undefined || w.now.getTime() >= last) return { before, after: w.scheduler.next(before, w.now, w.grade), stale: false };
+  // Older than the card's last review. Within CLOCK_SKEW_MS it is a concurrent review that took the
+  // card's lock second (two tabs, two instances): it applies, at the last review's time. Older than
+  // that it is history (an imported guest answer, a late retry) and is kept in the log only.
+  if (last - w.now.getTime() <= CLOCK_SKEW_MS) return { before, after: w.scheduler.next(before, new Date(last), w.grade), stale: false };
+  return { before, after: before, stale: true };
 }
+
+/** How far a review may predate the card's last one and still apply (concurrent requests). */
+export const CLOCK_SKEW_MS = 60_000;
 
 /** The unchanged card of a stale review (its stored deck/sourceItem/retired as read). */
 function staleCard(w: ReviewWrite, row: RawCard): CardRow {

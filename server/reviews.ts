@@ -23,8 +23,9 @@ import { getSettings, schedulerFor } from './settings';
  *    (the stored result is returned with `duplicate: true`), also when two requests
  *    race (the unique index decides, the loser reads the winner's row); the same id with a
  *    different payload is refused with 'conflict' (409);
- *  - time only moves forward: a review dated before the card's last review is logged but not
- *    applied (`stale: true`), so the card's history never runs backwards;
+ *  - time only moves forward: a review dated more than a minute (CLOCK_SKEW_MS) before the card's
+ *    last review is logged but not applied (`stale: true`), so the card's history never runs
+ *    backwards; a concurrent review a few ms behind applies at the last review's time;
  *  - transactional: the card state and its log row change together or not at all;
  *  - no lost updates: each review first takes the card's write lock (a no-op UPDATE: a
  *    row lock on PostgreSQL, the write lock on SQLite), and the card row carries a

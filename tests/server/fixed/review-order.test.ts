@@ -59,3 +59,11 @@ it('a review dated before the card\'s last review is kept in the log only (stale
   expect(r.stale).toBe(true);
   expect((await card()).last_review!.toISOString()).toBe(hours(80).toISOString());
 });
+
+it('a concurrent review a few seconds behind the last one still applies, at the last review time', async () => {
+  const before = await card();
+  const r = await submitReview(user, { clientReviewId: 'order-skew-01', questionId: 'a1', rating: 3, durationMs: 1000, source: 'flashcard' }, { db: t.db, bank, now: new Date(hours(80).getTime() - 5_000) });
+  expect(r.stale).toBeUndefined();
+  expect(r.card.reps).toBe(before.reps + 1);
+  expect((await card()).last_review!.toISOString()).toBe(hours(80).toISOString());
+});
