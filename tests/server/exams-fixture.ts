@@ -29,7 +29,8 @@ export function examBank(): Bank {
         deck: 'fixture',
         topic: ['Fixture', topic],
         type,
-        prompt: `Prompt of ${id}?`,
+        // Words of its own per question, so the exam draw's near-duplicate filter (lib/exam/similar.ts) keeps them apart.
+        prompt: `Prompt of ${id} about ${id}-alpha and ${id}-beta?`,
         choices,
         explanation: `SECRET-EXPLANATION of ${id}`,
         tags,
