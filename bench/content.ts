@@ -11,24 +11,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Bench } from './index';
 import { compile, parser, type NoteInput } from '../lib/qbank';
+import { mulberry32 } from '../lib/random';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** Small seeded PRNG (mulberry32) so the corpus is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Note i: renamed resources, shuffled sibling list items, a varied number, its own title. */
 export function variant(seed: string, i: number): string {
-  const r = rng(i + 1);
+  const r = mulberry32(i + 1); // seeded: the same corpus on every run
   let text = seed
     .replace(/^# (.+)$/m, `# $1 ${i}`)
     .replace(/my-nginx/g, `web-${i}`)

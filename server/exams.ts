@@ -6,6 +6,7 @@ import type { Bank, Question } from '@/server/banks';
 
 type Blueprint = Bank['blueprints'][number];
 import { drawExam } from '@/lib/exam';
+import { mulberry32 } from '@/lib/random';
 
 /**
  * Practice exams, decided on the server.
@@ -354,18 +355,6 @@ export function examOptions(bank: Bank): ExamOption[] {
 
 // ---------------------------------------------------------------------------
 // Pure exam mechanics
-
-/** Deterministic PRNG (mulberry32) so an attempt's option order is reproducible from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled(n: number, next: () => number): number[] {
   const a = Array.from({ length: n }, (_, i) => i);
@@ -758,7 +747,7 @@ export async function startExam(ctx: ExamContext, input: unknown, seed: number =
     throw new ExamError('bad-request', `This bank cannot supply that exam: ${(e as Error).message}`);
   }
   const questions = questionMap(ctx.bank);
-  const next = rng(seed ^ 0x5bd1e995);
+  const next = mulberry32(seed ^ 0x5bd1e995);
   const items: StoredItem[] = drawn.map((d) => {
     const q = questions.get(d.questionId);
     const n = q?.choices?.length ?? 0;

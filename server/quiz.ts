@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Bank, Question } from '@/server/banks';
 import type { ScenarioDTO } from '@/components/lab/types';
+import { mulberry32 } from '@/lib/random';
 import { StoreError } from '@/lib/srs';
 import { submitReview } from './reviews';
 import type { StoreContext } from './cards';
@@ -59,17 +60,6 @@ export function quizScopes(bank: Bank): QuizScopeDTO[] {
   });
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function toDTO(q: Question, decks: Map<string, string>): QuizQuestionDTO {
   return {
     id: q.id,
@@ -104,7 +94,7 @@ export function buildQuiz(bank: Bank, input: unknown, seed: number): QuizQuestio
       (!opts.topic || topicKey(q) === opts.topic || topicKey(q).startsWith(opts.topic + TOPIC_SEPARATOR)) &&
       (!opts.types || opts.types.includes(q.type)),
   );
-  const next = rng(seed);
+  const next = mulberry32(seed);
   const pool = inScope.map((q) => ({ q, k: next() })).sort((a, b) => a.k - b.k).map((x) => x.q);
   const picked: Question[] = [];
   const items = new Set<string>();

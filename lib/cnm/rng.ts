@@ -2,6 +2,8 @@
  * Seedable generator (mulberry32). Its whole state is one 32-bit number so it serializes with
  * the lab; ids, MACs and ephemeral ports all come from here.
  */
+import { MULBERRY32_STEP, mulberry32Output } from '../random';
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export class Rng {
@@ -10,10 +12,7 @@ export class Rng {
   }
   /** Next float in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return mulberry32Output((this.state = (this.state + MULBERRY32_STEP) >>> 0));
   }
   /** Integer in [lo, hi]. */
   int(lo: number, hi: number): number {

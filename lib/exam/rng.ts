@@ -2,6 +2,8 @@
  * Seeded pseudo-random numbers (mulberry32), so exam drawing never touches Math.random().
  * The whole seed number is folded in: its integer part's low and high words and any fraction.
  */
+import { MULBERRY32_STEP, mulberry32Output } from '../random';
+
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -17,11 +19,8 @@ export function createRng(seed: number): Rng {
   const frac = Math.floor((seed - whole) * 0x100000000) >>> 0;
   let state = (Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(hi, 0xc2b2ae35) ^ frac) >>> 0;
   const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x100000000;
+    state = (state + MULBERRY32_STEP) >>> 0;
+    return mulberry32Output(state);
   };
   return { next, int: (n) => Math.floor(next() * n) };
 }
