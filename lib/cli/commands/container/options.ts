@@ -3,7 +3,7 @@ import type { FlagSpec } from '../../infra';
 import type { Flags } from '../../types';
 import { CliError } from '../../types';
 import { bool, list, str } from '../common';
-import { type ContainerInput, type PortSpec, isIP, isIPv4, findImage, parseImageRef, CnmError } from '../../../cnm';
+import { type ContainerInput, type PortSpec, isIP, isIPv4, findImage, parseImageRef, ImageNotFoundError } from '../../../cnm';
 
 export const containerFlags: FlagSpec[] = [
   { long: 'detach', short: 'd', type: 'bool' },
@@ -171,11 +171,12 @@ export function toContainerInput(f: Flags, args: string[]): ContainerInput {
 }
 
 /** Unknown image: what `docker run` prints after failing to pull. */
-export class ImagePullError extends CnmError {
+export class ImagePullError extends ImageNotFoundError {
+  override name = 'ImagePullError';
   constructor(
     readonly repo: string,
     readonly tag: string,
   ) {
-    super('not-found', `pull access denied for ${repo}, repository does not exist or may require 'docker login'`);
+    super(repo);
   }
 }

@@ -2,7 +2,7 @@
 import type { CommandContext, CommandDef } from '../../types';
 import { CliError } from '../../types';
 import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, str, filterMatcher } from '../common';
-import { type ServicePort, type ServiceUpdate, findImage, CnmError } from '../../../cnm';
+import { type ServicePort, type ServiceUpdate, findImage, CnmError, ImageNotFoundError } from '../../../cnm';
 import { formatInspect, formatList, humanDuration } from '../../format/formatter';
 
 /** --publish: "8080:80[/udp]" or "published=8080,target=80,protocol=udp,mode=host". */
@@ -62,7 +62,7 @@ function progress(ctx: CommandContext, n: number, global = false): void {
 function checkImage(ctx: CommandContext, image: string): void {
   if (!findImage(image)) {
     ctx.err.push(`image ${image.includes(':') ? image : `${image}:latest`} could not be accessed on a registry to record\nits digest. Each node will access ${image.includes(':') ? image : `${image}:latest`} independently,\npossibly leading to different nodes running different\nversions of the image.\n\n`);
-    throw new CnmError('bad-request', `pull access denied for ${image}, repository does not exist or may require 'docker login'`);
+    throw new ImageNotFoundError(image);
   }
 }
 
