@@ -4,7 +4,7 @@
  */
 import { createEngine, restoreEngine, type Controller, type Engine, type EngineView } from '../cnm';
 import { runShell, SHELL_BUILTINS, type CommandResult } from './infra';
-import { runDocker, type DockerHost } from './run';
+import { daemonErrorText, runDocker, type DockerHost } from './run';
 import { execInContainer, execOnNode } from './exec';
 
 export const MAX_LINE = 16_384;
@@ -36,7 +36,7 @@ export class LabImpl implements Lab, DockerHost {
   }
   execIn(ctl: Controller, containerId: string, argv: string[]): CommandResult {
     const c = ctl.node.containers.find((x) => x.id === containerId);
-    if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${containerId}\n`, exitCode: 1 };
+    if (!c) return { stdout: '', stderr: daemonErrorText(`No such container: ${containerId}`), exitCode: 1 };
     return execInContainer(ctl, c, argv);
   }
   /** One program of a shell line. */

@@ -128,11 +128,17 @@ function parseFound(found: ReturnType<typeof lookupCommand>, argv: string[]): Pa
 }
 
 /** The context's callbacks into a host, made once per host rather than once per command. */
-const HOST_FUNCTIONS = new WeakMap<DockerHost, Pick<CommandContext, 'controllerFor' | 'execIn'>>();
-function hostFunctions(host: DockerHost): Pick<CommandContext, 'controllerFor' | 'execIn'> {
+const HOST_FUNCTIONS = new WeakMap<DockerHost, Pick<CommandContext, 'controllerFor' | 'execIn' | 'daemonError'>>();
+function hostFunctions(host: DockerHost): Pick<CommandContext, 'controllerFor' | 'execIn' | 'daemonError'> {
   let f = HOST_FUNCTIONS.get(host);
   if (!f) {
-    f = { controllerFor: (n) => host.engine.daemon(n), execIn: (c, id, av) => host.execIn(c, id, av) };
+    f = {
+      controllerFor: (n) => host.engine.daemon(n),
+      execIn: (c, id, av) => host.execIn(c, id, av),
+      daemonError(this: CommandContext, message: string) {
+        this.err.push(daemonErrorText(message));
+      },
+    };
     HOST_FUNCTIONS.set(host, f);
   }
   return f;
@@ -181,13 +187,18 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
     checkArgs(def, p.args);
     const ctl = host.engine.daemon(target);
     if (!ctl) return { stdout: '', stderr: 'Cannot connect to the Docker daemon. Is the docker daemon running?\n', exitCode: 1 };
-    const { controllerFor, execIn } = hostFunctions(host);
-    const ctx: CommandContext = { engine: host.engine, node: target, world: host.engine.world, ctl, out, err, exitCode: 0, controllerFor, execIn };
+    const { controllerFor, execIn, daemonError } = hostFunctions(host);
+    const ctx: CommandContext = { engine: host.engine, node: target, world: host.engine.world, ctl, out, err, exitCode: 0, controllerFor, execIn, daemonError };
     def.run(ctx, p.flags as Record<string, never>, p.args);
     return { stdout: out.join(''), stderr: err.join(''), exitCode: ctx.exitCode };
   } catch (e) {
     return { stdout: out.join(''), stderr: err.join('') + errorText(e, def), exitCode: errorCode(e, def) };
   }
+}
+
+/** Docker's stderr line for a daemon error (the one place this wording is produced). */
+export function daemonErrorText(message: string, tail = '\n'): string {
+  return `Error response from daemon: ${message}${tail}`;
 }
 
 const isRun = (def: CommandDef | null) => def?.daemonErrorStyle === 'run';
@@ -198,7 +209,7 @@ function errorText(e: unknown, def: CommandDef | null): string {
     if (e.exitCode !== 125) return e.message + '\n';
     return formatUsageError(e, def ? `docker ${def.use}` : 'docker [OPTIONS] COMMAND') + '\n';
   }
-  if (e instanceof CnmError) return isRun(def) ? `docker: Error response from daemon: ${e.message}${runTail}` : `Error response from daemon: ${e.message}\n`;
+  if (e instanceof CnmError) return isRun(def) ? `docker: ${daemonErrorText(e.message, runTail)}` : daemonErrorText(e.message);
   if (e instanceof CliError) return isRun(def) && e.exitCode === 125 ? `docker: ${e.message}${runTail}` : `${e.message}\n`;
   if (e instanceof TemplateError) return `${e.phase === 'parse' ? e.message : e.goMessage}\n`;
   return `Error: simulator: ${(e as Error)?.message ?? String(e)}\n`;

@@ -28,6 +28,8 @@ export interface CommandContext {
   exitCode: number;
   /** the node a `docker` command addresses, and controllers of other nodes */
   controllerFor(node: string): Controller | null;
+  /** report a daemon error for one argument and go on (formatted by lib/cli/run.ts); callers set exitCode */
+  daemonError(message: string): void;
   /** run a program inside a container (docker exec / docker run CMD) */
   execIn(ctl: Controller, containerId: string, argv: string[]): { stdout: string; stderr: string; exitCode: number };
 }

@@ -7,7 +7,7 @@ function each(ctx: Parameters<CommandDef['run']>[0], args: string[], fn: (ref: s
       fn(a);
       ctx.out.push(a + '\n');
     } catch (e) {
-      ctx.err.push(`Error response from daemon: ${(e as Error).message}\n`);
+      ctx.daemonError((e as Error).message);
       ctx.exitCode = 1;
     }
   }

@@ -19,7 +19,7 @@ export const rename: CommandDef = {
     } catch (e) {
       if (!(e instanceof CnmError)) throw e;
       // The CLI prints the daemon's error, then its own.
-      ctx.err.push(`Error response from daemon: ${e.message}\n`);
+      ctx.daemonError(e.message);
       throw new CliError(`Error: failed to rename container named ${oldName}`);
     }
   },

@@ -24,7 +24,7 @@ export const inspect: CommandDef = {
     }
     if (found.length || !str(f, 'format')) ctx.out.push(formatInspect(found, str(f, 'format')));
     if (errors.length) {
-      ctx.err.push(errors.map((e) => `Error response from daemon: ${e}\n`).join(''));
+      for (const e of errors) ctx.daemonError(e);
       ctx.exitCode = 1;
     }
   },

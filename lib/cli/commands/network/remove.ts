@@ -17,7 +17,7 @@ export const rm: CommandDef = {
         ctx.out.push(a + '\n');
       } catch (e) {
         if (bool(f, 'force') && e instanceof CnmError && e.kind === 'not-found') continue;
-        ctx.err.push(`Error response from daemon: ${(e as Error).message}\n`);
+        ctx.daemonError((e as Error).message);
         ctx.exitCode = 1;
       }
     }

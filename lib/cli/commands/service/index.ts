@@ -246,7 +246,7 @@ export const serviceRm: CommandDef = {
         ctx.engine.removeService(ctx.node, a);
         ctx.out.push(a + '\n');
       } catch (e) {
-        ctx.err.push(`Error response from daemon: ${(e as Error).message}\n`);
+        ctx.daemonError((e as Error).message);
         ctx.exitCode = 1;
       }
     }
