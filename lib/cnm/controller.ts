@@ -33,6 +33,7 @@ import {
 import {
   allocate,
   allocateGateway,
+  DEFAULT_SWARM_POOLS,
   createPool,
   inSubnet,
   ipToNum,
@@ -301,6 +302,12 @@ export class Controller {
     return this.insertNetwork(input, false, swarmScoped);
   }
 
+  /** The swarm's default address pools (global scope subnets are carved from them). */
+  swarmPools(): { pools: string[]; size: number } {
+    const sw = this.world.state.swarm;
+    return { pools: sw?.addrPools ?? DEFAULT_SWARM_POOLS.pools, size: sw?.subnetSize ?? DEFAULT_SWARM_POOLS.size };
+  }
+
   /** Build and store the network (validation done). */
   private insertNetwork(input: NetworkOptionInput, predefined: boolean, swarmScoped = false): NetworkState {
     const driver = drivers.get(input.driver)!;
@@ -319,7 +326,7 @@ export class Controller {
           const p = createPool({ subnet: r.subnet || undefined, ipRange: r.ipRange, gateway: r.gateway, aux: r.aux }, global ? 'global' : 'local', [
             ...taken,
             ...pools,
-          ]);
+          ], this.swarmPools());
           if (p === 'overlap') throw new PoolOverlapError();
           if (p === 'exhausted') throw new NoAvailablePoolError();
           if (!driver.skipGateway?.(input)) allocateGateway(p);
@@ -374,7 +381,8 @@ export class Controller {
     };
     if (driver.name === 'overlay' && !input.configOnly) {
       const used = new Set((sw?.networks ?? []).map((n) => n.vni));
-      let vni = 4097;
+      // libnetwork overlay/ovmanager: VXLAN ids are allocated from 4096 (ingress takes the first).
+      let vni = 4096;
       while (used.has(vni)) vni++;
       net.vni = vni;
       net.options[L.OverlayVxlanIdList] = String(vni);

@@ -148,8 +148,8 @@ export class Engine implements Cluster {
   managerSwarm(node: string): SwarmState {
     return requireManager(this.need(node));
   }
-  swarmInit(node: string, advertiseAddr?: string): SwarmNodeState {
-    return swarmInit(this.need(node), advertiseAddr);
+  swarmInit(node: string, advertiseAddr?: string, pools?: { addrPools?: string[]; subnetSize?: number }): SwarmNodeState {
+    return swarmInit(this.need(node), advertiseAddr, pools);
   }
   swarmJoin(node: string, token: string, remote: string): SwarmNodeState {
     return swarmJoin(this.need(node), token, remote);

@@ -18,6 +18,15 @@ export function goStruct<T extends object>(typeName: string, fields: T, opts: { 
   return fields;
 }
 
+/**
+ * Adds a struct field tagged `json:",omitempty"` that holds its zero value: templates still read
+ * it (`{{len .Endpoint.VirtualIPs}}` is 0), JSON leaves it out (the property is not enumerable).
+ */
+export function omitEmpty<T extends object>(obj: T, key: string, zero: unknown): T {
+  Object.defineProperty(obj, key, { value: zero, enumerable: false, configurable: true });
+  return obj;
+}
+
 /** Go's time format for API timestamps: 2026-11-28T09:00:00.123456789Z */
 export function isoTime(sec: number, frac = 0): string {
   let d = ISO_SECONDS.get(sec);

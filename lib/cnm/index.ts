@@ -40,4 +40,4 @@ export {
   type Resolution,
   type Target,
 } from './resolver';
-export { GO_TYPE, JSON_AS_MAP, goStruct, isoTime } from './gotype';
+export { GO_TYPE, JSON_AS_MAP, goStruct, isoTime, omitEmpty } from './gotype';

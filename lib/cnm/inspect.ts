@@ -70,7 +70,8 @@ export function networkInspect(ctl: Controller, n: NetworkState, verbose = false
     EnableIPv6: n.enableIPv6,
     IPAM: struct('network.IPAM', {
       Driver: n.ipamDriver,
-      Options: n.predefined ? null : n.ipamOptions,
+      // swarmkit creates ingress without IPAM options: null, like the predefined networks
+      Options: n.predefined || n.ingress ? null : n.ipamOptions,
       Config: n.pools.length || n.pools6.length
         ? [
             ...n.pools.map((p) => {

@@ -83,10 +83,22 @@ export function cidrString(base: number, bits: number): string {
 }
 
 /** The predefined pools as a lazy sequence of candidate subnets for a scope. */
-export function* candidateSubnets(scope: 'local' | 'global'): Generator<{ base: number; bits: number }> {
+/** A swarm's default address pools (`swarm init --default-addr-pool`, `--default-addr-pool-mask-length`). */
+export interface AddressPools {
+  pools: string[];
+  size: number;
+}
+export const DEFAULT_SWARM_POOLS: AddressPools = { pools: ['10.0.0.0/8'], size: 24 };
+
+export function* candidateSubnets(scope: 'local' | 'global', swarmPools: AddressPools = DEFAULT_SWARM_POOLS): Generator<{ base: number; bits: number }> {
   if (scope === 'global') {
-    const b = ipToNum('10.0.0.0');
-    for (let i = 0; i < 65536; i++) yield { base: (b + i * 256) >>> 0, bits: 24 };
+    // Each pool carved into subnets of `size` bits, in order.
+    for (const p of swarmPools.pools) {
+      const c = parseCidr4(p);
+      if (!c || swarmPools.size < c.bits) continue;
+      const n = 2 ** Math.min(swarmPools.size - c.bits, 20);
+      for (let i = 0; i < n; i++) yield { base: (c.masked + i * size(swarmPools.size)) >>> 0, bits: swarmPools.size };
+    }
     return;
   }
   for (let i = 17; i <= 31; i++) yield { base: ipToNum(`172.${i}.0.0`), bits: 16 };
@@ -109,6 +121,7 @@ export function createPool(
   req: PoolRequest,
   scope: 'local' | 'global',
   taken: { base: number; bits: number }[],
+  swarmPools?: AddressPools,
 ): PoolState | 'overlap' | 'exhausted' {
   let base: number;
   let bits: number;
@@ -121,7 +134,7 @@ export function createPool(
     if (taken.some((t) => overlaps(t, c))) return 'overlap';
   } else {
     let found: { base: number; bits: number } | null = null;
-    for (const cand of candidateSubnets(scope)) {
+    for (const cand of candidateSubnets(scope, swarmPools)) {
       if (!taken.some((t) => overlaps(t, cand))) {
         found = cand;
         break;

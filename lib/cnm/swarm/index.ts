@@ -55,7 +55,7 @@ function gwbridge(ctl: Controller): void {
 }
 
 /** docker swarm init */
-export function swarmInit(ctl: Controller, advertiseAddr?: string): SwarmNodeState {
+export function swarmInit(ctl: Controller, advertiseAddr?: string, pools?: { addrPools?: string[]; subnetSize?: number }): SwarmNodeState {
   if (ctl.node.swarmNodeId) throw new CnmError('unavailable', ALREADY);
   if (ctl.world.state.swarm) {
     // another node already runs a swarm; this node starts a separate one is not modelled
@@ -84,6 +84,8 @@ export function swarmInit(ctl: Controller, advertiseAddr?: string): SwarmNodeSta
     networks: [],
     services: [],
   };
+  if (pools?.addrPools?.length) sw.addrPools = pools.addrPools;
+  if (pools?.subnetSize !== undefined && pools.subnetSize !== 24) sw.subnetSize = pools.subnetSize;
   ctl.world.state.swarm = sw;
   ctl.node.swarmNodeId = me.id;
   ctl.createNetwork({
@@ -233,11 +235,20 @@ export function validatePorts(sw: SwarmState, ports: ServicePort[], endpointMode
       throw new InvalidParameterError('rpc error: code = InvalidArgument desc = EndpointSpec: port published with ingress mode can\'t be used with dnsrr mode');
     for (const s of sw.services) {
       if (s === self) continue;
-      const clash = s.ports.find((q) => q.publishMode === 'ingress' && p.publishMode === 'ingress' && q.publishedPort === p.publishedPort && q.protocol === p.protocol);
-      if (clash)
-        throw new InvalidParameterError(
-          `rpc error: code = InvalidArgument desc = port '${p.publishedPort}' is already in use by service '${s.name}' (${s.id}) as an ingress port`,
-        );
+      // swarmkit controlapi checkPortConflicts: an ingress port is exclusive in either mode; a
+      // host-mode port only clashes with a new ingress port (host ports may be shared).
+      if (!p.publishedPort) continue;
+      for (const q of s.ports) {
+        if (q.publishedPort !== p.publishedPort || q.protocol !== p.protocol) continue;
+        if (q.publishMode === 'ingress')
+          throw new InvalidParameterError(
+            `rpc error: code = InvalidArgument desc = port '${p.publishedPort}' is already in use by service '${s.name}' (${s.id}) as an ingress port`,
+          );
+        if (p.publishMode === 'ingress')
+          throw new InvalidParameterError(
+            `rpc error: code = InvalidArgument desc = port '${p.publishedPort}' is already in use by service '${s.name}' (${s.id}) as a host-published port`,
+          );
+      }
     }
   }
   const seen = new Set<string>();
@@ -412,7 +423,8 @@ export interface ServiceUpdate {
   image?: string;
   args?: string[];
   portsAdd: ServicePort[];
-  portsRm: { publishedPort: number; protocol?: string }[];
+  /** --publish-rm: removed by target port, protocol and mode (docker/cli service/update.go updatePorts) */
+  portsRm: ServicePort[];
   networksAdd: { ref: string; aliases: string[] }[];
   networksRm: string[];
   endpointMode?: 'vip' | 'dnsrr';
@@ -436,7 +448,7 @@ export function updateService(cluster: Cluster, ctl: Controller, s: ServiceState
     if (!g) throw new NotFoundError(`network ${r} not found`);
     return g.id;
   });
-  let ports = s.ports.filter((p) => !u.portsRm.some((r) => r.publishedPort === p.publishedPort && (!r.protocol || r.protocol === p.protocol)));
+  let ports = s.ports.filter((p) => !u.portsRm.some((r) => r.targetPort === p.targetPort && r.protocol === p.protocol && r.publishMode === p.publishMode));
   ports = [...ports.filter((p) => !u.portsAdd.some((a) => a.publishedPort === p.publishedPort && a.protocol === p.protocol)), ...u.portsAdd.map((p) => ({ ...p }))];
   const mode = u.endpointMode ?? s.endpointMode;
   validatePorts(sw, ports, mode, s);

@@ -1,6 +1,7 @@
 /** Inspect views of swarm services and nodes (the API objects `docker service|node inspect` print). */
 import type { Controller } from '../controller';
-import { isoTime } from '../gotype';
+import { goStruct, isoTime, omitEmpty } from '../gotype';
+import type { ServicePort, ServiceState } from './types';
 
 function lookupService(ctl: Controller, ref: string) {
   const sw = ctl.world.state.swarm;
@@ -8,41 +9,58 @@ function lookupService(ctl: Controller, ref: string) {
   return sw.services.find((s) => s.id === ref || s.name === ref) ?? sw.services.filter((s) => s.id.startsWith(ref)).at(0) ?? null;
 }
 
+/** A PortConfig in Go's field order (api/types/swarm/network.go; Name is omitempty). */
+function portConfig(p: ServicePort) {
+  return goStruct('swarm.PortConfig', { Protocol: p.protocol, TargetPort: p.targetPort, PublishedPort: p.publishedPort, PublishMode: p.publishMode });
+}
+
+/** EndpointSpec{Mode, Ports omitempty}. */
+function endpointSpec(s: ServiceState) {
+  const spec = goStruct('swarm.EndpointSpec', { Mode: s.endpointMode } as Record<string, unknown>);
+  if (s.ports.length) spec.Ports = s.ports.map(portConfig);
+  else omitEmpty(spec, 'Ports', []);
+  return spec;
+}
+
+/** The swarm.Service object `docker service inspect` prints, with Go's field order at every level. */
 export function serviceInspect(ctl: Controller, ref: string): Record<string, unknown> | null {
   const s = lookupService(ctl, ref);
   if (!s) return null;
   const sw = ctl.world.state.swarm!;
-  return {
+  const container = goStruct('swarm.ContainerSpec', { Image: s.image } as Record<string, unknown>);
+  if (s.args.length) container.Args = s.args;
+  if (s.env.length) container.Env = s.env;
+  const task = goStruct('swarm.TaskSpec', {
+    ContainerSpec: container,
+    Placement: goStruct('swarm.Placement', s.constraints.length ? { Constraints: s.constraints } : {}),
+  } as Record<string, unknown>);
+  if (s.networks.length)
+    task.Networks = s.networks.map((n) => goStruct('swarm.NetworkAttachmentConfig', n.aliases.length ? { Target: n.target, Aliases: n.aliases } : { Target: n.target }));
+  task.ForceUpdate = 0;
+  task.Runtime = 'container';
+  const endpoint = goStruct('swarm.Endpoint', { Spec: endpointSpec(s) } as Record<string, unknown>);
+  if (s.ports.length) endpoint.Ports = s.ports.map(portConfig);
+  else omitEmpty(endpoint, 'Ports', []);
+  const vips = Object.entries(s.vips);
+  if (vips.length)
+    endpoint.VirtualIPs = vips.map(([nid, ip]) =>
+      goStruct('swarm.EndpointVirtualIP', { NetworkID: nid, Addr: `${ip}/${sw.networks.find((n) => n.id === nid)?.pools[0]?.bits ?? 24}` }),
+    );
+  else omitEmpty(endpoint, 'VirtualIPs', []);
+  return goStruct('swarm.Service', {
     ID: s.id,
-    Version: { Index: s.version },
+    Version: goStruct('swarm.Version', { Index: s.version }),
     CreatedAt: isoTime(s.created, 4),
     UpdatedAt: isoTime(s.updated, 5),
-    Spec: {
+    Spec: goStruct('swarm.ServiceSpec', {
       Name: s.name,
       Labels: s.labels,
-      TaskTemplate: {
-        ContainerSpec: { Image: s.image, Args: s.args.length ? s.args : undefined, Env: s.env.length ? s.env : undefined },
-        Placement: s.constraints.length ? { Constraints: s.constraints } : {},
-        Networks: s.networks.length ? s.networks.map((n) => ({ Target: n.target, Aliases: n.aliases.length ? n.aliases : undefined })) : undefined,
-        ForceUpdate: 0,
-        Runtime: 'container',
-      },
-      Mode: s.mode === 'replicated' ? { Replicated: { Replicas: s.replicas } } : { Global: {} },
-      EndpointSpec: {
-        Mode: s.endpointMode,
-        Ports: s.ports.length
-          ? s.ports.map((p) => ({ Protocol: p.protocol, TargetPort: p.targetPort, PublishedPort: p.publishedPort, PublishMode: p.publishMode }))
-          : undefined,
-      },
-    },
-    Endpoint: {
-      Spec: { Mode: s.endpointMode, Ports: s.ports.length ? s.ports.map((p) => ({ Protocol: p.protocol, TargetPort: p.targetPort, PublishedPort: p.publishedPort, PublishMode: p.publishMode })) : undefined },
-      Ports: s.ports.length ? s.ports.map((p) => ({ Protocol: p.protocol, TargetPort: p.targetPort, PublishedPort: p.publishedPort, PublishMode: p.publishMode })) : undefined,
-      VirtualIPs: Object.keys(s.vips).length
-        ? Object.entries(s.vips).map(([nid, ip]) => ({ NetworkID: nid, Addr: `${ip}/${sw.networks.find((n) => n.id === nid)?.pools[0]?.bits ?? 24}` }))
-        : undefined,
-    },
-  };
+      TaskTemplate: task,
+      Mode: goStruct('swarm.ServiceMode', s.mode === 'replicated' ? { Replicated: goStruct('swarm.ReplicatedService', { Replicas: s.replicas }) } : { Global: goStruct('swarm.GlobalService', {}) }),
+      EndpointSpec: endpointSpec(s),
+    }),
+    Endpoint: endpoint,
+  });
 }
 
 export function nodeInspect(ctl: Controller, ref: string): Record<string, unknown> | null {

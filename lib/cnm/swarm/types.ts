@@ -61,4 +61,8 @@ export interface SwarmState {
   nodes: SwarmNodeState[];
   networks: NetworkState[];
   services: ServiceState[];
+  /** swarm init --default-addr-pool (unset: 10.0.0.0/8) */
+  addrPools?: string[];
+  /** swarm init --default-addr-pool-mask-length (unset: 24) */
+  subnetSize?: number;
 }

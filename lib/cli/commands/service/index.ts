@@ -1,43 +1,100 @@
 /** docker service create|ls|ps|inspect|rm|scale|update|logs */
 import type { CommandContext, CommandDef } from '../../types';
 import { CliError } from '../../types';
-import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, str, filterMatcher } from '../common';
+import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, parsePort16, str, filterMatcher } from '../common';
+import { parsePublish } from '../container/options';
+import type { FlagSpec } from '../../infra';
 import { type ServicePort, type ServiceUpdate, findImage, CnmError, ImageNotFoundError } from '../../../cnm';
 import { formatInspect, formatList, humanDuration } from '../../format/formatter';
 
-/** --publish: "8080:80[/udp]" or "published=8080,target=80,protocol=udp,mode=host". */
-export function parseServicePort(v: string): ServicePort {
-  if (v.includes('=')) {
+/**
+ * One --publish value as docker/cli's swarmopts.PortOpt.Set reads it: long syntax
+ * "published=8080,target=80,protocol=udp,mode=host" or short syntax "[HOST[-HOST]:]PORT[-PORT][/PROTO]"
+ * (each port of a range becomes its own port config).
+ * @returns the ports, or the error text pflag reports as the flag's invalid argument
+ */
+export function parsePortOpt(v: string): ServicePort[] | string {
+  if (/\w+=\w+(,\w+=\w+)*/.test(v)) {
     const p: ServicePort = { protocol: 'tcp', targetPort: 0, publishedPort: 0, publishMode: 'ingress' };
-    for (const kv of v.split(',')) {
-      const [k, val = ''] = kv.split('=');
-      switch (k.trim().toLowerCase()) {
-        case 'published':
-        case 'p':
-          p.publishedPort = Number(val);
-          break;
-        case 'target':
-        case 't':
-          p.targetPort = Number(val);
-          break;
+    for (const field of v.split(',')) {
+      const lower = field.toLowerCase();
+      const eq = lower.indexOf('=');
+      if (eq <= 0) return `invalid field: ${field}`;
+      const key = lower.slice(0, eq);
+      const val = lower.slice(eq + 1);
+      switch (key) {
         case 'protocol':
-          if (!['tcp', 'udp', 'sctp'].includes(val)) throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid protocol value '${val}'`, 125);
+          if (!['tcp', 'udp', 'sctp'].includes(val)) return `invalid protocol value '${val}'`;
           p.protocol = val as ServicePort['protocol'];
           break;
         case 'mode':
-          if (val !== 'ingress' && val !== 'host') throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid publish mode value (${val}); must be either 'ingress' or 'host'`, 125);
+          if (val !== 'ingress' && val !== 'host') return `invalid publish mode value (${val}): must be either 'ingress' or 'host'`;
           p.publishMode = val;
           break;
+        case 'target':
+        case 'published': {
+          const n = parsePort16(val);
+          const what = key === 'target' ? 'target' : 'published';
+          if (typeof n === 'string') return `invalid ${what} port (${val}): value must be an integer: ${n.replace(/^.*: /, '')}`;
+          if (key === 'target') p.targetPort = n;
+          else p.publishedPort = n;
+          break;
+        }
         default:
-          throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid field key ${k}`, 125);
+          return `invalid field key: ${key}`;
       }
     }
-    if (!p.targetPort) throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: missing mandatory field "target"`, 125);
-    return p;
+    if (!p.targetPort) return "missing mandatory field 'target'";
+    return [p];
   }
-  const m = /^(?:(\d+):)?(\d+)(?:\/(tcp|udp|sctp))?$/.exec(v);
-  if (!m) throw new CliError(`invalid argument "${v}" for "-p, --publish" flag: invalid port format`, 125);
-  return { protocol: (m[3] ?? 'tcp') as ServicePort['protocol'], targetPort: Number(m[2]), publishedPort: m[1] ? Number(m[1]) : 0, publishMode: 'ingress' };
+  let specs;
+  try {
+    specs = parsePublish(v);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (specs.some((x) => x.hostIp)) return 'hostip is not supported';
+  const out: ServicePort[] = [];
+  for (const x of specs) {
+    const [lo, hi = lo] = x.hostPort === '' ? [0] : x.hostPort.split('-').map(Number);
+    for (let h = lo; h <= hi; h++) out.push({ protocol: x.proto, targetPort: x.containerPort, publishedPort: h, publishMode: 'ingress' });
+  }
+  return out;
+}
+
+/**
+ * The PORTS column of `service ls` (docker/cli service/formatter.go serviceContext.Ports):
+ * ingress ports sorted by protocol and published port, consecutive ones folded into ranges.
+ */
+export function ingressPortsText(ports: ServicePort[]): string {
+  const sorted = [...ports].sort((a, b) => (a.protocol === b.protocol ? a.publishedPort - b.publishedPort : a.protocol < b.protocol ? -1 : 1));
+  const out: string[] = [];
+  let pr: { pStart: number; pEnd: number; tStart: number; tEnd: number; protocol: string } | null = null;
+  const text = (r: NonNullable<typeof pr>) =>
+    `*:${r.pEnd > r.pStart ? `${r.pStart}-${r.pEnd}` : r.pStart}->${r.tEnd > r.tStart ? `${r.tStart}-${r.tEnd}` : r.tStart}/${r.protocol}`;
+  for (const p of sorted) {
+    if (p.publishMode !== 'ingress') continue;
+    const isRange = pr !== null && pr.tEnd !== pr.tStart;
+    if (!pr || p.protocol !== pr.protocol || p.publishedPort - pr.pEnd > 1 || p.targetPort - pr.tEnd > 1 || (isRange && p.targetPort <= pr.tEnd)) {
+      if (pr && pr.pStart > 0) out.push(text(pr));
+      pr = { pStart: p.publishedPort, pEnd: p.publishedPort, tStart: p.targetPort, tEnd: p.targetPort, protocol: p.protocol };
+      continue;
+    }
+    pr.pEnd = p.publishedPort;
+    pr.tEnd = p.targetPort;
+  }
+  if (pr && pr.pStart > 0) out.push(text(pr));
+  return out.join(', ');
+}
+
+/** --publish values (already checked by the flag's validator). */
+function servicePorts(values: string[]): ServicePort[] {
+  return values.flatMap((v) => parsePortOpt(v) as ServicePort[]);
+}
+
+/** The flag spec of a PortOpt flag (--publish, --publish-add, --publish-rm). */
+function portFlag(long: string, short?: string): FlagSpec {
+  return { long, ...(short ? { short } : {}), type: 'stringArray', validate: (v) => { const r = parsePortOpt(v); return typeof r === 'string' ? r : null; } };
 }
 
 /** --network: "name" or "name=x,alias=y". */
@@ -77,7 +134,7 @@ export const serviceCreate: CommandDef = {
     { long: 'replicas', type: 'uint' },
     { long: 'mode', type: 'string', default: 'replicated' },
     { long: 'network', type: 'stringArray' },
-    { long: 'publish', short: 'p', type: 'stringArray' },
+    portFlag('publish', 'p'),
     { long: 'endpoint-mode', type: 'string', default: 'vip' },
     { long: 'detach', short: 'd', type: 'bool' },
     { long: 'quiet', short: 'q', type: 'bool' },
@@ -112,7 +169,7 @@ export const serviceCreate: CommandDef = {
       mode,
       replicas: changed(f, 'replicas') ? num(f, 'replicas') : 1,
       networks: list(f, 'network').map(parseNetworkOpt),
-      ports: list(f, 'publish').map(parseServicePort),
+      ports: servicePorts(list(f, 'publish')),
       endpointMode: em,
       env: list(f, 'env'),
       labels,
@@ -150,7 +207,7 @@ export const serviceLs: CommandDef = {
       Mode: s.mode,
       Replicas: s.mode === 'global' ? `${s.tasks.length}/${s.tasks.length}` : `${s.tasks.filter((t) => t.state === 'running').length}/${s.replicas}`,
       Image: s.image,
-      Ports: s.ports.filter((p) => p.publishMode === 'ingress').map((p) => `*:${p.publishedPort}->${p.targetPort}/${p.protocol}`).join(', '),
+      Ports: ingressPortsText(s.ports),
     }));
     const fmt = str(f, 'format');
     ctx.out.push(formatList(rows, bool(f, 'quiet') && !fmt ? '{{.ID}}' : fmt, 'table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}', SERVICE_HEADERS, '*formatter.serviceContext'));
@@ -285,8 +342,8 @@ export const serviceUpdate: CommandDef = {
     { long: 'replicas', type: 'uint' },
     { long: 'image', type: 'string' },
     { long: 'args', type: 'string' },
-    { long: 'publish-add', type: 'stringArray' },
-    { long: 'publish-rm', type: 'stringArray' },
+    portFlag('publish-add'),
+    portFlag('publish-rm'),
     { long: 'network-add', type: 'stringArray' },
     { long: 'network-rm', type: 'stringArray' },
     { long: 'endpoint-mode', type: 'string' },
@@ -316,11 +373,8 @@ export const serviceUpdate: CommandDef = {
       replicas: changed(f, 'replicas') ? num(f, 'replicas') : undefined,
       image: str(f, 'image') ? (str(f, 'image').includes(':') ? str(f, 'image') : `${str(f, 'image')}:latest`) : undefined,
       args: str(f, 'args') ? str(f, 'args').split(/\s+/) : undefined,
-      portsAdd: list(f, 'publish-add').map(parseServicePort),
-      portsRm: list(f, 'publish-rm').map((p) => {
-        const m = /^(?:published=)?(\d+)(?::\d+)?(?:\/(tcp|udp|sctp))?/.exec(p);
-        return { publishedPort: Number(m?.[1] ?? 0), protocol: m?.[2] };
-      }),
+      portsAdd: servicePorts(list(f, 'publish-add')),
+      portsRm: servicePorts(list(f, 'publish-rm')),
       networksAdd: list(f, 'network-add').map(parseNetworkOpt),
       networksRm: list(f, 'network-rm'),
       endpointMode: em ? (em as 'vip' | 'dnsrr') : undefined,

@@ -1,6 +1,7 @@
 /** docker swarm init|join|join-token|leave */
 import type { CommandDef } from '../../types';
-import { bool, str } from '../common';
+import { bool, list, num, str } from '../common';
+import { CnmError, isCidr6, parseCidr4 } from '../../../cnm';
 import { CliError } from '../../types';
 
 function joinText(role: 'worker' | 'manager', tok: string, addr: string): string {
@@ -17,7 +18,7 @@ export const init: CommandDef = {
     { long: 'listen-addr', type: 'string', default: '0.0.0.0:2377' },
     { long: 'data-path-addr', type: 'string' },
     { long: 'data-path-port', type: 'uint' },
-    { long: 'default-addr-pool', type: 'stringSlice' },
+    { long: 'default-addr-pool', type: 'stringSlice', validate: (v) => (parseCidr4(v) || isCidr6(v) ? null : `invalid CIDR address: ${v}`) },
     { long: 'default-addr-pool-mask-length', type: 'uint', default: 24 },
     { long: 'force-new-cluster', type: 'bool' },
     { long: 'autolock', type: 'bool' },
@@ -27,7 +28,17 @@ export const init: CommandDef = {
     { long: 'cert-expiry', type: 'duration' },
   ],
   run(ctx, f) {
-    const me = ctx.engine.swarmInit(ctx.node, str(f, 'advertise-addr') || undefined);
+    const size = num(f, 'default-addr-pool-mask-length');
+    const addrPools = list(f, 'default-addr-pool');
+    // daemon/cluster/listen_addr.go validateDefaultAddrPool
+    if (addrPools.length) {
+      if (size > 29) throw new CnmError('bad-request', `subnet size is out of range: ${size}`);
+      for (const p of addrPools) {
+        const c = parseCidr4(p);
+        if (c && size < c.bits) throw new CnmError('bad-request', `invalid CIDR: "${p}". Subnet size is too small for pool: ${size}`);
+      }
+    }
+    const me = ctx.engine.swarmInit(ctx.node, str(f, 'advertise-addr') || undefined, { addrPools, subnetSize: size });
     const sw = ctx.engine.swarm()!;
     ctx.out.push(
       `Swarm initialized: current node (${me.id}) is now a manager.\n\n${joinText('worker', sw.workerToken, me.addr)}To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n`,
