@@ -12,12 +12,13 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkConsistency, checkLongestKey } from './consistency';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { outdatedBanner, outdatedFor } from './freshness';
+import { qualityProblem } from './generators/quality';
 import { extractQuestions } from './plugins/questions';
 import { needsFullGfm, remarkTaskLists } from './plugins/task-lists';
 import { BankSchema, BlueprintSchema, type Bank, type Blueprint, type Deck, type Question } from './schema';
 import type { Draft } from './state';
 import { hash, normalise, slug } from './text';
-import { validateLine as defaultValidateLine, type LineProblem } from './validate';
+import { runsInSimulator, validateLine as defaultValidateLine, type LineProblem } from './validate';
 
 /** The parser preset: remark-parse, GFM and YAML front matter, frozen. */
 export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
@@ -35,6 +36,8 @@ export interface CompileOptions {
   blueprint?: NoteInput;
   /** Override the command-line validator (tests). */
   validateLine?: (line: string) => LineProblem | undefined;
+  /** Override how generated command tasks are run before they are kept (tests). */
+  runTask?: (setup: string[], solution: string[]) => boolean;
 }
 
 export interface CompileResult {
@@ -93,14 +96,25 @@ function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: S
   return out;
 }
 
-/** Drop generated questions whose prompt and answer repeat an earlier one (explicit ones always stay). */
-function dedupe(drafts: Draft[]): Draft[] {
+/**
+ * The quality gate: drop generated questions that are fragments, give their answer away, refer to
+ * options or context the card does not show, or repeat a prompt or a distractor (explicit ones
+ * always stay). Each drop is a `quality` warning at the source line: `content -- lint` lists them.
+ */
+function gate(drafts: Draft[], diag: DiagnosticSink): Draft[] {
   const seen = new Set<string>();
   return drafts.filter((d) => {
     const key = `${d.type}\u0000${normalise(d.prompt)}`;
-    if (seen.has(key) && d.rule !== 'explicit') return false;
+    const explicit = d.rule === 'explicit';
+    if (seen.has(key) && !explicit) {
+      diag.warn(d.at, `dropped a generated ${d.type} question (duplicate prompt): "${d.prompt}"`, undefined, 'quality');
+      return false;
+    }
     seen.add(key);
-    return true;
+    if (explicit) return true;
+    const problem = qualityProblem(d);
+    if (problem) diag.warn(d.at, `dropped a generated ${d.type} question (${problem})`, `rule ${d.rule}; rephrase the note or write an explicit question`, 'quality');
+    return !problem;
   });
 }
 
@@ -157,6 +171,13 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
   // Validation is pure, and the same setup lines recur across tasks: memoise within this compile.
   const validator = options.validateLine ?? defaultValidateLine;
   const checked = new Map<string, LineProblem | undefined>();
+  const ran = new Map<string, boolean>();
+  const runner = options.runTask ?? runsInSimulator;
+  const runTask = (setup: string[], solution: string[]): boolean => {
+    const key = JSON.stringify([setup, solution]);
+    if (!ran.has(key)) ran.set(key, runner(setup, solution));
+    return ran.get(key)!;
+  };
   const validate = (line: string): LineProblem | undefined => {
     if (!checked.has(line)) checked.set(line, validator(line));
     return checked.get(line);
@@ -172,11 +193,11 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
   const facts = new Map<string, string>();
   for (const input of sorted) {
     const tree = parseNote(input.content);
-    const ex = extractQuestions(tree, { file: input.path, validateLine: validate });
+    const ex = extractQuestions(tree, { file: input.path, validateLine: validate, runTask });
     const deck = deckIdFor(input.path, ex.front.id);
     if (deckIds.has(deck)) ex.diag.error({ line: 1, column: 1 }, `deck id "${deck}" is used by another note`, 'set a unique `id:` in the front matter');
     deckIds.add(deck);
-    const made = assignIds(deck, dedupe(ex.drafts), ex.diag, taken);
+    const made = assignIds(deck, gate(ex.drafts, ex.diag), ex.diag, taken);
     if (made.length === 0 && !ex.diag.list.some((d) => d.severity === 'error')) {
       ex.diag.warn({ line: 1, column: 1 }, 'this note yields no questions', 'add explicit questions (see content/README.md) or list items the generators understand');
     }

@@ -15,7 +15,11 @@ const VALUE_FLAGS: Record<string, string[]> = {
   'network ls': ['-f', '--filter', '--format'],
   'network prune': ['--filter'],
   'container run': ['--name', '--network', '--net', '-p', '--publish', '-e', '--env', '-v', '--volume', '--network-alias', '--ip', '--ip6', '-h', '--hostname', '--dns', '--mount', '--restart', '-w', '--workdir', '-u', '--user', '-l', '--label', '--expose', '--add-host', '--entrypoint', '--link', '--cpus', '-m', '--memory', '--mac-address'],
-  'service create': ['--name', '--network', '-p', '--publish', '--replicas', '--mode', '--constraint', '-e', '--env', '--mount', '--endpoint-mode', '--label'],
+  'service create': ['--name', '--network', '-p', '--publish', '--replicas', '--mode', '--constraint', '-e', '--env', '--mount', '--endpoint-mode', '--label', '--secret', '--config', '--update-delay', '--update-parallelism', '--restart-condition', '--limit-cpu', '--limit-memory', '--reserve-cpu', '--reserve-memory', '--placement-pref', '--hostname', '--workdir', '--user', '-u', '-w'],
+  'service update': ['--image', '--replicas', '--publish-add', '--publish-rm', '--network-add', '--network-rm', '--env-add', '--env-rm', '--label-add', '--label-rm', '--constraint-add', '--constraint-rm', '--update-delay', '--update-parallelism', '--secret-add', '--secret-rm', '--mount-add', '--mount-rm', '--limit-cpu', '--limit-memory'],
+  'service ps': ['-f', '--filter', '--format'],
+  'service logs': ['--tail', '--since'],
+  'node update': ['--availability', '--role', '--label-add', '--label-rm'],
   'swarm init': ['--advertise-addr', '--listen-addr', '--data-path-addr', '--default-addr-pool'],
   'swarm join': ['--token', '--advertise-addr', '--listen-addr'],
   'container inspect': ['-f', '--format'],
@@ -107,6 +111,7 @@ export function flag(cmd: ParsedCommand, ...names: string[]): string | undefined
 /** A resource a command needs or produces. */
 export type Resource =
   | { kind: 'swarm' }
+  | { kind: 'service'; name: string }
   | { kind: 'network'; name: string; overlay: boolean }
   | { kind: 'container'; name: string; running: boolean; network?: string };
 
@@ -147,9 +152,41 @@ export function effects(cmd: ParsedCommand): { needs: Resource[]; makes: Resourc
       if (name) makes.push({ kind: 'container', name, running: cmd.key === 'container run' });
       break;
     }
-    case 'service create':
+    case 'service create': {
       needs.push({ kind: 'swarm' });
       net(flag(cmd, '--network'), true);
+      const name = flag(cmd, '--name');
+      if (name) makes.push({ kind: 'service', name });
+      break;
+    }
+    case 'service scale':
+      needs.push({ kind: 'swarm' });
+      for (const a of cmd.args) needs.push({ kind: 'service', name: a.split('=')[0] });
+      break;
+    case 'service update':
+    case 'service rm':
+    case 'service ps':
+    case 'service logs':
+    case 'service inspect':
+    case 'service rollback':
+      needs.push({ kind: 'swarm' });
+      for (const a of cmd.args.slice(0, cmd.key === 'service update' || cmd.key === 'service rollback' ? 1 : undefined)) needs.push({ kind: 'service', name: a });
+      break;
+    case 'service ls':
+    case 'node ls':
+    case 'node inspect':
+    case 'swarm join-token':
+    case 'swarm leave':
+    case 'swarm update':
+    case 'swarm unlock-key':
+    case 'swarm ca':
+    case 'secret create':
+    case 'secret ls':
+    case 'config create':
+    case 'config ls':
+    case 'stack deploy':
+    case 'stack ls':
+      needs.push({ kind: 'swarm' });
       break;
     case 'container start':
     case 'container stop':
@@ -179,8 +216,9 @@ export function inferSetup(solution: string[], image: string): { setup: string[]
     for (const r of makes) made.add(resourceKey(r));
   }
   const setup: string[] = [];
-  if (needed.some((r) => r.kind === 'swarm' || (r.kind === 'network' && r.overlay))) setup.push('docker swarm init');
+  if (needed.some((r) => r.kind === 'swarm' || r.kind === 'service' || (r.kind === 'network' && r.overlay))) setup.push('docker swarm init');
   for (const r of needed) if (r.kind === 'network') setup.push(r.overlay ? `docker network create -d overlay --attachable ${r.name}` : `docker network create ${r.name}`);
+  for (const r of needed) if (r.kind === 'service') setup.push(`docker service create --name ${r.name} ${image}`);
   for (const r of needed) {
     if (r.kind !== 'container') continue;
     const network = r.network ? ` --network ${r.network}` : '';

@@ -49,6 +49,8 @@ export interface NoteState {
   deckTags: string[];
   /** Validate a shell line of a command task; returns an error message or undefined. */
   validateLine(line: string): LineProblem | undefined;
+  /** Does `solution` run without a failing command after `setup` on a fresh simulator lab? */
+  runTask(setup: string[], solution: string[]): boolean;
 }
 
 /** 1-based start position of a node (1:1 when the node has none). */

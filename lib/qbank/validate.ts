@@ -7,7 +7,7 @@
  * and node commands while issue 4 is in progress), which is not the note author's fault.
  * TODO(compiler): make unknown commands errors once the simulator covers swarm/service/node.
  */
-import { validateCommand } from '../cli';
+import { createLab, validateCommand } from '../cli';
 
 export interface LineProblem {
   message: string;
@@ -23,4 +23,16 @@ export function validateLine(line: string): LineProblem | undefined {
   const r = validateCommand(outer);
   if (r.ok) return undefined;
   return /unknown command/.test(r.message) ? undefined : { message: r.message };
+}
+
+/**
+ * Does `solution` run after `setup` on a fresh simulator lab with no failing command? A generated
+ * command task whose reference fails cannot be judged, so the compiler never emits one.
+ */
+export function runsInSimulator(setup: string[], solution: string[]): boolean {
+  const lab = createLab({ seed: 4242 });
+  for (const line of [...setup, ...solution]) {
+    if (lab.run(line).exitCode !== 0) return false;
+  }
+  return true;
 }

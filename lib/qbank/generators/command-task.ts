@@ -12,9 +12,91 @@
 import type { CommandBlock, Example } from '../handlers/code';
 import type { NoteState } from '../state';
 import { emit } from '../state';
-import { capitalise, normalise } from '../text';
+import { capitalise, decapitalise, normalise, pick, thirdPerson } from '../text';
 import { describeCommand, inferSetup, madeBy, missingValues, parseCommand } from '../shell';
 import { tagsFor } from '../tags';
+import { order } from './option-recall';
+import { givesAway } from './quality';
+
+/** Concrete names for placeholders (`<service>`, `[SERVICE_NAME]`, `$NETWORK`), by the word they contain. */
+const PLACEHOLDER_NAMES: [RegExp, string][] = [
+  [/service/i, 'web'],
+  [/network|net\b/i, 'appnet'],
+  [/container/i, 'app'],
+  [/node|host(name)?/i, 'worker1'],
+  [/image/i, 'nginx:alpine'],
+  [/volume/i, 'data'],
+  [/secret/i, 'db_password'],
+  [/config/i, 'app_config'],
+  [/stack/i, 'demo'],
+  [/replica|count|number|\bn\b/i, '3'],
+  [/port/i, '8080'],
+  [/tag|version/i, '1.0'],
+  [/name/i, 'demo'],
+];
+const PLACEHOLDER = /<([A-Za-z][\w -]*)>|\[([A-Z][A-Z0-9_]*)\]|\{([A-Za-z][\w-]*)\}|\$\{?([A-Z][A-Z0-9_]*)\}?/g;
+
+/**
+ * Replace placeholders with concrete names, the same in the prompt and the solution.
+ * @returns the rewritten lines and description, or undefined when a placeholder has no known name or a line elides (`...`)
+ */
+export function fillPlaceholders(lines: string[], description: string): { lines: string[]; description: string } | undefined {
+  if (lines.some((l) => /\.\.\.|…/.test(l.replace(/\[[A-Z]+\.\.\.\]/g, '')))) return undefined;
+  let unknown = false;
+  const names = new Map<string, string>();
+  const fill = (text: string, inProse: boolean) =>
+    text.replace(PLACEHOLDER, (whole, a?: string, b?: string, c?: string, d?: string) => {
+      const word = (a ?? b ?? c ?? d ?? '').trim();
+      if (inProse && (b || d) && !names.has(word.toLowerCase())) return whole; // "[x]" or "$HOME" in prose is not ours
+      const known = names.get(word.toLowerCase()) ?? PLACEHOLDER_NAMES.find(([re]) => re.test(word))?.[1];
+      if (!known) {
+        unknown = true;
+        return whole;
+      }
+      names.set(word.toLowerCase(), known);
+      return inProse ? `\`${known}\`` : known;
+    });
+  const out = lines.map((l) => (l.includes('$(') ? l : fill(l, false)));
+  if (unknown) return undefined;
+  return { lines: out, description: fill(description, true) };
+}
+
+/** Docker CLI families: the commands a recall question draws its distractors from. */
+const FAMILIES: Record<string, string[]> = {
+  service: ['create', 'update', 'scale', 'ls', 'ps', 'inspect', 'rm', 'logs', 'rollback'],
+  node: ['ls', 'inspect', 'update', 'promote', 'demote', 'rm', 'ps'],
+  swarm: ['init', 'join', 'leave', 'join-token', 'update', 'unlock', 'unlock-key', 'ca'],
+  stack: ['deploy', 'ls', 'ps', 'rm', 'services'],
+  secret: ['create', 'ls', 'inspect', 'rm'],
+  config: ['create', 'ls', 'inspect', 'rm'],
+  volume: ['create', 'ls', 'inspect', 'rm', 'prune'],
+  image: ['build', 'pull', 'push', 'tag', 'ls', 'rm', 'prune', 'history', 'inspect', 'save', 'load'],
+  container: ['run', 'create', 'start', 'stop', 'rm', 'ls', 'logs', 'exec', 'inspect', 'port', 'top', 'stats', 'commit', 'cp'],
+  network: ['create', 'connect', 'disconnect', 'ls', 'inspect', 'rm', 'prune'],
+  system: ['df', 'prune', 'info', 'events'],
+  plugin: ['install', 'ls', 'enable', 'disable', 'inspect', 'rm'],
+  trust: ['sign', 'inspect', 'revoke'],
+  context: ['create', 'ls', 'use', 'inspect', 'rm'],
+};
+const TOP_LEVEL: Record<string, string> = { run: 'container', ps: 'container', logs: 'container', exec: 'container', inspect: 'container', build: 'image', pull: 'image', push: 'image', tag: 'image', images: 'image', rmi: 'image', login: 'registry', logout: 'registry', search: 'registry' };
+
+/** `docker service scale` for `docker service scale web=5`; `docker run` for `docker run -d nginx`. */
+export function commandPath(line: string): string | undefined {
+  const w = line.trim().split(/\s+/);
+  if (w[0] !== 'docker' || !w[1] || w[1].startsWith('-')) return undefined;
+  if (FAMILIES[w[1]] && w[2] && !w[2].startsWith('-')) return `docker ${w[1]} ${w[2]}`;
+  return `docker ${w[1]}`;
+}
+
+/** Other real commands of the same family (`docker service update` for `docker service scale`). */
+export function sameFamily(path: string): string[] {
+  const w = path.split(' ');
+  if (w.length === 3 && FAMILIES[w[1]]) return FAMILIES[w[1]].filter((v) => v !== w[2]).map((v) => `docker ${w[1]} ${v}`);
+  const family = TOP_LEVEL[w[1]];
+  if (family === 'registry') return ['docker login', 'docker logout', 'docker search', 'docker pull', 'docker push'].filter((c) => c !== path);
+  if (family) return Object.entries(TOP_LEVEL).filter(([k, f]) => f === family && `docker ${k}` !== path).map(([k]) => `docker ${k}`);
+  return [];
+}
 
 const READ_ONLY = new Set(['network ls', 'network inspect', 'container ls', 'container port', 'container inspect', 'container logs', 'service ls', 'node ls']);
 const DEFAULT_IMAGE = 'nginx:alpine';
@@ -32,9 +114,49 @@ export function taskPrompt(description: string): string {
   return `${capitalise(s)}${/[.!?]$/.test(s) ? '' : '.'}`;
 }
 
-function emitTask(state: NoteState, ex: Example, prompt: string, solutions: string[][], image: string, rule: string, item: string): void {
+/**
+ * A recall question for a command the simulator cannot judge: "Which command scales ...?" among real
+ * commands of the same family, or (when the prompt names the command's verb) a qa card whose answer
+ * is the full command.
+ */
+function recallQuestion(state: NoteState, ex: Example, prompt: string, line: string, item: string): void {
+  const path = commandPath(line);
+  if (!path) return;
+  const sentence = prompt.replace(/\s*Use .*$/, '').replace(/[.!]+$/, '');
+  const [verb, ...rest] = sentence.split(/\s+/);
+  if (!verb || !/^[A-Z][a-z]+$/.test(verb) || rest.length === 0) return;
+  const question = `Which command ${thirdPerson(verb.toLowerCase())} ${decapitalise(rest.join(' '))}?`;
+  const family = sameFamily(path);
+  const verbWord = path.split(' ').pop() ?? '';
+  const common = { explanation: `\`${line}\``, tags: tagsFor(state, `${prompt} ${line}`), at: { line: ex.line, column: 1 }, item };
+  if (family.length >= 3 && !givesAway(question, verbWord)) {
+    const wrong = pick(family, 3, line);
+    emit(state, {
+      ...common,
+      type: 'single-choice',
+      prompt: question,
+      choices: order([{ text: `\`${path}\``, correct: true }, ...wrong.map((w) => ({ text: `\`${w}\``, correct: false }))], question),
+      rule: 'command-recall',
+    });
+    return;
+  }
+  emit(state, { ...common, type: 'qa', prompt: `Which command ${thirdPerson(verb.toLowerCase())} ${decapitalise(rest.join(' '))}? Give the full command line.`, answer: `\`${line}\``, rule: 'command-recall' });
+}
+
+function emitTask(state: NoteState, ex: Example, prompt: string, solutions: string[][], image: string, rule: string, item: string, prior: string[] = []): boolean {
   const primary = solutions[0];
-  const { setup } = inferSetup(primary, image);
+  let { setup } = inferSetup(primary, image);
+  // Objects named earlier in the same block: replay what the block created before, when needed.
+  if (!state.runTask(setup, primary) && prior.length) {
+    const withPrior = [...inferSetup([...prior, ...primary], image).setup, ...prior];
+    if (state.runTask(withPrior, primary)) setup = withPrior;
+  }
+  if (!state.runTask(setup, primary)) {
+    state.diag.warn({ line: ex.line, column: 1 }, `command task "${prompt}" not emitted: its solution "${primary.join(' && ')}" fails in the simulator; asked as a recall question instead`, 'give the setup in the block, or write an explicit **Task:**', 'quality');
+    recallQuestion(state, ex, prompt, primary[primary.length - 1], item);
+    return false;
+  }
+  solutions = solutions.filter((sol, i) => i === 0 || state.runTask(setup, sol));
   const key = parseCommand(primary[primary.length - 1]).key ?? '';
   const mode = ex.output.length > 0 || READ_ONLY.has(key) ? 'output' : 'state';
   for (const line of [...setup, ...solutions.flat()]) {
@@ -42,7 +164,7 @@ function emitTask(state: NoteState, ex: Example, prompt: string, solutions: stri
     // A command the simulator does not implement yet is still a fine task; a malformed one is not.
     if (problem && !problem.warning) {
       state.diag.warn({ line: ex.line, column: 1 }, `skipped a generated task: "${line}": ${problem.message}`, 'rewrite the command or the comment above it');
-      return;
+      return false;
     }
   }
   const explanation =
@@ -61,16 +183,24 @@ function emitTask(state: NoteState, ex: Example, prompt: string, solutions: stri
     item,
     rule,
   });
+  return true;
 }
 
 export function commandTasks(block: CommandBlock, state: NoteState): void {
   const image = block.image ?? DEFAULT_IMAGE;
+  const prior: string[] = [];
   for (const ex of block.examples) {
-    const [primary, ...alternatives] = ex.commands.map((c) => c.map((x) => x.line));
-    const base = taskPrompt(ex.description);
-    const extra = missingValues(ex.description, primary.join(' '));
+    const filled = ex.commands.map((c) => fillPlaceholders(c.map((x) => x.line), ex.description));
+    if (filled.some((f) => !f)) {
+      state.diag.warn({ line: ex.line, column: 1 }, `skipped a command with a placeholder or "..." it cannot fill: "${ex.commands[0].map((c) => c.line).join(' ')}"`, 'write a concrete name instead of the placeholder', 'quality');
+      continue;
+    }
+    const [primary, ...alternatives] = filled.map((f) => f!.lines);
+    const description = filled[0]!.description;
+    const base = taskPrompt(description);
+    const extra = missingValues(description, primary.join(' '));
     const prompt = extra ? `${base} ${extra}` : base;
-    const item = normalise(`${ex.description}\n${primary.join('\n')}`);
+    const item = normalise(`${description}\n${primary.join('\n')}`);
     const same: string[][] = [primary];
     const own: string[][] = [];
     const primarySetup = inferSetup(primary, image).needs.join();
@@ -79,11 +209,11 @@ export function commandTasks(block: CommandBlock, state: NoteState): void {
       if (inferSetup(alt, image).needs.join() === primarySetup && madeBy(alt).join() === primaryMakes) same.push(alt);
       else own.push(alt);
     }
-    emitTask(state, ex, prompt, same, image, 'command-task', item);
+    if (emitTask(state, ex, prompt, same, image, 'command-task', item, prior)) prior.push(...primary.filter((l) => madeBy([l]).length > 0));
     for (const alt of own) {
       const described = describeCommand(alt.join(' '));
       if (!described) continue;
-      emitTask(state, ex, described, [alt], image, 'command-alternative', normalise(alt.join('\n')));
+      emitTask(state, ex, described, [alt], image, 'command-alternative', normalise(alt.join('\n')), prior);
     }
   }
 }

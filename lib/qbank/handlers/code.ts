@@ -73,10 +73,40 @@ function isUsage(line: string): boolean {
   return /^docker(\s+[a-z][a-z-]*)+\s+(\[[A-Z]|[A-Z][A-Z_]+\b)/.test(line) && !/\s[a-z0-9_.-]+$/.test(line.replace(/\[.*?\]|\b[A-Z][A-Z_.]+\b/g, '').trim().replace(/^docker(\s+[a-z][a-z-]*)+/, ''));
 }
 
+/**
+ * Join `\` line continuations first, so a command split over lines is one command; the joined
+ * line keeps its first line's number (the returned `at` maps each kept line to its source offset).
+ */
+export function joinContinuations(text: string): { lines: string[]; at: number[] } {
+  const lines: string[] = [];
+  const at: number[] = [];
+  let pending: string | undefined;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\s+$/, '');
+    const continued = /(^|[^\\])\\$/.test(line);
+    const body = continued ? line.slice(0, -1).replace(/\s+$/, '') : line;
+    if (pending !== undefined) pending = `${pending} ${body.trim()}`;
+    else {
+      pending = body;
+      at.push(i);
+    }
+    if (!continued) {
+      lines.push(pending);
+      pending = undefined;
+    }
+  });
+  if (pending !== undefined) lines.push(pending);
+  return { lines, at };
+}
+
+/** `-d, --detach   Run in the background` (a flag table in comments, two or more spaces before the text). */
+const FLAG_ROW = /^((?:-[A-Za-z0-9],\s*)?--[a-z0-9][a-z0-9-]*)(?:[ =](?:[a-z]+|<[^>]+>|[A-Z_]+))?\s{2,}(\S.+)$/;
+
 /** Read the block structure out of the code text. */
 export function readCommandBlock(node: Code): CommandBlock | undefined {
   const lang = (node.lang ?? '').toLowerCase();
-  const lines = node.value.split('\n');
+  const joined = joinContinuations(node.value);
+  const lines = joined.lines;
   if (!SHELL.has(lang) && !(lang === '' && lines.some((l) => /^\s*\$?\s*docker\s/.test(l)))) return undefined;
   const first = (node.position?.start.line ?? 1) + 1;
   const block: CommandBlock = { usages: [], examples: [], startLine: first - 1 };
@@ -85,6 +115,8 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
   let alternative = false;
   let lastUsage: UsageEntry | undefined;
   let inOutput = false;
+  // Flag-table rows (`# -d, --detach   Run ...`) seen before any usage line wait for the next command.
+  let pendingFlags: { option: OptionName; text: string; line: number }[] = [];
   const flushComments = () => {
     // Comments not followed by a command: option notes (`--driver|-d: accepts ...`).
     for (const c of comments) {
@@ -94,10 +126,37 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
     }
     comments = [];
   };
+  /** The usage entry of `docker object verb`, made from a plain command when the block has no usage line. */
+  const usageFor = (command: string, line: number): UsageEntry => {
+    const path = (/^docker(?:\s+[a-z][a-z-]*){1,2}/.exec(command)?.[0] ?? command).replace(/\s+/g, ' ');
+    let u = block.usages.find((x) => x.command === path);
+    if (!u) {
+      u = { command: path, usage: path, optionNotes: [], line };
+      block.usages.push(u);
+    }
+    return u;
+  };
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].replace(/\s+$/, '');
-    const line = first + i;
+    let raw = lines[i].replace(/\s+$/, '');
+    const line = first + joined.at[i];
+    // A trailing comment describes the command on its line: `docker ps -a   # list all containers`.
+    const trailing = /^(\s*\$?\s*docker\s[^#]*?)\s+#\s*(.+)$/.exec(raw);
+    if (trailing && !/['"]/.test(trailing[1].split('#')[0].replace(/'[^']*'|"[^"]*"/g, ''))) {
+      if (!comments.length && !current) comments.push({ text: trailing[2].trim(), line });
+      raw = trailing[1];
+    }
     const trimmed = raw.trim();
+    const row = /^#+\s*(.+)$/.exec(trimmed)?.[1].trim();
+    const flagRow = row ? FLAG_ROW.exec(row) : null;
+    if (flagRow) {
+      const option = optionName(flagRow[1].replace(/,\s*/, '|'));
+      if (option) {
+        const note = { option, text: flagRow[2].trim(), line };
+        if (lastUsage) lastUsage.optionNotes.push(note);
+        else pendingFlags.push(note);
+      }
+      continue;
+    }
     if (!trimmed) {
       if (comments.length && !current) flushComments();
       if (!alternative && !inOutput) current = undefined;
@@ -128,6 +187,10 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
       continue;
     }
     inOutput = prompted;
+    if (pendingFlags.length && !isUsage(command)) {
+      usageFor(command, line).optionNotes.push(...pendingFlags);
+      pendingFlags = [];
+    }
     if (isUsage(command)) {
       const description = comments.map((c) => c.text).join(' ');
       const [desc, ...optParts] = description.split(/;\s*(?=options?\s*:)/i);
@@ -138,10 +201,11 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
         usage: command,
         ...(descText ? { description: descText } : {}),
         ...(usageOptions ? { options: usageOptions } : {}),
-        optionNotes: [],
+        optionNotes: pendingFlags,
         line,
       };
       void optParts;
+      pendingFlags = [];
       block.usages.push(lastUsage);
       comments = [];
       current = undefined;

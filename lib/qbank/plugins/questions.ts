@@ -11,12 +11,14 @@ import { handle, type WalkContext } from '../handlers';
 import type { FrontMatter } from '../schema';
 import type { Draft, NoteState } from '../state';
 import { slug } from '../text';
-import type { LineProblem } from '../validate';
+import { runsInSimulator, type LineProblem } from '../validate';
 
 export interface ExtractOptions {
   /** Path relative to the content folder. */
   file: string;
   validateLine(line: string): LineProblem | undefined;
+  /** Run a generated task's setup and solution (default: the simulator). */
+  runTask?: (setup: string[], solution: string[]) => boolean;
 }
 
 export interface Extracted {
@@ -49,6 +51,7 @@ export function extractQuestions(tree: Root, options: ExtractOptions): Extracted
     terms: [],
     deckTags: (front.tags ?? []).map((t) => slug(t)),
     validateLine: options.validateLine,
+    runTask: options.runTask ?? runsInSimulator,
   };
   const topics = new Map<string, string[]>();
   const children = tree.children;
