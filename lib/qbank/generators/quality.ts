@@ -69,7 +69,7 @@ export function qualityProblem(q: GateInput): string | undefined {
   if (key && q.type !== 'command' && q.type !== 'cloze' && plain(key).split(/\s+/).length <= 4) {
     const others = (q.choices ?? []).filter((c) => !c.correct).map((c) => c.text);
     if (norm(key).includes(' ') && norm(prompt).includes(norm(key))) return `gives away its answer: "${plain(key)}" is in the prompt`;
-    if (q.type === 'qa' && givesAway(prompt, key, others)) return `gives away its answer: "${plain(key)}"`;
+    if (q.type === 'qa' && !/\d/.test(key) && givesAway(prompt, key, others)) return `gives away its answer: "${plain(key)}"`;
   }
   if (q.type === 'cloze' && q.answer && norm(prompt.replace('_____', ' ')).includes(norm(q.answer)) && norm(q.answer).length >= 3) {
     return `gives away its answer: "${q.answer}" still shows`;
