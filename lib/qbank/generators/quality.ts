@@ -36,7 +36,7 @@ export interface GateInput {
   type: 'qa' | 'cloze' | 'single-choice' | 'multiple-choice' | 'command';
   prompt: string;
   answer?: string;
-  choices?: { text: string; correct: boolean }[];
+  choices?: readonly { text: string; correct: boolean }[];
   /** Normalised text of the source item. */
   item: string;
 }
