@@ -1,7 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Bank, Question } from '@/server/banks';
-import type { ScenarioDTO } from '@/components/lab/types';
 import { mulberry32 } from '@/lib/random';
 import { StoreError } from '@/lib/srs';
 import { submitReview } from './reviews';
@@ -13,6 +12,21 @@ import type { StoreContext } from './cards';
  * questions go to the browser whole and are judged there; what counts for the learner
  * (the scheduler) is recorded through the store by the quiz actions.
  */
+
+/** A guided lab scenario: one command task of the bank, with what the browser needs to run and check it. */
+export interface ScenarioDTO {
+  id: string;
+  deck: string;
+  deckTitle: string;
+  topic: string;
+  prompt: string;
+  setup: string[];
+  solutions: string[][];
+  mode: 'state' | 'output';
+  nodes?: string[];
+  explanation?: string;
+  line: number;
+}
 
 export const QUIZ_LENGTHS = [5, 10, 20] as const;
 

@@ -8,7 +8,7 @@ import { answerMarkdown } from '@/server/web/cards';
 import { parseMarkdown, renderMarkdownSync as md, renderMdast } from '@/server/notes';
 import { env } from '@/env';
 import { outdatedLines, type OutdatedLine } from '@/server/outdated-lines';
-import type { StudyBlock, StudyNote, StudyQuestion, StudySection } from '@/components/deck/types';
+import type { StudyBlock, StudyNote, StudyQuestion, StudySection } from '@/server/web/types';
 
 /**
  * A deck's note as study material: the prose of the Markdown note split into sections at its

@@ -1,8 +1,6 @@
-/** One day of review activity. `date` is a local calendar day, YYYY-MM-DD. */
-export interface DayCount {
-  date: string;
-  count: number;
-}
+import type { DayCount } from '@/server/web/types';
+
+export type { DayCount };
 
 export interface HeatmapCell {
   date: string;

@@ -1,9 +1,6 @@
-/** What the bank says about a question (or note line) that depends on a changed Docker fact. */
-export interface OutdatedInfo {
-  since: string;
-  note: string;
-  source: string;
-}
+import type { OutdatedInfo } from '@/server/web/types';
+
+export type { OutdatedInfo };
 
 /**
  * "Outdated since Engine 23.0: ..." with a link to Docker's page. `banner` for a question card

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Question } from '@/server/banks';
-import type { Grade, ReviewCardView } from '@/components/review/types';
+import type { Grade, ReviewCardView } from '@/server/web/types';
 import { renderMarkdown } from '@/server/notes';
 
 /**

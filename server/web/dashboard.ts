@@ -2,7 +2,7 @@ import 'server-only';
 import { getCounts, type StudyCounts } from '@/server/cards';
 import { getProgress } from '@/server/progress';
 import { getBank } from '@/server/banks';
-import type { DayCount } from '@/components/stats/heatmap';
+import type { DayCount } from '@/server/web/types';
 
 /** Weeks of history on the dashboard heatmap. */
 export const HEATMAP_WEEKS = 20;

@@ -2,7 +2,7 @@ import 'server-only';
 import { getBank, loadBank, type Question } from '@/server/banks';
 import { getMastery, type TopicMasteryDTO } from '@/server/cards';
 import { studyNote } from '@/server/study-notes';
-import type { DeckSummary, QuestionType, StudyNote, TopicMastery, TopicSummary } from '@/components/deck/types';
+import type { DeckSummary, QuestionType, StudyNote, TopicMastery, TopicSummary } from '@/server/web/types';
 
 /**
  * Deck views: summaries for /decks and the study note for /decks/[id]. Topics are

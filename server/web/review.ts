@@ -4,7 +4,7 @@ import { getBank, getQuestion } from '@/server/banks';
 import { getQueue, heldIds, learningCardAt, type StudyCounts } from '@/server/cards';
 import { db } from '@/server/db';
 import { getSettings, schedulerSettings } from '@/server/settings';
-import type { ReviewCardView } from '@/components/review/types';
+import type { ReviewCardView } from '@/server/web/types';
 import { cardView, previewRecord } from './cards';
 
 /** How many cards a review page loads at once. */

@@ -3,7 +3,7 @@ import { getProgress } from '@/server/progress';
 import { getForecast, getMastery } from '@/server/cards';
 import { getSettings } from '@/server/settings';
 import { getBank } from '@/server/banks';
-import type { StatsCharts } from '@/components/stats/types';
+import type { StatsCharts } from '@/server/web/types';
 
 /** Days of history in the reviews-per-day chart. */
 export const HISTORY_DAYS = 60;

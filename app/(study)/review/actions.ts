@@ -9,7 +9,7 @@ import { getBank } from '@/server/banks';
 import { hiddenExamQuestionIds } from '@/server/exam-guard';
 import { getSettings, updateSettings } from '@/server/settings';
 import { requeuedCard, sessionStatus, type SessionStatus } from '@/server/web/review';
-import type { GradeResult, UndoResult } from '@/components/review/types';
+import type { GradeResult, UndoResult } from '@/server/web/types';
 import { DeckParamSchema, GradeCardSchema } from './schema';
 
 /** Save one flashcard grade (idempotent by clientReviewId) and say whether the card comes back this session. */
