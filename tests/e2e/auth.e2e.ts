@@ -87,7 +87,7 @@ describe('accounts in the browser', () => {
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
 
     // Sign out, and /account sends us to sign-in.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(`${app.url}/`);
     await page.goto('/account');
     await page.waitForURL(/\/signin\?callbackUrl=%2Faccount$/);

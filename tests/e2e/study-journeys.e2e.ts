@@ -101,6 +101,8 @@ describe('study journeys (issue 14)', () => {
     const user = await signUpLearner(page, app);
     // A small session: one deck, 3 new cards a day.
     await app.database.db.userSettings.upsert({ where: { userId: user.id }, create: { userId: user.id, newPerDay: 3 }, update: { newPerDay: 3 } });
+    // Written behind the server's back: let its short-lived settings cache (server/cache.ts, 5 s) expire.
+    await page.waitForTimeout(5500);
     await page.goto('/review');
     await ready(page);
     // Again on every card: each comes back in a learning step, shown until the queue is empty.
@@ -142,8 +144,13 @@ describe('study journeys (issue 14)', () => {
     }
     await page.getByRole('heading', { name: /You scored 0 of 5/ }).waitFor();
     await page.getByText(/in your quiz history/).waitFor();
-    await page.goto('/stats');
+    // The result is saved by a server action the page fires when the quiz ends: reload until it has landed.
     const history = page.getByTestId('quiz-history');
+    for (let i = 0; i < 20; i++) {
+      await page.goto('/stats');
+      if (await history.getByText('0/5 (0%)').count()) break;
+      await page.waitForTimeout(500);
+    }
     await history.getByText('0/5 (0%)').waitFor();
     await history.getByRole('link', { name: 'Retry the 5 missed' }).click();
     await page.waitForURL(/\/quiz\?go=1&ids=/);
@@ -155,7 +162,7 @@ describe('study journeys (issue 14)', () => {
     const page = await app.newPage({ viewport: PHONE });
     await page.goto('/');
     expect(await page.getByRole('link', { name: 'Settings' }).isVisible()).toBe(false);
-    await page.getByTestId('nav-toggle').click();
+    await openMenu(page);
     for (const name of ['Dashboard', 'Decks', 'Review', 'Quiz', 'Lab', 'Exam', 'Stats', 'Settings']) {
       expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).isVisible()).toBe(true);
     }
@@ -164,7 +171,7 @@ describe('study journeys (issue 14)', () => {
       if (await p.getByTestId('nav-toggle').isVisible()) await p.getByTestId('nav-toggle').click();
     });
     expect(await page.getByTestId('nav-toggle').isVisible()).toBe(true);
-    await page.getByTestId('nav-toggle').click();
+    await openMenu(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
     await page.waitForURL(/\/stats$/);
     expect(await page.getByRole('link', { name: 'Settings' }).isVisible()).toBe(false);
@@ -173,3 +180,12 @@ describe('study journeys (issue 14)', () => {
   }, 60000);
 });
 
+/** Open the phone menu: click the toggle until it reports expanded (the first click may land before hydration). */
+async function openMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('nav-toggle');
+  for (let i = 0; i < 20 && (await toggle.getAttribute('aria-expanded')) !== 'true'; i++) {
+    await toggle.click();
+    await page.waitForTimeout(250);
+  }
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+}
