@@ -127,10 +127,16 @@ function parseFound(found: ReturnType<typeof lookupCommand>, argv: string[]): Pa
   return { def, flags: parsed.flags, args: parsed.args, help: parsed.flags.help === true };
 }
 
-/** The context's callbacks into a host, made once per host rather than once per command. */
-const HOST_FUNCTIONS = new WeakMap<DockerHost, Pick<CommandContext, 'controllerFor' | 'execIn' | 'daemonError'>>();
-function hostFunctions(host: DockerHost): Pick<CommandContext, 'controllerFor' | 'execIn' | 'daemonError'> {
-  let f = HOST_FUNCTIONS.get(host);
+type HostFunctions = Pick<CommandContext, 'controllerFor' | 'execIn' | 'daemonError'>;
+const HOST_FUNCTIONS = Symbol('hostFunctions');
+/**
+ * The context's callbacks into a host, made once per host rather than once per command. They are
+ * kept on the host itself: a WeakMap entry whose value closes over its key keeps a short-lived
+ * host (every check() starts labs) alive through young-generation GCs, which then copy and promote
+ * whole labs (measured: 2.5 MB surviving each scavenge instead of 50 KB).
+ */
+function hostFunctions(host: DockerHost & { [HOST_FUNCTIONS]?: HostFunctions }): HostFunctions {
+  let f = host[HOST_FUNCTIONS];
   if (!f) {
     f = {
       controllerFor: (n) => host.engine.daemon(n),
@@ -139,7 +145,7 @@ function hostFunctions(host: DockerHost): Pick<CommandContext, 'controllerFor' |
         this.err.push(daemonErrorText(message));
       },
     };
-    HOST_FUNCTIONS.set(host, f);
+    Object.defineProperty(host, HOST_FUNCTIONS, { value: f });
   }
   return f;
 }
