@@ -8,8 +8,29 @@ import { daemonErrorText, runDocker, type DockerHost } from './run';
 import { execInContainer, execOnNode } from './exec';
 
 export const MAX_LINE = 16_384;
-/** Lines with none of the shell's special characters (quotes, $, operators, globs, comments). */
-const PLAIN = /^[A-Za-z0-9_.,:=/@%+\- \t]*$/;
+/** Characters of a plain line: none of the shell's (quotes, $, operators, globs, comments). */
+const PLAIN_CHAR = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,:=/@%+-') PLAIN_CHAR[ch.charCodeAt(0)] = 1;
+
+/**
+ * The words of a line made only of plain characters, blanks (space, tab) between them; null when
+ * the line needs the shell. One pass, no regular expression (this runs for every command).
+ */
+function plainWords(line: string): string[] | null {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      if (start >= 0) words.push(line.slice(start, i));
+      start = -1;
+    } else if (c < 128 && PLAIN_CHAR[c] === 1) {
+      if (start < 0) start = i;
+    } else return null;
+  }
+  if (start >= 0) words.push(line.slice(start));
+  return words;
+}
 /** Words the shell implements itself: a plain line starting with one goes through the shell. */
 const SHELL_WORDS: ReadonlySet<string> = new Set(SHELL_BUILTINS);
 
@@ -53,10 +74,8 @@ export class LabImpl implements Lab, DockerHost {
     this.engine.tick();
     try {
       // Fast path: a plain command line without any shell syntax needs no shell parser.
-      if (PLAIN.test(line)) {
-        const argv = line.split(/[ \t]+/).filter(Boolean);
-        if (argv.length && !SHELL_WORDS.has(argv[0])) return this.exec(target, argv);
-      }
+      const argv = plainWords(line);
+      if (argv && argv.length && !SHELL_WORDS.has(argv[0])) return this.exec(target, argv);
       return runShell(line, (argv) => this.exec(target, argv), { maxLength: MAX_LINE, maxDepth: 8 });
     } catch (e) {
       return { stdout: '', stderr: `sh: ${(e as Error)?.message ?? 'error'}\n`, exitCode: 2 };
