@@ -176,18 +176,20 @@ function diff(want: State, have: State, harmOnly = false): string[] {
     const ipamMatters = want.userIpam.has(obj) || have.userIpam.has(obj);
     // A container on the wrong networks: say so once, not once per alias or address on them.
     const netDiffers = new Set<string>();
-    for (const a of new Set([...attrs.keys(), ...h.keys()])) if (a.startsWith('network ') && attrs.get(a) !== h.get(a)) netDiffers.add(a.slice(8));
-    for (const a of new Set([...attrs.keys(), ...(harmOnly ? [] : h.keys())])) {
-      const w = attrs.get(a);
-      const v = h.get(a);
-      if (w === v) continue;
-      if (!ipamMatters && IPAM_ATTRS.has(a)) continue;
+    for (const [a, w] of attrs) if (a.startsWith('network ') && w !== h.get(a)) netDiffers.add(a.slice(8));
+    for (const a of h.keys()) if (a.startsWith('network ') && !attrs.has(a)) netDiffers.add(a.slice(8));
+    const differs = (a: string, w: string | undefined, v: string | undefined) => {
+      if (w === v) return;
+      if (!ipamMatters && IPAM_ATTRS.has(a)) return;
       const net = perNetwork(a);
-      if (net !== undefined && netDiffers.has(net)) continue;
+      if (net !== undefined && netDiffers.has(net)) return;
       // an attribute the learner's object lacks and the task wants absent is no difference
-      if ((w === undefined || w === 'none') && (v === undefined || v === 'none')) continue;
+      if ((w === undefined || w === 'none') && (v === undefined || v === 'none')) return;
       out.push(describe(obj, a, v, w));
-    }
+    };
+    // the wanted attributes in order, then (unless harmOnly) the learner's extra ones
+    for (const [a, w] of attrs) differs(a, w, h.get(a));
+    if (!harmOnly) for (const [a, v] of h) if (!attrs.has(a)) differs(a, undefined, v);
   }
   if (!harmOnly) for (const obj of have.facts.keys()) if (!want.facts.has(obj) && !have.scratch.has(obj)) out.push(`${obj} should not exist`);
   return out;

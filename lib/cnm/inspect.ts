@@ -6,6 +6,7 @@ import type { Controller } from './controller';
 import type { NetworkState } from './network';
 import type { ContainerState, PortBinding } from './sandbox';
 import { goStruct, isoTime } from './gotype';
+import { ipToNum, mask } from './ipam';
 
 /** A Go struct for templates (fields keep their order; omitempty fields left out). */
 function struct<T extends Record<string, unknown>>(type: string, o: T): T {
@@ -19,10 +20,7 @@ function poolBits(n: NetworkState | null, ip: string): number {
   return p ? p.bits : 0;
 }
 function inPool(base: number, bits: number, ip: string): boolean {
-  const p = ip.split('.').map(Number);
-  const n = ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3]) >>> 0;
-  const m = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return ((n & m) >>> 0) === ((base & m) >>> 0);
+  return mask(ipToNum(ip), bits) === mask(base, bits);
 }
 function findNet(ctl: Controller, id: string): NetworkState | null {
   for (const n of ctl.networks()) if (n.id === id) return n;

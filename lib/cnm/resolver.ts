@@ -49,32 +49,50 @@ export function usesEmbeddedDns(ctl: Controller, c: ContainerState): boolean {
 
 /** /etc/hosts as docker writes it. */
 export function hostsFile(ctl: Controller, c: ContainerState): string {
+  let s = '';
+  for (const [addr, names] of hostsEntries(ctl, c)) s += `${addr}\t${names}\n`;
+  return s;
+}
+
+const LOCALHOST_ENTRIES: readonly [string, string][] = [
+  ['127.0.0.1', 'localhost'],
+  ['::1', 'localhost ip6-localhost ip6-loopback'],
+];
+const IP6_ENTRIES: readonly [string, string][] = [
+  ['fe00::', 'ip6-localnet'],
+  ['ff00::', 'ip6-mcastprefix'],
+  ['ff02::1', 'ip6-allnodes'],
+  ['ff02::2', 'ip6-allrouters'],
+];
+
+/** The lines of /etc/hosts: address, then the names (separated by spaces). */
+function hostsEntries(ctl: Controller, c: ContainerState): [string, string][] {
   const ns = netns(ctl, c);
-  if (isHostMode(ctl, ns)) return `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ctl.node.addr}\t${ctl.node.name}\n`;
-  let s = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
+  if (isHostMode(ctl, ns)) return [...LOCALHOST_ENTRIES, [ctl.node.addr, ctl.node.name]];
+  const out: [string, string][] = [...LOCALHOST_ENTRIES, ...IP6_ENTRIES];
   for (const h of c.extraHosts) {
     const i = h.indexOf(':');
     const addr = h.slice(i + 1).replace(/^\[|\]$/g, '');
-    s += `${addr === 'host-gateway' ? '172.17.0.1' : addr}\t${h.slice(0, i)}\n`;
+    out.push([addr === 'host-gateway' ? '172.17.0.1' : addr, h.slice(0, i)]);
   }
   for (const l of c.links) {
     const [name, alias] = l.split(':');
     const t = ctl.tryContainer(name);
     const ip = t?.endpoints.find((e) => e.ipv4)?.ipv4;
     // daemon addLegacyLinks: "alias hostname", plus the name when the alias differs from it
-    if (t && ip) s += `${ip}\t${alias} ${t.hostname}${alias === t.name ? '' : ` ${t.name}`}\n`;
+    if (t && ip) out.push([ip, `${alias} ${t.hostname}${alias === t.name ? '' : ` ${t.name}`}`]);
   }
   for (const e of ns.endpoints) {
     for (const l of e.links) {
       const [name, alias] = l.split(':');
       const t = ctl.tryContainer(name);
       const ip = t?.endpoints.find((x) => x.networkId === e.networkId)?.ipv4;
-      if (t && ip) s += `${ip}\t${alias}\n`;
+      if (t && ip) out.push([ip, alias]);
     }
   }
   const first = ns.endpoints.find((e) => e.ipv4);
-  if (first) s += `${first.ipv4}\t${c.hostname}${c.domainname ? `.${c.domainname} ${c.hostname}` : ''}\n`;
-  return s;
+  if (first) out.push([first.ipv4!, `${c.hostname}${c.domainname ? `.${c.domainname} ${c.hostname}` : ''}`]);
+  return out;
 }
 
 /** The default bridge endpoint of a container, if it has one. */
@@ -234,11 +252,11 @@ export function resolve(ctl: Controller, c: ContainerState, name: string): Resol
   const server = embedded ? EMBEDDED_DNS : c.dns[0] ?? HOST_DNS;
   if (isIPv4(name)) return { addrs: [name], server };
   // /etc/hosts first
-  for (const line of hostsFile(ctl, c).split('\n')) {
-    const [ip, ...names] = line.split(/\s+/);
-    if (ip && isIPv4(ip) && names.some((n) => n.toLowerCase() === name.toLowerCase())) return { addrs: [ip], server: '' };
+  const q = name.toLowerCase();
+  for (const [ip, names] of hostsEntries(ctl, c)) {
+    if (isIPv4(ip) && names.split(/\s+/).some((n) => n.toLowerCase() === q)) return { addrs: [ip], server: '' };
   }
-  if (name.toLowerCase() === 'localhost') return { addrs: ['127.0.0.1'], server: '' };
+  if (q === 'localhost') return { addrs: ['127.0.0.1'], server: '' };
   if (embedded) {
     for (const { net } of activeNets(ctl, ns)) {
       if (net.predefined) continue;

@@ -22,6 +22,9 @@ export const PS_HEADERS = {
 
 /** formatter.Ellipsis: cut to max display width, last rune an ellipsis. */
 export function ellipsis(s: string, max: number): string {
+  // no more UTF-16 units than max: no more runes either; none of them a surrogate: one unit per rune
+  if (s.length <= max) return s;
+  if (!/[\uD800-\uDFFF]/.test(s)) return s.slice(0, max - 1) + '…';
   const r = [...s];
   return r.length <= max ? s : r.slice(0, max - 1).join('') + '…';
 }
