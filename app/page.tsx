@@ -75,7 +75,7 @@ export default async function DashboardPage() {
       {activeExam && <ExamInProgress id={activeExam.id} title={activeExam.title} deadline={activeExam.deadline} serverNow={new Date().toISOString()} />}
       <div className="grid grid-stats">
         <Stat label="Due today" value={<span className="num" data-testid="due-today">{due}</span>} hint={d.counts.learning ? `${d.counts.learning} in learning` : 'reviews'} tone="accent" />
-        <Stat label="New available" value={d.counts.newAvailable} hint={`of ${d.questionCount} questions`} />
+        <Stat label="New available" value={d.counts.newAvailable} hint={`of ${plural(d.questionCount, 'question')}`} />
         <Stat label="Streak" value={<Streak days={d.streak} />} hint={d.streak === 1 ? 'day in a row' : 'days in a row'} tone="warning" />
         <Stat label="Retention" value={d.retention === null ? '–' : `${Math.round(d.retention * 100)}%`} hint="recalled when due" tone="success" />
         {lastExam && <Stat label="Last practice exam" value={formatPercent(lastExam.score ?? 0)} hint={lastExam.passed ? 'passed' : 'not passed yet'} />}

@@ -28,6 +28,8 @@ export interface HoldDTO {
   kind: HoldKind;
   /** ISO end of a bury; null for a suspension. */
   until: string | null;
+  /** ISO time the card was put aside. */
+  since: string;
 }
 
 function knownQuestion(questionId: string): void {
@@ -45,11 +47,13 @@ export async function holdCard(userId: string, input: unknown, ctx: HoldContext 
   const until = kind === 'buried' ? startOfNextDay(now, (await getSettings(userId, { db })).timezone) : null;
   await db.cardHold.upsert({
     where: { userId_questionId: { userId, questionId } },
-    create: { userId, questionId, kind, until },
+    create: { userId, questionId, kind, until, createdAt: now },
     update: { kind, until, createdAt: now },
   });
-  return { questionId: questionId as QuestionId, kind, until: until?.toISOString() ?? null };
+  return { questionId: questionId as QuestionId, kind, until: until?.toISOString() ?? null, since: now.toISOString() };
 }
+
+export const ReleaseInputSchema = z.object({ questionId: z.string().min(1).max(300) }).strict();
 
 /** Lift a suspension or a bury; true when there was one. */
 export async function releaseCard(userId: string, questionId: string, ctx: HoldContext = {}): Promise<boolean> {
@@ -58,16 +62,27 @@ export async function releaseCard(userId: string, questionId: string, ctx: HoldC
   return count > 0;
 }
 
+/** Lift every hold of the learner; returns how many there were. */
+export async function releaseAllCards(userId: string, ctx: HoldContext = {}): Promise<number> {
+  const db = ctx.db ?? defaultDb;
+  return (await db.cardHold.deleteMany({ where: { userId } })).count;
+}
+
 /** The learner's holds in force at `now` (expired buries are left out). */
 export async function activeHolds(userId: string, ctx: HoldContext = {}): Promise<HoldDTO[]> {
   const db = ctx.db ?? defaultDb;
   const now = ctx.now ?? new Date();
   const rows = await db.cardHold.findMany({
     where: { userId, OR: [{ until: null }, { until: { gt: now } }] },
-    select: { questionId: true, kind: true, until: true },
+    select: { questionId: true, kind: true, until: true, createdAt: true },
     orderBy: { createdAt: 'desc' },
   });
-  return rows.map((r) => ({ questionId: r.questionId as QuestionId, kind: r.kind === 'buried' ? 'buried' : 'suspended', until: r.until?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    questionId: r.questionId as QuestionId,
+    kind: r.kind === 'buried' ? 'buried' : 'suspended',
+    until: r.until?.toISOString() ?? null,
+    since: r.createdAt.toISOString(),
+  }));
 }
 
 export const AddToFlashcardsSchema = z

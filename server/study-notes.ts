@@ -105,7 +105,8 @@ export async function buildStudyNote(tree: MdastRoot, questions: Question[]): Pr
 }
 
 function readNote(file: string): string | null {
-  const dir = path.resolve(process.cwd(), env().CONTENT_DIR);
+  // The content folder is named at run time (CONTENT_DIR): not something to trace into the build.
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().CONTENT_DIR);
   const full = path.resolve(/*turbopackIgnore: true*/ dir, file);
   if (!full.startsWith(dir + path.sep)) return null;
   try {

@@ -2,6 +2,7 @@ import { OutdatedNote } from '@/components/ui';
 import type { StudyNote as StudyNoteModel, StudyQuestion, StudySection } from './types';
 import { TYPE_LABELS } from './types';
 import styles from './deck.module.css';
+import { plural } from '@/components/ui/format';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -123,7 +124,7 @@ function Section({ s, start }: { s: StudySection; start: number }) {
       {s.questions.length > 0 && (
         <div className={styles.questions}>
           <Sub className={styles.questionsTitle} id={`${s.id}-questions`}>
-            {s.questions.length === 1 ? 'Check yourself: 1 question' : `Check yourself: ${s.questions.length} questions`}
+            {`Check yourself: ${plural(s.questions.length, 'question')}`}
           </Sub>
           <ol className={styles.qList} aria-labelledby={`${s.id}-questions`} start={start}>
             {s.questions.map((q, i) => (
@@ -159,7 +160,7 @@ export function StudyContents({ note }: { note: StudyNoteModel }) {
           <li key={s.id} data-depth={s.depth}>
             <a href={`#${s.id}`}>
               <span>{s.title}</span>
-              {s.questions.length > 0 && <span className={styles.tocCount}>{s.questions.length === 1 ? '1 question' : `${s.questions.length} questions`}</span>}
+              {s.questions.length > 0 && <span className={styles.tocCount}>{plural(s.questions.length, 'question')}</span>}
             </a>
           </li>
         ))}

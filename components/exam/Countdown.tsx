@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import s from './exam.module.css';
+import { plural } from '@/components/ui/format';
 
 function format(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -40,7 +41,7 @@ export function Countdown({ deadline, serverNow, onExpire }: { deadline: string;
 
   const minutes = left === null ? null : Math.ceil(left / 60_000);
   const urgent = left !== null && left < 5 * 60_000;
-  const announce = minutes !== null && [10, 5, 1].includes(minutes) ? `${minutes} minute${minutes === 1 ? '' : 's'} left` : '';
+  const announce = minutes !== null && [10, 5, 1].includes(minutes) ? `${plural(minutes, 'minute')} left` : '';
   return (
     <div className={s.timer} data-urgent={urgent || undefined}>
       <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">

@@ -1,3 +1,5 @@
+import { plural } from '@/components/ui/format';
+
 /** Scores of past attempts as a small line chart with the pass mark; a table beside it carries the same data. */
 export function ScoreTrend({ points, pass }: { points: { score: number; label: string }[]; pass: number }) {
   const w = 600;
@@ -11,7 +13,7 @@ export function ScoreTrend({ points, pass }: { points: { score: number; label: s
   const delta = last.score - first.score;
   return (
     <figure style={{ margin: '0 0 1rem' }}>
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Score trend over ${points.length} attempts: from ${first.score}% to ${last.score}%`} style={{ width: '100%', height: 'auto', maxHeight: 170, color: 'var(--accent, #1d63ed)' }}>
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Score trend over ${plural(points.length, 'attempt')}: from ${first.score}% to ${last.score}%`} style={{ width: '100%', height: 'auto', maxHeight: 170, color: 'var(--accent, #1d63ed)' }}>
         {[0, 50, 100].map((v) => (
           <g key={v}>
             <line x1={pad.l} x2={w - pad.r} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity="0.12" />
@@ -32,8 +34,8 @@ export function ScoreTrend({ points, pass }: { points: { score: number; label: s
         ))}
       </svg>
       <figcaption style={{ fontSize: '0.85rem', color: 'var(--muted, #4b5563)' }}>
-        {points.length} attempts · latest {last.score}% ({delta >= 0 ? '+' : ''}
-        {Math.round(delta * 10) / 10} points since the first)
+        {plural(points.length, 'attempt')} · latest {last.score}% ({delta >= 0 ? '+' : ''}
+        {plural(Math.round(delta * 10) / 10, 'point')} since the first)
       </figcaption>
     </figure>
   );

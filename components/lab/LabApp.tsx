@@ -10,6 +10,7 @@ import { toDiagram } from './diagram-model';
 import { FREE_LABS, labKey, parseLabKey, plainPrompt, type LabKey } from './labs';
 import type { ScenarioDTO } from './types';
 import s from './lab.module.css';
+import { plural } from '@/components/ui/format';
 
 const STORAGE_KEY = 'netprep.lab.v2';
 const DONE_KEY = 'netprep.lab.done';
@@ -161,7 +162,7 @@ export function LabApp({ scenarios, initialScenario, initialFree }: { scenarios:
   };
 
   const reset = () => {
-    if (current.kind === 'free' && answer.length > 0 && !window.confirm(`Start the ${FREE_LABS[current.variant].title.toLowerCase()} lab afresh? The ${answer.length} command${answer.length === 1 ? '' : 's'} you ran will be lost.`)) return;
+    if (current.kind === 'free' && answer.length > 0 && !window.confirm(`Start the ${FREE_LABS[current.variant].title.toLowerCase()} lab afresh? The ${plural(answer.length, 'command')} you ran will be lost.`)) return;
     open(key, true);
   };
 

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { DiagramContainer, DiagramModel, DiagramNetwork } from './diagram-model';
 import s from './lab.module.css';
+import { plural } from '@/components/ui/format';
 
 /** Network colours: mid-tones that read on the light and the dark theme (always paired with the name). */
 const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#db2777', '#0891b2', '#65a30d', '#dc2626', '#4f46e5', '#0d9488'];
@@ -72,10 +73,10 @@ export function LabDiagram({ model, onPickNode }: { model: DiagramModel; onPickN
     <div className={s.diagram} data-lanes={model.lanes.length}>
       <p className={s.summary}>
         {[
-          counts.nodes > 1 ? `${counts.nodes} nodes` : null,
-          `${counts.networks} ${counts.networks === 1 ? 'network' : 'networks'}`,
-          `${counts.containers} ${counts.containers === 1 ? 'container' : 'containers'}`,
-          model.services.length ? `${model.services.length} ${model.services.length === 1 ? 'service' : 'services'}` : null,
+          counts.nodes > 1 ? plural(counts.nodes, 'node') : null,
+          plural(counts.networks, 'network'),
+          plural(counts.containers, 'container'),
+          model.services.length ? plural(model.services.length, 'service') : null,
         ]
           .filter(Boolean)
           .join(' · ')}

@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { FREE_LABS, labKey, plainPrompt, type FreeVariant, type LabKey } from './labs';
 import type { ScenarioDTO } from './types';
 import s from './lab.module.css';
+import { plural } from '@/components/ui/format';
 
 /** Every search word must appear in the scenario's prompt, deck or topic. */
 function matches(sc: ScenarioDTO, words: string[]): boolean {
@@ -72,7 +73,7 @@ export function ScenarioPicker({ scenarios, done, openKey, onOpen }: { scenarios
           <label htmlFor={`${id}-q`}>Search scenarios</label>
           <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. overlay, publish, alias" autoComplete="off" />
           <p className={s.pickerMeta} role="status">
-            {words.length ? `${hitCount} of ${scenarios.length} scenarios match` : `${scenarios.length} scenarios, ${doneCount} done`}
+            {words.length ? `${hitCount} of ${plural(scenarios.length, 'scenario')} ${hitCount === 1 ? 'matches' : 'match'}` : `${plural(scenarios.length, 'scenario')}, ${doneCount} done`}
           </p>
         </div>
         {shown.map((g) => (
@@ -93,7 +94,7 @@ export function ScenarioPicker({ scenarios, done, openKey, onOpen }: { scenarios
                       <span className={s.pickerText}>
                         {plainPrompt(sc.prompt)}
                         <span className={s.pickerMeta}>
-                          {[sc.topic, sc.nodes?.length ? `${sc.nodes.length} nodes` : null].filter(Boolean).join(' · ')}
+                          {[sc.topic, sc.nodes?.length ? plural(sc.nodes.length, 'node') : null].filter(Boolean).join(' · ')}
                           {isDone && <span className={s.srOnly}> · done</span>}
                         </span>
                       </span>

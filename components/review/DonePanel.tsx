@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { IconCheck } from '@/components/ui';
+import { plural } from '@/components/ui/format';
 import styles from './review.module.css';
 
 interface Props {
@@ -24,8 +25,8 @@ export function DonePanel({ tomorrow, newAvailable, guest }: Props) {
         </p>
       ) : (
         <p className="muted" style={{ margin: 0, maxWidth: '32rem' }}>
-          {tomorrow === null ? '' : tomorrow === 0 ? 'No review is scheduled for tomorrow yet.' : <>Tomorrow brings <strong className="num">{tomorrow}</strong> card{tomorrow === 1 ? '' : 's'}.</>}
-          {newAvailable ? <> {newAvailable} new card{newAvailable === 1 ? ' is' : 's are'} still available if you want more.</> : null} Or use <strong>Study more</strong> below.
+          {tomorrow === null ? '' : tomorrow === 0 ? 'No review is scheduled for tomorrow yet.' : <>Tomorrow brings <strong className="num">{plural(tomorrow, 'card')}</strong>.</>}
+          {newAvailable ? <> {plural(newAvailable, 'new card')} {newAvailable === 1 ? 'is' : 'are'} still available if you want more.</> : null} Or use <strong>Study more</strong> below.
         </p>
       )}
       <div className="cluster" style={{ justifyContent: 'center', marginTop: '0.5rem' }}>

@@ -19,6 +19,8 @@ interface Props {
   done: React.ReactNode;
   /** Signed in: suspend / bury a card. */
   hold?: (input: { questionId: string; kind: 'suspended' | 'buried' }) => Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Signed in: put a suspended or buried card back (the notice's Unsuspend / Unbury button). */
+  release?: (input: { questionId: string }) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Signed in: what is due now and later today (end of session). */
   status?: () => Promise<SessionStatus | null>;
   report?: ReportAction;
@@ -63,7 +65,7 @@ const OFFLINE = 'Could not reach the server. Your grade was not saved; the card 
  * under the same client review id (the store applies it once). A card that falls due again
  * within the session (a learning step) is appended when the server says so.
  */
-export function ReviewSession({ cards, grade, undo, done, hold, status, report, choiceMode = 'pick' }: Props) {
+export function ReviewSession({ cards, grade, undo, done, hold, release, status, report, choiceMode = 'pick' }: Props) {
   const [queue, setQueue] = useState(cards);
   const [history, setHistory] = useState<Step[]>([]);
   const [revealed, setRevealed] = useState(false);
@@ -72,6 +74,8 @@ export function ReviewSession({ cards, grade, undo, done, hold, status, report, 
   const pending = usePendingReviews(grade);
   const pendingText = pendingLabel(pending.status);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The card just put aside, while its notice shows: the notice offers to take it back. */
+  const [aside, setAside] = useState<{ card: ReviewCardView; kind: 'suspended' | 'buried' } | null>(null);
   // True once hydrated (the keyboard handler is live); the server render says false.
   const ready = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const shownAt = useRef(0);
@@ -103,6 +107,7 @@ export function ReviewSession({ cards, grade, undo, done, hold, status, report, 
       const input: GradeInput = { cardId: current.cardId, grade: g, clientReviewId: step.clientReviewId, durationMs };
       setError(null);
       setNotice(null);
+      setAside(null);
       setHistory((h) => [...h, step]);
       setQueue((q) => q.slice(1));
       setRevealed(false);
@@ -162,7 +167,8 @@ export function ReviewSession({ cards, grade, undo, done, hold, status, report, 
       setError(null);
       setQueue((q) => q.filter((c) => c.questionId !== card.questionId));
       setRevealed(false);
-      setNotice(kind === 'buried' ? 'Buried until tomorrow.' : 'Suspended: it stays out of your reviews until you unsuspend it in Settings.');
+      setNotice(kind === 'buried' ? 'Buried until tomorrow.' : 'Suspended: it stays out of your reviews until you unsuspend it (here, or in Settings).');
+      setAside({ card, kind });
       void enqueue(async () => {
         const res = await hold({ questionId: card.questionId, kind }).catch(() => ({ ok: false as const, message: 'Could not reach the server.' }));
         if (!res.ok) {
@@ -173,6 +179,23 @@ export function ReviewSession({ cards, grade, undo, done, hold, status, report, 
     },
     [current, hold, enqueue],
   );
+
+  const takeBack = useCallback(() => {
+    if (!aside || !release) return;
+    const { card } = aside;
+    setAside(null);
+    setNotice(null);
+    setError(null);
+    setQueue((q) => [card, ...q.filter((c) => c.questionId !== card.questionId)]);
+    setRevealed(false);
+    void enqueue(async () => {
+      const res = await release({ questionId: card.questionId }).catch(() => ({ ok: false as const, message: 'Could not reach the server.' }));
+      if (!res.ok) {
+        setError(res.message);
+        setQueue((q) => q.filter((c) => c !== card));
+      }
+    });
+  }, [aside, release, enqueue]);
 
   const resume = useCallback((more: ReviewCardView[]) => {
     setQueue((q) => (q.length ? q : more));
@@ -247,7 +270,19 @@ export function ReviewSession({ cards, grade, undo, done, hold, status, report, 
         </p>
       )}
       {error && <div className="alert alert--danger" role="alert">{error}</div>}
-      {notice && !error && <div className="alert alert--info" role="status">{notice}</div>}
+      {notice && !error && (
+        <div className="alert alert--info" role="status" data-testid="review-notice">
+          {notice}
+          {aside && release && (
+            <>
+              {' '}
+              <button type="button" className="btn btn--ghost btn--sm" onClick={takeBack} data-testid="take-back">
+                {aside.kind === 'suspended' ? 'Unsuspend' : 'Unbury'}
+              </button>
+            </>
+          )}
+        </div>
+      )}
       {current ? (
         <Flashcard key={current.cardId + ':' + history.length} card={{ ...current, choiceMode }} revealed={revealed} pending={false} onReveal={reveal} onGrade={submit} />
       ) : saving > 0 ? (

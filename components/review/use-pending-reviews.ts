@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPendingQueue, type PendingQueue, type PendingStatus } from './pending-reviews';
 import type { GradeInput, GradeResult } from './types';
+import { plural } from '@/components/ui/format';
 
 function browserStorage(): Storage | null {
   try {
@@ -46,6 +47,6 @@ export function usePendingReviews(send: ((input: GradeInput) => Promise<GradeRes
 /** The words for a status, or null when nothing waits. */
 export function pendingLabel(status: PendingStatus): string | null {
   if (status.pending === 0) return null;
-  if (status.state === 'offline') return `Offline: ${status.pending} grade${status.pending === 1 ? '' : 's'} pending, retrying…`;
+  if (status.state === 'offline') return `Offline: ${plural(status.pending, 'grade')} pending, retrying…`;
   return 'Saving…';
 }

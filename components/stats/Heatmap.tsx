@@ -41,7 +41,7 @@ export function Heatmap({ days, today, weeks = 20 }: HeatmapProps) {
                     className={styles.cell}
                     data-level={c.level}
                     data-future={c.future || undefined}
-                    title={c.future ? undefined : `${c.date}: ${c.count} review${c.count === 1 ? '' : 's'}`}
+                    title={c.future ? undefined : `${c.date}: ${plural(c.count, 'review')}`}
                   />
                 ))}
               </div>

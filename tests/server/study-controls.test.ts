@@ -6,7 +6,8 @@
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { getCounts, getQueue } from '@/server/cards';
 import { loadBank } from '@/server/banks';
-import { activeHolds, addToFlashcards, holdCard, releaseCard } from '@/server/holds';
+import { activeHolds, addToFlashcards, holdCard, releaseAllCards, releaseCard } from '@/server/holds';
+import { heldCards, plainPrompt } from '@/server/web/holds';
 import { listReports, reportProblem, reportsBy } from '@/server/reports';
 import { quizHistory, saveQuizResult } from '@/server/quiz-results';
 import { updateSettings } from '@/server/settings';
@@ -64,6 +65,33 @@ describe('suspend and bury', () => {
     expect((await getQueue(u, { decks: [], limit: 50 }, ctx())).items.map((i) => i.questionId)).not.toContain(first);
     const tomorrow = new Date('2026-11-29T08:00:00.000Z');
     expect((await getQueue(u, { decks: [], limit: 5 }, ctx(tomorrow))).items.map((i) => i.questionId)).toContain(first);
+  });
+
+  it('lists held cards for Settings (prompt, deck, kind, since, until) and releases them all', async () => {
+    const u = await learner();
+    const [a, b] = (await getQueue(u, { decks: [], limit: 5 }, ctx())).items.map((i) => i.questionId);
+    await holdCard(u, { questionId: a, kind: 'suspended' }, { db: t.db, now: T0 });
+    const later = new Date(T0.getTime() + 60_000);
+    await holdCard(u, { questionId: b, kind: 'buried' }, { db: t.db, now: later });
+    const rows = await heldCards(u, { db: t.db, now: later });
+    expect(rows.map((r) => [r.questionId, r.kind, r.since, r.until])).toEqual([
+      [b, 'buried', later.toISOString(), '2026-11-29T00:00:00.000Z'],
+      [a, 'suspended', T0.toISOString(), null],
+    ]);
+    const qa = bank().byId.get(a)!;
+    expect(rows[1].prompt).toBe(plainPrompt(qa.prompt));
+    expect(rows[1].prompt).not.toMatch(/[`*]/);
+    expect(rows[1].href).toBe(`/decks/${qa.deck}#L${qa.source.line}`);
+    expect(rows[1].deckTitle).toBe(bank().bank.decks.find((d) => d.id === qa.deck)!.title);
+    expect(await releaseAllCards(u, { db: t.db })).toBe(2);
+    expect(await heldCards(u, { db: t.db, now: later })).toEqual([]);
+  });
+
+  it('cuts a long prompt at a word, as plain text', () => {
+    expect(plainPrompt('Create a network with `docker network create`: **why**?')).toBe('Create a network with docker network create: why?');
+    const long = plainPrompt('word '.repeat(100));
+    expect(long.length).toBeLessThanOrEqual(161);
+    expect(long.endsWith('word…')).toBe(true);
   });
 
   it('refuses unknown questions and kinds with a typed error', async () => {

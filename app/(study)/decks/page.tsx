@@ -3,6 +3,7 @@ import { getCurrentUser } from '@/server/session';
 import { deckSummaries } from '@/server/web/decks';
 import { ButtonLink, EmptyState, PageHeader } from '@/components/ui';
 import { DeckCard } from '@/components/deck/DeckCard';
+import { plural } from '@/components/ui/format';
 
 export const metadata: Metadata = { title: 'Decks' };
 
@@ -15,7 +16,7 @@ export default async function DecksPage() {
       <PageHeader
         eyebrow="Study material"
         title="Decks"
-        description={decks.length ? `${decks.length} decks, ${total} questions, each written from a study note you can read alongside.` : undefined}
+        description={decks.length ? `${plural(decks.length, 'deck')}, ${plural(total, 'question')}, each written from a study note you can read alongside.` : undefined}
         actions={decks.length ? <ButtonLink href="/review" variant="primary">Review all decks</ButtonLink> : undefined}
       />
       {decks.length === 0 ? (

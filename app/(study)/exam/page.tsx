@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui';
 import { examOptions, listAttempts, type ExamSummaryDTO } from '@/server/exams';
 import { StartExamForm } from '@/components/exam/StartExamForm';
-import { formatPercent } from '@/components/ui/format';
+import { formatPercent, plural } from '@/components/ui/format';
 import { ScoreTrend } from '@/components/exam/ScoreTrend';
 import { startExamAction } from './actions';
 import { examContext } from './context';
@@ -54,8 +54,8 @@ export default async function ExamPage() {
               <article key={`${o.blueprintId}-${o.questions}`} className={s.card} data-featured={o.full || undefined}>
                 <h3>{o.full ? 'Full exam' : `${o.questions}-question practice`}</h3>
                 <ul className={s.facts}>
-                  <li>{o.questions} questions</li>
-                  <li>{o.minutes} minutes</li>
+                  <li>{plural(o.questions, 'question')}</li>
+                  <li>{plural(o.minutes, 'minute')}</li>
                   <li>pass {o.passPercent}%</li>
                 </ul>
                 <p className={s.cardText}>
@@ -68,7 +68,7 @@ export default async function ExamPage() {
                     <Link href="/signin?callbackUrl=/exam">Sign in</Link> to take the full exam and keep your history.
                   </p>
                 ) : (
-                  <StartExamForm action={startExamAction} blueprintId={o.blueprintId} label={o.full ? 'Start full exam' : `Start ${o.questions} questions`} primary={o.full} facts={o} />
+                  <StartExamForm action={startExamAction} blueprintId={o.blueprintId} label={o.full ? 'Start full exam' : `Start ${plural(o.questions, 'question')}`} primary={o.full} facts={o} />
                 )}
               </article>
             ))}

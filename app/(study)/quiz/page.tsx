@@ -74,7 +74,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
         <label className={s.field}>
           <span>Deck or topic</span>
           <select name="scope" defaultValue={scope}>
-            <option value="">All decks ({bank.questions.length} questions)</option>
+            <option value="">All decks ({plural(bank.questions.length, 'question')})</option>
             {scopes.map((d) => (
               <optgroup key={d.deck} label={d.title}>
                 <option value={d.deck}>
@@ -94,7 +94,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
           {QUIZ_LENGTHS.map((n) => (
             <label key={n}>
               <input type="radio" name="length" value={n} defaultChecked={n === length} />
-              <span>{n} questions</span>
+              <span>{plural(n, 'question')}</span>
             </label>
           ))}
         </fieldset>
@@ -117,7 +117,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
               <li key={d.deck}>
                 <Link href={`/quiz?scope=${encodeURIComponent(d.deck)}&length=10&go=1`}>
                   <strong>{d.title}</strong>
-                  <span className={s.muted}>{d.count} questions · 10-question quiz</span>
+                  <span className={s.muted}>{plural(d.count, 'question')} · 10-question quiz</span>
                 </Link>
               </li>
             ))}

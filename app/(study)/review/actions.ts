@@ -4,7 +4,7 @@ import { getCurrentUser } from '@/server/session';
 import { submitReview, undoLastReview } from '@/server/reviews';
 import { redirect } from 'next/navigation';
 import { dayKey } from '@/lib/srs';
-import { holdCard } from '@/server/holds';
+import { holdCard, releaseCard, ReleaseInputSchema } from '@/server/holds';
 import { getBank } from '@/server/banks';
 import { hiddenExamQuestionIds } from '@/server/exam-guard';
 import { getSettings, updateSettings } from '@/server/settings';
@@ -63,6 +63,20 @@ export async function holdCardAction(input: unknown): Promise<{ ok: true } | { o
     return { ok: true };
   } catch (err) {
     return { ok: false, message: messageOf(err, 'The card could not be put aside. Try again.') };
+  }
+}
+
+/** Take a suspended or buried card back into the queue. */
+export async function releaseCardAction(input: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: 'Sign in to unsuspend cards.' };
+  const parsed = ReleaseInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'That card could not be read. Reload the page and try again.' };
+  try {
+    await releaseCard(user.id, parsed.data.questionId);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, message: messageOf(err, 'The card could not be put back. Try again.') };
   }
 }
 

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui';
 import { ReviewSession } from '@/components/review/ReviewSession';
 import { DonePanel } from '@/components/review/DonePanel';
 import { DeckPicker } from '@/components/review/DeckPicker';
-import { gradeCard, holdCardAction, sessionStatusAction, undoGrade } from './actions';
+import { gradeCard, holdCardAction, releaseCardAction, sessionStatusAction, undoGrade } from './actions';
 import { reportProblemAction } from '../reports/actions';
 import { StudyMore } from '@/components/review/StudyMore';
 import { failedCardsSession } from '@/server/web/review';
@@ -63,6 +63,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         grade={user ? gradeCard : undefined}
         undo={user ? undoGrade : undefined}
         hold={user ? holdCardAction : undefined}
+        release={user ? releaseCardAction : undefined}
         status={user && !failedOnly ? sessionStatusAction.bind(null, decks) : undefined}
         report={reportProblemAction}
         choiceMode={choiceMode}

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/server/session';
 import { optimizeParameters, updateSettings } from '@/server/settings';
 import { getProgress } from '@/server/progress';
+import { releaseAllCards, releaseCard, ReleaseInputSchema } from '@/server/holds';
 import { StoreError } from '@/lib/srs';
 import { THEME_COOKIE } from '@/components/settings/theme';
 import type { SettingsFormState } from '@/components/settings/SettingsForm';
 import type { OptimiseState } from '@/components/settings/OptimiseButton';
 import { SettingsFormSchema } from './schema';
+import { plural } from '@/components/ui/format';
 
 const YEAR = 60 * 60 * 24 * 365;
 
@@ -46,10 +48,23 @@ export async function optimiseSchedule(): Promise<OptimiseState> {
   switch (result.status) {
     case 'optimized':
       revalidatePath('/settings');
-      return { status: 'done', message: `Your schedule now uses parameters fitted to your ${result.reviews} reviews.`, achieved, reviews };
+      return { status: 'done', message: `Your schedule now uses parameters fitted to your ${plural(result.reviews, 'review')}.`, achieved, reviews };
     case 'not-enough-data':
       return { status: 'done', message: `Not enough history yet: ${result.reason}. The default parameters stay in use.`, achieved, reviews };
     case 'unavailable':
       return { status: 'error', message: `The optimiser is not available here (${result.reason}).` };
   }
+}
+
+/** Put a suspended or buried card back into the review queue (form field `questionId`), or every held card (`all`). */
+export async function releaseHeld(form: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) return;
+  if (form.get('all')) {
+    await releaseAllCards(user.id);
+  } else {
+    const parsed = ReleaseInputSchema.safeParse({ questionId: form.get('questionId') });
+    if (parsed.success) await releaseCard(user.id, parsed.data.questionId);
+  }
+  revalidatePath('/settings');
 }

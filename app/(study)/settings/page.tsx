@@ -7,13 +7,15 @@ import { Card, PageHeader } from '@/components/ui';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { OptimiseButton } from '@/components/settings/OptimiseButton';
 import { THEME_COOKIE, parseTheme } from '@/components/settings/theme';
-import { optimiseSchedule, saveSettings } from './actions';
+import { HeldCards } from '@/components/settings/HeldCards';
+import { heldCards } from '@/server/web/holds';
+import { optimiseSchedule, releaseHeld, saveSettings } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await getCurrentUser();
-  const settings = user ? await getSettings(user.id) : DEFAULT_SETTINGS;
+  const [settings, held] = user ? await Promise.all([getSettings(user.id), heldCards(user.id)]) : [DEFAULT_SETTINGS, null];
   const cookieTheme = (await cookies()).get(THEME_COOKIE)?.value;
   const theme = cookieTheme ? parseTheme(cookieTheme) : settings.theme;
   return (
@@ -38,6 +40,11 @@ export default async function SettingsPage() {
         </p>
         <OptimiseButton action={optimiseSchedule} disabled={!user} />
       </Card>
+      {held && (
+        <Card title="Suspended and buried cards" id="held">
+          <HeldCards cards={held} release={releaseHeld} timeZone={settings.timezone} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -44,9 +44,9 @@ export default async function StatsPage() {
         </EmptyState>
       ) : (
         <div className="grid" style={{ ['--min' as string]: '26rem' }}>
-          <ChartCard title="Reviews per day" description={`Last ${s.charts.reviewsPerDay.dates.length} days`} series={s.charts.reviewsPerDay} kind="bars" label="Reviews" />
-          <ChartCard title="True retention" description="Share of due cards you recalled, per week" series={s.charts.retention} kind="line" label="Retention" format="percent" reference={s.charts.target} />
-          <ChartCard title="Due forecast" description="Cards falling due in the next 30 days" series={s.charts.forecast} kind="bars" label="Due" />
+          <ChartCard title="Reviews per day" description={`Last ${s.charts.reviewsPerDay.dates.length} days`} series={s.charts.reviewsPerDay} kind="bars" label="Reviews per day" unit={['review', 'reviews']} />
+          <ChartCard title="True retention" description="Share of due cards you recalled, per week" series={s.charts.retention} kind="line" label="Recalled, per week" format="percent" reference={s.charts.target} referenceLabel="Desired retention" />
+          <ChartCard title="Due forecast" description="Cards falling due in the next 30 days" series={s.charts.forecast} kind="bars" label="Cards due per day" unit={['card due', 'cards due']} />
         </div>
       )}
       <div className="two-col">

@@ -11,6 +11,7 @@ import { MasteryMeter } from '@/components/deck/MasteryMeter';
 import { StudyContents, StudyNote } from '@/components/deck/StudyNote';
 import { RevealAll } from '@/components/deck/RevealAll';
 import styles from '@/components/deck/deck.module.css';
+import { plural } from '@/components/ui/format';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -66,7 +67,7 @@ export default async function DeckPage({ params }: Props) {
         <aside className={`card ${styles.aside}`} aria-label="About this deck">
           <div className="stack">
             {deck.mastery && <MasteryMeter mastery={deck.mastery} label="Deck" />}
-            <p className={styles.asideCount}>{deck.questionCount === 1 ? '1 question' : `${deck.questionCount} questions`}</p>
+            <p className={styles.asideCount}>{plural(deck.questionCount, 'question')}</p>
             {note && <StudyContents note={note} />}
           </div>
         </aside>
