@@ -109,8 +109,13 @@ export function stripEnd(s: string): string {
   return s.replace(/\s*[.:;,]+\s*$/, '').trim();
 }
 
-/** Third person singular of a base-form verb: create -> creates, list -> lists, display -> displays. */
+/**
+ * Third person singular of a base-form verb: create -> creates, list -> lists, display -> displays.
+ * A verb already in the third person (`lists`, `creates`, `removes`) is returned as it is; a final
+ * `ss`/`us`/`is` marks a base form (`access`, `focus`).
+ */
 export function thirdPerson(verb: string): string {
+  if (/[^sui]s$/.test(verb)) return verb;
   if (/(s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
   return `${verb}s`;
