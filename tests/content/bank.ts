@@ -6,7 +6,7 @@ import path from 'node:path';
 import { compile, parseBank, type Bank, type CompileResult, type Question } from '@/lib/qbank';
 import { readContent } from '@/scripts/content';
 
-export const OBJECTIVE_TAGS = ['bridge', 'drivers', 'cnm', 'ports', 'dns', 'overlay', 'troubleshooting', 'traffic'] as const;
+export const OBJECTIVE_TAGS = ['bridge', 'drivers', 'cnm', 'ports', 'dns', 'overlay', 'troubleshooting', 'traffic', 'l7lb'] as const;
 export type ObjectiveTag = (typeof OBJECTIVE_TAGS)[number];
 
 /** Content files written in the explicit syntax by the deck (the learner's seed notes excluded). */
@@ -19,6 +19,7 @@ export const DECK_FILES = [
   'net-overlay-swarm.md',
   'net-troubleshooting.md',
   'net-traffic.md',
+  'net-l7-lb.md',
 ];
 
 /** The blueprint file, relative to the content folder. */
