@@ -10,8 +10,7 @@ import { generatePrismaClient } from '../../scripts/setup';
 import { buildContent } from '../../scripts/content';
 import { migrateDatabase } from '../../scripts/lib/database';
 import { BUILD_STAMP, ROOT } from '../../scripts/lib/paths';
-import { buildIsCurrentFor, BUILD_INPUTS } from '../../scripts/lib/build';
-import { hashTree } from '../../scripts/lib/hash';
+import { buildIsCurrentFor } from '../../scripts/lib/build';
 import { spawnSync } from 'node:child_process';
 
 export default async function globalSetup(): Promise<void> {
@@ -23,13 +22,15 @@ export default async function globalSetup(): Promise<void> {
   process.env.NETPREP_TEST_TMP = tmp;
   process.env.NETPREP_TEMPLATE_DB = template;
 
-  if (process.env.NETPREP_SKIP_BUILD !== '1' && !buildIsCurrentFor(ROOT).current) {
+  // The hash is taken BEFORE building: a source edited while `next build` runs must leave the build stale.
+  const build = buildIsCurrentFor(ROOT);
+  if (process.env.NETPREP_SKIP_BUILD !== '1' && !build.current) {
     const res = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
     if (res.status !== 0) throw new Error('next build failed');
-    fs.writeFileSync(BUILD_STAMP, hashTree(ROOT, BUILD_INPUTS));
+    fs.writeFileSync(BUILD_STAMP, build.hash);
   }
 }
