@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { check, createLab, DEFAULT_SEED } from '../lib/cli';
 import { parseFlags, UsageError, type FlagSpec } from '../lib/cli/flags';
+import { parsePromptLine } from '../lib/cli/prompt';
 
 type Lab = ReturnType<typeof createLab>;
 
@@ -54,13 +55,12 @@ function nodeList(value: string): string[] | undefined {
 
 /** A transcript line split into its node prefix and command; null for blank and comment lines. */
 export function splitLine(raw: string, nodes: string[], current: string): { node: string; command: string; known: boolean } | null {
-  const line = raw.replace(/\r$/, '');
-  const trimmed = line.trim();
+  const trimmed = raw.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return null;
-  const m = /^([A-Za-z0-9][A-Za-z0-9_.-]*)?\$(?:\s+(.*))?$/.exec(trimmed);
-  if (m) {
-    const node = m[1] ?? current;
-    return { node, command: (m[2] ?? '').trim(), known: nodes.includes(node) };
+  const p = parsePromptLine(trimmed);
+  if (p) {
+    const node = p.node ?? current;
+    return { node, command: p.command, known: nodes.includes(node) };
   }
   return { node: current, command: trimmed, known: true };
 }

@@ -5,7 +5,8 @@
  */
 import { COMMANDS, GROUPS, lookupCommand } from './commands';
 
-import { parseFlags, parseCommandFlags, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, TemplateError, type FlagSpec } from './infra';
+import { parseFlags, parseCommandFlags, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, type FlagSpec } from './flags';
+import { TemplateError } from './format/template';
 import type { CommandContext, CommandDef, CommandResult } from './types';
 import { CliError } from './types';
 import { CnmError, type Controller, type Engine } from '../cnm';
@@ -107,7 +108,7 @@ function checkArgs(def: CommandDef, args: string[]): void {
 type Parsed = { def: CommandDef; flags: Record<string, unknown>; args: string[]; help: boolean } | { group: string; unknown?: string } | { unknownTop: string };
 
 /** Parse argv (without "docker") for a command: flags and positional args, or a UsageError. */
-export function parseCommand(argv: string[]): Parsed {
+export function parseDockerArgv(argv: string[]): Parsed {
   return parseFound(lookupCommand(argv), argv);
 }
 

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_SEED } from '../cnm';
 import { createLab, type LabImpl } from './lab';
-import type { CommandResult } from './infra';
+import type { CommandResult } from './shell';
+import { parsePromptLine } from './prompt';
 
 /** What a command task needs to start a lab. */
 export interface TaskStart {
@@ -24,13 +25,11 @@ export interface SessionStep extends CommandResult {
  * lab's nodes), `$ cmd` and a bare line on the first node. null for blank and `#` comment lines.
  */
 export function splitSessionLine(line: string, nodes: readonly string[]): { node: string; command: string } | null {
-  const raw = String(line).replace(/\r$/, '');
-  const t = raw.trim();
+  const t = String(line).trim();
   if (!t || t.startsWith('#')) return null;
-  const m = /^([A-Za-z0-9][A-Za-z0-9_.-]*)?\$(?:\s+(.*))?$/.exec(t);
-  if (m && (m[1] === undefined || nodes.includes(m[1]))) {
-    const command = (m[2] ?? '').trim();
-    return command ? { node: m[1] ?? nodes[0], command } : null;
+  const p = parsePromptLine(t);
+  if (p && (p.node === undefined || nodes.includes(p.node))) {
+    return p.command ? { node: p.node ?? nodes[0], command: p.command } : null;
   }
   return { node: nodes[0], command: t };
 }

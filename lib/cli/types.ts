@@ -1,8 +1,8 @@
 /** Shapes shared by the docker front end: command definitions and the context they run in. */
 import type { Controller, Engine, World } from '../cnm';
-import type { FlagSpec, FlagValue } from './infra';
+import type { FlagSpec, FlagValue } from './flags';
 
-export type { CommandResult } from './infra';
+export type { CommandResult } from './shell';
 
 /** Positional-argument rule of a command (docker/cli cli/required.go). */
 export type ArgRule =

@@ -1,6 +1,8 @@
 /** Engine-free syntax and usage check of one command line (for content compilation). */
-import { checkShellSyntax, UsageError } from './infra';
-import { parseCommand } from './run';
+import { UsageError } from './flags';
+import { checkShellSyntax } from './shell';
+import { parseDockerArgv } from './run';
+import { parsePromptLine } from './prompt';
 import { CliError } from './types';
 
 /**
@@ -9,7 +11,8 @@ import { CliError } from './types';
  */
 export function validateCommand(line: string): { ok: true } | { ok: false; message: string } {
   try {
-    const text = line.replace(/^\s*[A-Za-z0-9_.-]+\$\s+/, '');
+    const prompt = parsePromptLine(line);
+    const text = prompt?.node !== undefined ? prompt.command : line;
     if (text.length > 16_384) return { ok: false, message: 'command too long' };
     const syn = checkShellSyntax(text);
     if (syn) return { ok: false, message: syn };
@@ -27,7 +30,7 @@ export function validateCommand(line: string): { ok: true } | { ok: false; messa
       while (rest[0] === '-H' || rest[0] === '--host') rest = rest.slice(2);
       rest = rest.filter((w) => !w.startsWith('--host='));
       if (!rest.length) continue;
-      const p = parseCommand(rest);
+      const p = parseDockerArgv(rest);
       if ('unknownTop' in p) return { ok: false, message: `docker: unknown command: docker ${p.unknownTop}` };
       if ('group' in p) {
         if (p.unknown !== undefined) return { ok: false, message: `docker: unknown command: docker ${p.group} ${p.unknown}` };

@@ -19,6 +19,7 @@ import {
   ContainerNotFoundError,
   CnmError,
   ForbiddenError,
+  ImageNotFoundError,
   InvalidParameterError,
   NetworkNameConflictError,
   NetworkNotFoundError,
@@ -518,7 +519,7 @@ export class Controller {
   /** Create a container (docker create). Nothing is allocated until start. */
   createContainer(input: ContainerInput): ContainerState {
     const img = findImage(input.image);
-    if (!img) throw new CnmError('not-found', `pull access denied for ${input.image.replace(/:latest$/, '').split(':')[0]}, repository does not exist or may require 'docker login'`);
+    if (!img) throw new ImageNotFoundError(input.image.replace(/:latest$/, '').split(':')[0]);
     const name = input.name ?? this.randomName();
     if (input.name !== undefined) {
       if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name))

@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLab } from '@/lib/cli';
+import { parsePromptLine } from '@/lib/cli/prompt';
 
 const DIR = path.join(__dirname, '../fixtures/fidelity');
 
@@ -60,9 +61,9 @@ function parse(file: string, text: string): Case[] {
     const pend = /^# pending: (.*)$/.exec(line);
     if (pend) return void (cur.pending = pend[1]);
     if (line.startsWith('#') && !step) return;
-    const cmd = /^(?:([A-Za-z0-9_.-]+))?\$ (.*)$/.exec(line);
+    const cmd = parsePromptLine(line);
     if (cmd) {
-      step = { node: cmd[1] ?? cur.nodes[0], cmd: cmd[2], expect: [], line: i + 1 };
+      step = { node: cmd.node ?? cur.nodes[0], cmd: cmd.command, expect: [], line: i + 1 };
       cur.steps.push(step);
       return;
     }

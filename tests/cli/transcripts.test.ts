@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLab } from '@/lib/cli';
+import { createLab, splitSessionLine } from '@/lib/cli';
 
 const DIR = path.join(__dirname, '../fixtures/transcripts');
 
@@ -14,11 +14,9 @@ function play(input: string): string {
   const lab = createLab({ nodes, seed: 1 });
   let out = '';
   for (const raw of input.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const m = /^([A-Za-z0-9_.-]+)\$ (.*)$/.exec(line);
-    const node = m && nodes.includes(m[1]) ? m[1] : nodes[0];
-    const cmd = m && nodes.includes(m[1]) ? m[2] : line;
+    const s = splitSessionLine(raw, nodes);
+    if (!s) continue;
+    const { node, command: cmd } = s;
     const r = lab.run(cmd, node);
     out += `${node}$ ${cmd}\n${r.stdout}${r.stderr}${r.exitCode ? `[exit ${r.exitCode}]\n` : ''}`;
   }

@@ -4,14 +4,14 @@
  * session: exploration, typos, pasted IDs and tokens, overshoots. The same sessions go through the
  * `check` CLI with --seed in tests/cli/fixed/live-verdict-cli.test.ts.
  */
-import { check, DEFAULT_SEED, startTask, type CheckTask } from '@/lib/cli';
+import { check, DEFAULT_SEED, splitSessionLine, startTask, type CheckTask } from '@/lib/cli';
 
 /** What the learner saw: run the session on a live lab (as the terminal does) and return each output. */
 function live(task: CheckTask, session: string[], seed = DEFAULT_SEED): string[] {
   const lab = startTask(task, seed);
   return session.map((l) => {
-    const m = /^([\w.-]+)\$ (.*)$/.exec(l);
-    return lab.run(m ? m[2] : l, m ? m[1] : undefined).stdout;
+    const s = splitSessionLine(l, lab.nodes);
+    return s ? lab.run(s.command, s.node).stdout : '';
   });
 }
 

@@ -3,7 +3,7 @@
  * template. Table output renders a header row from the same template against the header names,
  * then aligns everything with tabwriter.
  */
-import { renderTemplate, TemplateError, goStruct, parseTableFormat, renderTableHeader, tabwriteText } from '../infra';
+import { renderTemplate, TemplateError, goStruct, parseTableFormat, renderTableHeader, tabwriteText } from './template';
 
 const TEMPLATE_BOUNDS = { maxSteps: 100_000, maxOutput: 1_000_000 };
 
@@ -64,8 +64,8 @@ function simpleFields(template: string, rows: Record<string, unknown>[]): ((r: R
 
 /** `docker ... inspect` output: JSON array with 4-space indent, or a template per element. */
 export function formatInspect(items: unknown[], format: string): string {
-  if (!format) return goJson(items, '    ') + '\n';
-  if (format === 'json') return goJson(items, '') + '\n';
+  if (!format) return goMarshalJson(items, '    ') + '\n';
+  if (format === 'json') return goMarshalJson(items, '') + '\n';
   const body = format.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
   let out = '';
   for (const it of items) {
@@ -83,8 +83,8 @@ export function formatInspect(items: unknown[], format: string): string {
 const HTML_CHARS_G = /[<>&]/g;
 const HTML_ESC: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
 
-/** JSON as Go's encoding/json prints it (HTML-escaped <, >, &). */
-export function goJson(v: unknown, indent: string): string {
+/** JSON as Go's json.Marshal / json.MarshalIndent print it (HTML-escaped <, >, &): docker inspect's output. The template `json` function is `goJson` in format/template (no HTML escaping). */
+export function goMarshalJson(v: unknown, indent: string): string {
   const s = indent ? JSON.stringify(v, null, indent) : JSON.stringify(v);
   // includes() scans far faster than a character-class regex over a long inspect document
   return s.includes('<') || s.includes('>') || s.includes('&') ? s.replace(HTML_CHARS_G, (c) => HTML_ESC[c]) : s;

@@ -1,5 +1,5 @@
 /** Flags shared by `docker run` and `docker create`, and their conversion to a ContainerInput. */
-import type { FlagSpec } from '../../infra';
+import type { FlagSpec } from '../../flags';
 import type { Flags } from '../../types';
 import { CliError } from '../../types';
 import { bool, list, str } from '../common';

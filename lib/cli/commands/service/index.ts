@@ -3,7 +3,7 @@ import type { CommandContext, CommandDef } from '../../types';
 import { CliError } from '../../types';
 import { bool, changed, checkFilterKeys, labelMatch, list, naturalLess, num, parseFilters, parsePort16, str, filterMatcher } from '../common';
 import { parsePublish } from '../container/options';
-import type { FlagSpec } from '../../infra';
+import type { FlagSpec } from '../../flags';
 import { type ServicePort, type ServiceUpdate, findImage, CnmError, ImageNotFoundError } from '../../../cnm';
 import { formatInspect, formatList, humanDuration } from '../../format/formatter';
 

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDef } from '../../types';
 import { str } from '../common';
-import { renderTemplate, goStruct } from '../../infra';
-import { goJson } from '../../format/formatter';
+import { renderTemplate, goStruct } from '../../format/template';
+import { goMarshalJson } from '../../format/formatter';
 import { isoTime, omitEmpty } from '../../../cnm';
 
 export const ENGINE_VERSION = '28.5.1';
@@ -110,7 +110,7 @@ export const info: CommandDef = {
     if (format) {
       // docker/cli system/info.go formatInfo: "json" is {{json .}}; a newline always follows
       const v = infoValue(ctx);
-      ctx.out.push((format === 'json' ? goJson([v], '').slice(1, -1) : renderTemplate(format, v, { maxSteps: 100_000, maxOutput: 1_000_000 })) + '\n');
+      ctx.out.push((format === 'json' ? goMarshalJson([v], '').slice(1, -1) : renderTemplate(format, v, { maxSteps: 100_000, maxOutput: 1_000_000 })) + '\n');
       return;
     }
     const node = ctx.ctl.node;
