@@ -35,7 +35,7 @@ const SAME_RESULT = new Set<string>([
   // its third solution ends with the disconnect this task asks for (the run and connect fail first)
   'net-bridge.md:395 net-bridge.md:317',
   // `docker rm -f web` fails on an empty lab, then the same `docker run -p 8080:80` follows
-  'net-ports.md:244 net-troubleshooting.md:167',
+  'net-ports.md:329 net-troubleshooting.md:266',
 ]);
 
 const solutions = tasks.flatMap((t) => t.cmd.solutions.map((lines, i) => ({ ...t, i, lines })));
