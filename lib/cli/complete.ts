@@ -5,7 +5,7 @@
  */
 import { IMAGES } from '../cnm';
 import { COMMANDS, GROUPS, lookupCommand } from './commands';
-import { SHELL_BUILTINS } from './shell';
+import { SHELL_BUILTINS } from './sh';
 import type { Lab, LabImpl } from './lab';
 
 export interface Completion {

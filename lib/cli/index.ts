@@ -7,7 +7,7 @@
  * validateCommand() checks syntax and usage without an engine.
  */
 export { createLab, restoreLab, type Lab, type LabView } from './lab';
-export type { CommandResult } from './shell';
+export type { CommandResult } from './sh';
 export { check, type CheckTask, type CheckResult, type CheckOptions } from './check';
 export { startTask, sessionLine, splitSessionLine, type TaskStart } from './session';
 export { DEFAULT_SEED } from '../cnm';

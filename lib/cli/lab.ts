@@ -3,7 +3,7 @@
  * Each line advances the lab clock by one second; state is plain data and serializes as JSON.
  */
 import { createEngine, restoreEngine, type Controller, type Engine, type EngineView } from '../cnm';
-import { runShell, SHELL_BUILTINS, type CommandResult } from './shell';
+import { runShell, SHELL_BUILTINS, type CommandResult } from './sh';
 import { daemonErrorText, runDocker, type DockerHost } from './run';
 import { execInContainer, execOnNode } from './exec';
 

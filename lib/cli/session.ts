@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SEED } from '../cnm';
 import { createLab, type LabImpl } from './lab';
-import type { CommandResult } from './shell';
+import type { CommandResult } from './sh';
 import { parsePromptLine } from './prompt';
 
 /** What a command task needs to start a lab. */

@@ -2,7 +2,7 @@
 import type { Controller, Engine, World } from '../cnm';
 import type { FlagSpec, FlagValue } from './flags';
 
-export type { CommandResult } from './shell';
+export type { CommandResult } from './sh';
 
 /** Positional-argument rule of a command (docker/cli cli/required.go). */
 export type ArgRule =

@@ -1,6 +1,6 @@
 /** Engine-free syntax and usage check of one command line (for content compilation). */
 import { UsageError } from './flags';
-import { checkShellSyntax } from './shell';
+import { checkShellSyntax } from './sh';
 import { parseDockerArgv } from './run';
 import { parsePromptLine } from './prompt';
 import { CliError } from './types';

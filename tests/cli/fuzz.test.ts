@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseFlags, UsageError, type FlagSpec } from '@/lib/cli/flags';
 import { renderTemplate, TemplateError } from '@/lib/cli/format/template';
-import { checkShellSyntax, runShell, type ExecFn } from '@/lib/cli/shell';
+import { checkShellSyntax, runShell, type ExecFn } from '@/lib/cli/sh';
 
 // Fixed seeds: failures reproduce; raise numRuns locally to dig deeper.
 const RUNS = { seed: 20261128, numRuns: 400 };

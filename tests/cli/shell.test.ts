@@ -1,4 +1,4 @@
-import { checkShellSyntax, runShell, type CommandResult, type ExecFn } from '@/lib/cli/shell';
+import { checkShellSyntax, runShell, type CommandResult, type ExecFn } from '@/lib/cli/sh';
 
 // A stand-in engine: `docker` prints a small table, `say X...` echoes its args, `fail N` exits N, `stdin` echoes
 // its stdin, anything else is "command not found".

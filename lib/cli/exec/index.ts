@@ -4,8 +4,8 @@
  * hostname. Output follows busybox/alpine where the two differ.
  */
 import { type Controller, type ContainerState, hostsFile, netns, processEnv, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
-import type { CommandResult } from '../shell';
-import { runShell } from '../shell';
+import type { CommandResult } from '../sh';
+import { runShell } from '../sh';
 
 const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1, stdout = ''): CommandResult => ({ stdout, stderr, exitCode });
