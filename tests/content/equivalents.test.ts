@@ -24,6 +24,11 @@ const cases: Array<{ task: string; accepted: string[][]; rejected: string[][] }>
     rejected: [[`docker service inspect -f '{{json .Spec.TaskTemplate.ContainerSpec.Labels}}' shop`], ['docker service ls']],
   },
   {
+    task: 'Service `shop` carries the Interlock labels',
+    accepted: [['docker service update shop --network-add=shopnet'], ['docker service update --detach --network-add shopnet shop']],
+    rejected: [['docker service update --label-add com.docker.lb.network=shopnet shop'], ['docker service update --label-rm com.docker.lb.network shop']],
+  },
+  {
     task: 'Print the host names that Interlock routes',
     accepted: [[`docker service inspect shop -f '{{index .Spec.Labels "com.docker.lb.hosts"}}'`]],
     rejected: [[`docker service inspect -f '{{index .Spec.Labels "com.docker.lb.port"}}' shop`]],
