@@ -86,19 +86,20 @@ export function parseMarkdown(markdown: string): MdastRoot {
 }
 
 /**
- * Render Markdown to sanitised HTML (synchronously).
+ * Render Markdown to sanitised HTML (synchronously): the one Markdown renderer for notes, prompts, choices and
+ * explanations.
  * @param markdown source text
  * @param opts.inline drop the paragraph around a one-paragraph text (choices, short answers)
  * @returns an HTML string safe for dangerouslySetInnerHTML
  */
-export function renderMarkdownSync(markdown: string, opts: { inline?: boolean } = {}): string {
+export function renderMarkdown(markdown: string, opts: { inline?: boolean } = {}): string {
   return renderMdast(parseMarkdown(markdown), opts);
 }
 
 /**
  * Render an mdast tree (e.g. one block of a parsed note) to sanitised HTML.
  * @param tree a root node
- * @param opts.inline as for renderMarkdownSync
+ * @param opts.inline as for renderMarkdown
  * @param opts.outdated lines of this block that outdated questions come from: each gets its note
  */
 export function renderMdast(tree: MdastRoot, opts: { inline?: boolean; outdated?: readonly OutdatedLine[] } = {}): string {
@@ -120,13 +121,4 @@ function withOutdated(lines: readonly OutdatedLine[]) {
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify)
     .freeze();
-}
-
-/**
- * Render Markdown to sanitised HTML.
- * @param markdown source text
- * @returns an HTML string safe for dangerouslySetInnerHTML
- */
-export async function renderMarkdown(markdown: string): Promise<string> {
-  return renderMarkdownSync(markdown);
 }

@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root as MdastRoot, RootContent, Heading } from 'mdast';
 import { loadBank, type Deck, type LoadedBank, type Question } from '@/server/banks';
 import { answerMarkdown } from '@/server/web/cards';
-import { parseMarkdown, renderMarkdownSync as md, renderMdast } from '@/server/notes';
+import { parseMarkdown, renderMarkdown as md, renderMdast } from '@/server/notes';
 import { env } from '@/env';
 import { outdatedLines, type OutdatedLine } from '@/server/outdated-lines';
 import type { StudyBlock, StudyNote, StudyQuestion, StudySection } from '@/server/web/types';

@@ -1,4 +1,4 @@
-import { renderMarkdown } from '@/server/markdown';
+import { renderMarkdown } from '@/server/notes';
 
 describe('renderMarkdown sanitises content HTML', () => {
   it.each([
@@ -22,7 +22,8 @@ describe('renderMarkdown sanitises content HTML', () => {
     expect(html).toContain('<h1>Ports</h1>');
     expect(html).toContain('<strong>2377</strong>');
     expect(html).toContain('<a href="https://docs.docker.com/engine/swarm/">docs</a>');
-    expect(html).toContain('<code class="language-sh">docker network ls\n</code>');
+    // The one renderer highlights code (highlight.js classes); the block stays code with its language.
+    expect(html).toContain('<code class="hljs language-sh">docker network <span class="hljs-built_in">ls</span>\n</code>');
     expect(html).toContain('<table>');
   });
 });
