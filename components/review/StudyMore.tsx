@@ -1,23 +1,44 @@
 'use client';
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { studyMoreAction } from '@/app/(study)/review/actions';
+import type { CustomStudyCounts } from '@/server/web/custom-study';
+import { plural } from '@/components/ui/format';
 
-/** Custom study, as in Anki: extra new cards today, one deck, or the failed cards only. */
-export function StudyMore({ decks }: { decks: { id: string; title: string; count: number }[] }) {
+interface Props {
+  decks: { id: string; title: string; count: number }[];
+  /** Every deck section (custom study by topic). */
+  topics: { deck: string; deckTitle: string; section: string; count: number }[];
+  /** How many cards the failed and review-ahead sessions would hold for each span. */
+  counts: CustomStudyCounts;
+  /** New cards still available today under the daily limit. */
+  newAvailable: number;
+}
+
+const SPANS = [1, 2, 7, 30] as const;
+const span = (d: number) => (d === 1 ? 'last day' : `last ${d} days`);
+const ahead = (d: number) => (d === 1 ? 'next day' : `next ${d} days`);
+
+/**
+ * Custom study, as in Anki: extra new cards today, one deck, one topic, the failed cards of
+ * the last days, or review ahead. Each option is its own small form; all but the first are
+ * plain GET forms to /review, so the session's URL says what it is and works without JavaScript.
+ */
+export function StudyMore({ decks, topics, counts, newAvailable }: Props) {
   const [state, action, pending] = useActionState(studyMoreAction, {});
+  const byDeck = decks.map((d) => ({ ...d, topics: topics.filter((t) => t.deck === d.id) }));
   return (
-    <details className="card" data-testid="study-more">
-      <summary style={{ cursor: 'pointer', fontWeight: 650 }}>Study more (custom study)</summary>
-      <div className="stack" style={{ marginTop: '0.75rem' }}>
+    <div className="stack" data-testid="study-more">
+      <section className="card stack stack-sm" aria-labelledby="cs-new">
+        <h2 id="cs-new" className="card__title">Extra new cards today</h2>
+        <p className="small muted" style={{ margin: 0 }}>
+          On top of your daily limit{newAvailable ? `; ${plural(newAvailable, 'new card')} ${newAvailable === 1 ? 'is' : 'are'} still left under it today` : ''}.
+        </p>
         <form action={action} className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
           <label className="stack stack-sm small" htmlFor="extra-new">
-            <span>
-              <strong>Extra new cards today</strong> (on top of your daily limit)
-            </span>
+            <span>How many more</span>
             <input id="extra-new" name="extra" type="number" min={1} max={500} defaultValue={10} className="input" style={{ width: '7rem' }} aria-invalid={state.message ? true : undefined} aria-describedby={state.message ? 'extra-new-error' : undefined} />
           </label>
-          <button type="submit" className="btn btn--sm" disabled={pending}>
+          <button type="submit" className="btn btn--sm btn--primary" disabled={pending}>
             Add and study
           </button>
           {state.message && (
@@ -26,22 +47,86 @@ export function StudyMore({ decks }: { decks: { id: string; title: string; count
             </p>
           )}
         </form>
-        <div className="stack stack-sm small">
-          <strong>One deck only</strong>
-          <ul className="cluster cluster-sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {decks.map((d) => (
-              <li key={d.id}>
-                <Link className="btn btn--ghost btn--sm" href={`/review?deck=${encodeURIComponent(d.id)}`}>
-                  {d.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <p className="small" style={{ margin: 0 }}>
-          <Link href="/review?failed=1">Failed cards only</Link>: the cards you rated Again in the last day, due or not.
-        </p>
-      </div>
-    </details>
+      </section>
+
+      <section className="card stack stack-sm" aria-labelledby="cs-deck">
+        <h2 id="cs-deck" className="card__title">One deck</h2>
+        <p className="small muted" style={{ margin: 0 }}>Your usual queue (due cards, then new), from one deck only.</p>
+        <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
+          <label className="stack stack-sm small" htmlFor="cs-deck-select">
+            <span>Deck</span>
+            <select id="cs-deck-select" name="deck" className="select">
+              {decks.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title} ({plural(d.count, 'question')})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn--sm">Study this deck</button>
+        </form>
+      </section>
+
+      <section className="card stack stack-sm" aria-labelledby="cs-topic">
+        <h2 id="cs-topic" className="card__title">One topic</h2>
+        <p className="small muted" style={{ margin: 0 }}>Every card of one section of a deck: due ones first, then new ones, then the rest studied early.</p>
+        <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
+          <input type="hidden" name="custom" value="topic" />
+          <label className="stack stack-sm small" htmlFor="cs-topic-select" style={{ maxWidth: '100%' }}>
+            <span>Topic</span>
+            <select id="cs-topic-select" name="topic" className="select" style={{ maxWidth: '100%' }}>
+              {byDeck.map((d) => (
+                <optgroup key={d.id} label={d.title}>
+                  {d.topics.map((t) => (
+                    <option key={t.section} value={`${t.deck}/${t.section}`}>
+                      {t.section || `${d.title}: overview`} ({plural(t.count, 'question')})
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn--sm">Study this topic</button>
+        </form>
+      </section>
+
+      <section className="card stack stack-sm" aria-labelledby="cs-failed">
+        <h2 id="cs-failed" className="card__title">Failed cards (recently forgotten)</h2>
+        <p className="small muted" style={{ margin: 0 }}>The cards you rated Again, due or not.</p>
+        <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
+          <input type="hidden" name="custom" value="failed" />
+          <label className="stack stack-sm small" htmlFor="cs-failed-days">
+            <span>Failed in the</span>
+            <select id="cs-failed-days" name="days" className="select" defaultValue="1">
+              {SPANS.map((d) => (
+                <option key={d} value={d}>
+                  {span(d)} ({plural(counts.failed[d], 'card')})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn--sm">Study failed cards</button>
+        </form>
+      </section>
+
+      <section className="card stack stack-sm" aria-labelledby="cs-ahead">
+        <h2 id="cs-ahead" className="card__title">Review ahead</h2>
+        <p className="small muted" style={{ margin: 0 }}>Cards not due yet, soonest first, for a day you will be away. Early reviews get shorter intervals.</p>
+        <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
+          <input type="hidden" name="custom" value="ahead" />
+          <label className="stack stack-sm small" htmlFor="cs-ahead-days">
+            <span>Due in the</span>
+            <select id="cs-ahead-days" name="days" className="select" defaultValue="1">
+              {SPANS.map((d) => (
+                <option key={d} value={d}>
+                  {ahead(d)} ({plural(counts.ahead[d], 'card')})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn--sm">Review ahead</button>
+        </form>
+      </section>
+    </div>
   );
 }

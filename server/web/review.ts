@@ -1,9 +1,9 @@
 import 'server-only';
-import { createScheduler, newCardFields, startOfNextDay, STATE_NAMES } from '@/lib/srs';
+import { createScheduler, newCardFields, startOfNextDay } from '@/lib/srs';
 import { getBank, getQuestion } from '@/server/banks';
 import { getQueue, heldIds, learningCardAt, type StudyCounts } from '@/server/cards';
 import { db } from '@/server/db';
-import { getSettings, schedulerSettings } from '@/server/settings';
+import { getSettings } from '@/server/settings';
 import type { ReviewCardView } from '@/server/web/types';
 import { cardView, previewRecord } from './cards';
 
@@ -103,27 +103,4 @@ export async function sessionStatus(userId: string, decks: string[], now = new D
   });
   const open = later.filter((r) => !held.has(r.questionId));
   return { cards, laterToday: open.length, nextDue: open[0]?.due.toISOString() ?? null, dueTomorrow: counts?.dueTomorrow ?? 0 };
-}
-
-/** "Failed cards only" (custom study): cards the learner rated Again in the last `days` days, due or not. */
-export async function failedCardsSession(userId: string, days = 1, now = new Date()): Promise<ReviewCardView[]> {
-  const logs = await db.reviewLog.findMany({
-    where: { userId, rating: 1, undoneAt: null, reviewedAt: { gte: new Date(now.getTime() - days * 86_400_000) } },
-    select: { questionId: true },
-    orderBy: { reviewedAt: 'desc' },
-    take: 500,
-  });
-  const ids = [...new Set(logs.map((l) => l.questionId))].slice(0, SESSION_SIZE);
-  const titles = deckTitles();
-  const scheduler = createScheduler(schedulerSettings(await getSettings(userId)));
-  const states = await db.cardState.findMany({ where: { userId, questionId: { in: ids } } });
-  const byId = new Map(states.map((s) => [s.questionId, s]));
-  const out: ReviewCardView[] = [];
-  for (const id of ids) {
-    const q = getQuestion(id);
-    const row = byId.get(id);
-    if (!q || !row || row.retired) continue;
-    out.push(await cardView(q, titles.get(q.deck) ?? q.deck, STATE_NAMES[row.state as 0 | 1 | 2 | 3], previewRecord(scheduler.preview(row, now))));
-  }
-  return out;
 }

@@ -10,9 +10,9 @@ import { DonePanel } from '@/components/review/DonePanel';
 import { DeckPicker } from '@/components/review/DeckPicker';
 import { gradeCard, holdCardAction, releaseCardAction, sessionStatusAction, undoGrade } from './actions';
 import { reportProblemAction } from '../reports/actions';
-import { StudyMore } from '@/components/review/StudyMore';
-import { failedCardsSession } from '@/server/web/review';
+import { customStudySession, describeCustomStudy, parseCustomStudy } from '@/server/web/custom-study';
 import { getSettings } from '@/server/settings';
+import { plural } from '@/components/ui/format';
 import { DeckParamSchema } from './schema';
 
 export const metadata: Metadata = { title: 'Review' };
@@ -20,13 +20,17 @@ export const metadata: Metadata = { title: 'Review' };
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const decks = DeckParamSchema.parse(sp.deck);
-  const failedOnly = sp.failed === '1';
   const user = await getCurrentUser();
+  const asked = parseCustomStudy(sp);
+  // Custom study is a signed-in learner's: a guest gets the ordinary sample.
+  const custom = user && asked && !('error' in asked) ? asked : null;
+  const customError = user && asked && 'error' in asked ? asked.error : null;
   const bank = getBank();
   const hidden = await hiddenExamQuestionIds(bank);
   const session = await reviewSession(user?.id ?? null, decks, new Date(), hidden);
   const counts = session.counts;
-  const cards = failedOnly && user ? (await failedCardsSession(user.id)).filter((c) => !hidden.has(c.questionId)) : session.cards;
+  const cards = custom && user ? (await customStudySession(user.id, custom)).filter((c) => !hidden.has(c.questionId)) : session.cards;
+  const heading = custom ? describeCustomStudy(custom) : null;
   const choiceMode = user ? (await getSettings(user.id)).choiceMode : 'pick';
   const deckOptions = bank.decks.map((d) => ({ id: d.id, title: d.title, count: d.questionCount }));
   const due = counts ? counts.dueToday + counts.learning : null;
@@ -34,10 +38,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     <div className="stack">
       <PageHeader
         eyebrow="Flashcards"
-        title={failedOnly ? 'Review: failed cards' : 'Review'}
+        title={heading?.title ?? 'Review'}
         description={
-          failedOnly ? (
-            'Custom study: the cards you rated Again in the last day, due or not.'
+          heading ? (
+            <>
+              {heading.description} {plural(cards.length, 'card')} in this session. <Link href="/review">Back to your daily reviews</Link> · <Link href="/review/custom">Other custom study</Link>
+            </>
           ) : counts ? (
             <>
               Today: <strong className="num">{due}</strong> due, <strong className="num">{counts.newAvailable}</strong> new, <strong className="num">{counts.reviewsDoneToday + counts.newStudiedToday}</strong> done before this visit. The counts above the card follow every grade.
@@ -57,19 +63,31 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           Cards of your exam in progress are left out until you submit it. <Link href="/exam">Go to the exam</Link>
         </div>
       )}
-      <DeckPicker decks={deckOptions} selected={decks} />
+      {customError && (
+        <div className="alert alert--danger" role="alert">
+          {customError}
+        </div>
+      )}
+      {!custom && <DeckPicker decks={deckOptions} selected={decks} />}
       <ReviewSession
         cards={cards}
         grade={user ? gradeCard : undefined}
         undo={user ? undoGrade : undefined}
         hold={user ? holdCardAction : undefined}
         release={user ? releaseCardAction : undefined}
-        status={user && !failedOnly ? sessionStatusAction.bind(null, decks) : undefined}
+        status={user && !custom ? sessionStatusAction.bind(null, decks) : undefined}
         report={reportProblemAction}
         choiceMode={choiceMode}
-        done={<DonePanel guest={!user} tomorrow={counts?.dueTomorrow ?? null} newAvailable={counts?.newAvailable} />}
+        done={<DonePanel guest={!user} custom={!!custom} tomorrow={counts?.dueTomorrow ?? null} newAvailable={counts?.newAvailable} />}
       />
-      {user && <StudyMore decks={deckOptions} />}
+      {user && (
+        <p className="small" style={{ margin: 0 }}>
+          <Link href="/review/custom" className="btn btn--ghost btn--sm" data-testid="study-more-link">
+            Study more (custom study)
+          </Link>{' '}
+          <span className="muted">extra new cards, one deck or topic, failed cards, review ahead</span>
+        </p>
+      )}
     </div>
   );
 }
