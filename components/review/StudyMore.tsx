@@ -15,8 +15,6 @@ interface Props {
 }
 
 const SPANS = [1, 2, 7, 30] as const;
-const span = (d: number) => (d === 1 ? 'last day' : `last ${d} days`);
-const ahead = (d: number) => (d === 1 ? 'next day' : `next ${d} days`);
 
 /**
  * Custom study, as in Anki: extra new cards today, one deck, one topic, the failed cards of
@@ -90,43 +88,33 @@ export function StudyMore({ decks, topics, counts, newAvailable }: Props) {
         </form>
       </section>
 
-      <section className="card stack stack-sm" aria-labelledby="cs-failed">
-        <h2 id="cs-failed" className="card__title">Failed cards (recently forgotten)</h2>
-        <p className="small muted" style={{ margin: 0 }}>The cards you rated Again, due or not.</p>
-        <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
-          <input type="hidden" name="custom" value="failed" />
-          <label className="stack stack-sm small" htmlFor="cs-failed-days">
-            <span>Failed in the</span>
-            <select id="cs-failed-days" name="days" className="select" defaultValue="1">
-              {SPANS.map((d) => (
-                <option key={d} value={d}>
-                  {span(d)} ({plural(counts.failed[d], 'card')})
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="btn btn--sm">Study failed cards</button>
-        </form>
-      </section>
-
-      <section className="card stack stack-sm" aria-labelledby="cs-ahead">
-        <h2 id="cs-ahead" className="card__title">Review ahead</h2>
-        <p className="small muted" style={{ margin: 0 }}>Cards not due yet, soonest first, for a day you will be away. Early reviews get shorter intervals.</p>
-        <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
-          <input type="hidden" name="custom" value="ahead" />
-          <label className="stack stack-sm small" htmlFor="cs-ahead-days">
-            <span>Due in the</span>
-            <select id="cs-ahead-days" name="days" className="select" defaultValue="1">
-              {SPANS.map((d) => (
-                <option key={d} value={d}>
-                  {ahead(d)} ({plural(counts.ahead[d], 'card')})
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="btn btn--sm">Review ahead</button>
-        </form>
-      </section>
+      <SpanForm id="cs-failed" kind="failed" title="Failed cards (recently forgotten)" intro="The cards you rated Again, due or not." label="Failed in the" option={(d) => (d === 1 ? 'last day' : `last ${d} days`)} counts={counts.failed} submit="Study failed cards" />
+      <SpanForm id="cs-ahead" kind="ahead" title="Review ahead" intro="Cards not due yet, soonest first, for a day you will be away. Early reviews get shorter intervals." label="Due in the" option={(d) => (d === 1 ? 'next day' : `next ${d} days`)} counts={counts.ahead} submit="Review ahead" />
     </div>
+  );
+}
+
+/** A custom session over a span of days (failed cards, review ahead): a GET form to /review. */
+function SpanForm(props: { id: string; kind: 'failed' | 'ahead'; title: string; intro: string; label: string; option: (days: number) => string; counts: Record<(typeof SPANS)[number], number>; submit: string }) {
+  const { id, kind, title, intro, label, option, counts, submit } = props;
+  return (
+    <section className="card stack stack-sm" aria-labelledby={id}>
+      <h2 id={id} className="card__title">{title}</h2>
+      <p className="small muted" style={{ margin: 0 }}>{intro}</p>
+      <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
+        <input type="hidden" name="custom" value={kind} />
+        <label className="stack stack-sm small" htmlFor={`${id}-days`}>
+          <span>{label}</span>
+          <select id={`${id}-days`} name="days" className="select" defaultValue="1">
+            {SPANS.map((d) => (
+              <option key={d} value={d}>
+                {option(d)} ({plural(counts[d], 'card')})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn btn--sm">{submit}</button>
+      </form>
+    </section>
   );
 }
