@@ -187,12 +187,13 @@ export async function exportAccount(userId: string, client: PrismaClient = db): 
   });
   if (!user) throw new UserError('not-found', 'This account no longer exists.');
   const json = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
-  const [progress, exams, quizzes, reports, holds] = await Promise.all([
+  const [progress, exams, quizzes, reports, holds, labDone] = await Promise.all([
     exportProgress(userId, { db: client }),
     client.examAttempt.findMany({ where: { userId }, orderBy: { startedAt: 'asc' } }),
     client.quizSession.findMany({ where: { userId }, orderBy: { startedAt: 'asc' } }),
     client.problemReport.findMany({ where: { userId }, orderBy: { createdAt: 'asc' }, select: { questionId: true, bankVersion: true, source: true, text: true, createdAt: true } }),
     client.cardHold.findMany({ where: { userId }, orderBy: { createdAt: 'asc' }, select: { questionId: true, kind: true, until: true, createdAt: true } }),
+    client.labDone.findMany({ where: { userId }, orderBy: { doneAt: 'asc' }, select: { scenarioId: true, doneAt: true } }),
   ]);
   return {
     format: 'netprep-account-export',
@@ -203,6 +204,8 @@ export async function exportAccount(userId: string, client: PrismaClient = db): 
     reports,
     /** Suspended and buried cards. */
     holds,
+    /** Lab scenarios solved. */
+    labDone,
     // An attempt still open only says how many items it holds: its questions and option order would be the key.
     exams: exams.map(({ id, blueprintId, seed, currentIndex, startedAt, deadline, submittedAt, score, passed, items, answers, flags, perTopic }) =>
       submittedAt

@@ -92,6 +92,15 @@ function readDone(): Set<string> {
   }
 }
 
+/** Keep a solved scenario in this browser (guests, or when the account could not be reached). */
+function rememberLocally(id: string): void {
+  try {
+    localStorage.setItem(DONE_KEY, JSON.stringify([...readDone().add(id)]));
+  } catch {
+    /* not remembered across visits; the tick still shows now */
+  }
+}
+
 /** The lab the URL asks for (?scenario=ID or ?free=swarm), if it names one. */
 function wantedKey(byId: Map<string, ScenarioDTO>, initialScenario?: string, initialFree?: string): LabKey | null {
   if (initialScenario && byId.has(initialScenario)) return labKey({ kind: 'scenario', id: initialScenario });
@@ -103,10 +112,23 @@ function wantedKey(byId: Map<string, ScenarioDTO>, initialScenario?: string, ini
  * The command lab: a terminal on a simulated engine above a diagram of the whole lab. Free play
  * (one host, or a swarm of a manager and two workers) or a guided scenario (a command task of
  * the bank, checked on demand). Each free-play lab is kept on its own, so opening a scenario
- * never wipes it; everything survives a refresh through sessionStorage, and scenarios solved
- * are remembered in this browser.
+ * never wipes it; everything survives a refresh through sessionStorage. Scenarios solved are
+ * kept in the learner's account (a guest's in this browser, moved into the account at their first signed-in visit).
  */
-export function LabApp({ scenarios, initialScenario, initialFree }: { scenarios: ScenarioDTO[]; initialScenario?: string; initialFree?: string }) {
+export function LabApp({
+  scenarios,
+  initialScenario,
+  initialFree,
+  solved,
+  markDone,
+}: {
+  scenarios: ScenarioDTO[];
+  initialScenario?: string;
+  initialFree?: string;
+  /** Signed in: scenarios solved, from the account (else ticks live in this browser only). */
+  solved?: string[];
+  markDone?: (ids: string[]) => Promise<{ ok: true; added: number } | { ok: false; message: string }>;
+}) {
   const byId = useMemo(() => new Map(scenarios.map((x) => [x.id, x])), [scenarios]);
   // Rendered client-only (see LabLoader), so the first state can come from sessionStorage.
   const [initial] = useState(() => {
@@ -121,7 +143,19 @@ export function LabApp({ scenarios, initialScenario, initialFree }: { scenarios:
   const others = useRef<Partial<Record<LabKey, SavedLab>>>(initial.labs);
   const [result, setResult] = useState<CheckState>(null);
   const [showSolution, setShowSolution] = useState(false);
-  const [done, setDone] = useState<Set<string>>(() => readDone());
+  const [done, setDone] = useState<Set<string>>(() => new Set([...(solved ?? []), ...readDone()]));
+  // Signed in: ticks a guest left in this browser move into the account once, then leave the browser.
+  useEffect(() => {
+    if (!markDone) return;
+    const local = [...readDone()];
+    if (local.length === 0) return;
+    void markDone(local).then(
+      (res) => {
+        if (res.ok) localStorage.removeItem(DONE_KEY);
+      },
+      () => undefined,
+    );
+  }, [markDone]);
   const term = useRef<TerminalHandle>(null);
   const { key, lab, node, answer, rev } = session;
   const current = parseLabKey(key);
@@ -185,11 +219,13 @@ export function LabApp({ scenarios, initialScenario, initialFree }: { scenarios:
     if (r.correct && !done.has(scenario.id)) {
       const next = new Set(done).add(scenario.id);
       setDone(next);
-      try {
-        localStorage.setItem(DONE_KEY, JSON.stringify([...next]));
-      } catch {
-        /* not remembered across visits; the tick still shows now */
-      }
+      if (markDone) {
+        // Kept in the account; if that fails, in this browser (sent again at the next visit).
+        void markDone([scenario.id]).then(
+          (res) => (res.ok ? undefined : rememberLocally(scenario.id)),
+          () => rememberLocally(scenario.id),
+        );
+      } else rememberLocally(scenario.id);
     }
   };
 

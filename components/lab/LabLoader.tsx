@@ -13,6 +13,14 @@ const LabApp = dynamic(() => import('./LabApp').then((m) => m.LabApp), {
   ),
 });
 
-export function LabLoader(props: { scenarios: ScenarioDTO[]; initialScenario?: string; initialFree?: string }) {
+export function LabLoader(props: {
+  scenarios: ScenarioDTO[];
+  initialScenario?: string;
+  initialFree?: string;
+  /** Signed in: the scenarios solved, kept in the account. */
+  solved?: string[];
+  /** Signed in: record scenarios as solved. */
+  markDone?: (ids: string[]) => Promise<{ ok: true; added: number } | { ok: false; message: string }>;
+}) {
   return <LabApp {...props} />;
 }

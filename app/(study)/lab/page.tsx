@@ -3,12 +3,17 @@ import { PageHeader } from '@/components/ui';
 import { getBank } from '@/server/banks';
 import { labScenarios } from '@/server/quiz';
 import { LabLoader } from '@/components/lab/LabLoader';
+import { getCurrentUser } from '@/server/session';
+import { labDoneIds } from '@/server/lab-progress';
+import { markLabDoneAction } from './actions';
 
 export const metadata: Metadata = { title: 'Command lab' };
 
 export default async function LabPage({ searchParams }: { searchParams: Promise<{ scenario?: string | string[]; free?: string | string[] }> }) {
   const { scenario, free } = await searchParams;
   const scenarios = labScenarios(getBank());
+  const user = await getCurrentUser();
+  const solved = user ? await labDoneIds(user.id) : undefined;
   return (
     <div>
       <PageHeader
@@ -21,7 +26,10 @@ export default async function LabPage({ searchParams }: { searchParams: Promise<
           </>
         }
       />
-      <LabLoader scenarios={scenarios} initialScenario={typeof scenario === 'string' ? scenario : undefined} initialFree={typeof free === 'string' ? free : undefined} />
+      <LabLoader scenarios={scenarios} initialScenario={typeof scenario === 'string' ? scenario : undefined} initialFree={typeof free === 'string' ? free : undefined}
+        solved={solved}
+        markDone={user ? markLabDoneAction : undefined}
+      />
     </div>
   );
 }
