@@ -51,6 +51,8 @@ import type { EndpointId, EndpointState } from './endpoint';
 import type { ContainerId, ContainerState, PortBinding, PortSpec } from './sandbox';
 import type { NodeState, World } from './world';
 import { findImage } from './images';
+import { logEvent } from './events';
+import { startLog, stopLog } from './logs';
 
 export const PREDEFINED = ['bridge', 'host', 'none'];
 /** libnetwork network.go createEndpoint on a config-only network. */
@@ -119,6 +121,25 @@ export class Controller {
     const r = this.world.rng;
     const b = [0x02, 0x42, r.int(0, 255), r.int(0, 255), r.int(0, 255), r.int(0, 255)];
     return b.map((x) => x.toString(16).padStart(2, '0')).join(':');
+  }
+
+  // ---------------------------------------------------------------- events
+  /** daemon LogNetworkEventWithAttributes: name and type (the driver), plus the caller's attributes. */
+  private networkEvent(n: NetworkState, action: string, containerId?: string): void {
+    const attrs: Record<string, string> = containerId ? { container: containerId, name: n.name, type: n.driver } : { name: n.name, type: n.driver };
+    logEvent(this.node, this.world.state.clock, 'network', action, n.id, attrs);
+  }
+  /** Swarm-scoped networks are cluster events (daemon/events.go logNetworkEvent): every manager logs them. */
+  private clusterNetworkEvent(n: NetworkState, action: string): void {
+    const sw = this.world.state.swarm;
+    for (const node of this.world.state.nodes) {
+      const m = sw?.nodes.find((x) => x.id === node.swarmNodeId);
+      if (node === this.node || m?.role === 'manager') logEvent(node, this.world.state.clock, 'network', action, n.id, { name: n.name }, 'swarm');
+    }
+  }
+  /** daemon LogContainerEventWithAttributes: the container's labels, image and name. */
+  containerEvent(c: ContainerState, action: string, extra?: Record<string, string>): void {
+    logEvent(this.node, this.world.state.clock, 'container', action, c.id, { ...extra, ...c.labels, image: c.image, name: c.name });
   }
 
   // ---------------------------------------------------------------- bootstrap
@@ -390,6 +411,10 @@ export class Controller {
     }
     if (global && sw) sw.networks.push(net);
     else this.node.networks.push(net);
+    if (!predefined) {
+      if (global && sw) this.clusterNetworkEvent(net, 'create');
+      else this.networkEvent(net, 'create');
+    }
     return net;
   }
 
@@ -442,8 +467,14 @@ export class Controller {
   }
   deleteNetwork(n: NetworkState): void {
     const sw = this.world.state.swarm;
-    if (sw && sw.networks.includes(n)) sw.networks.splice(sw.networks.indexOf(n), 1);
-    else this.node.networks.splice(this.node.networks.indexOf(n), 1);
+    if (sw && sw.networks.includes(n)) {
+      sw.networks.splice(sw.networks.indexOf(n), 1);
+      this.clusterNetworkEvent(n, 'remove');
+    } else {
+      this.node.networks.splice(this.node.networks.indexOf(n), 1);
+      // daemon/network.go deleteNetwork: no destroy event for a config-only network
+      if (!n.configOnly) this.networkEvent(n, 'destroy');
+    }
   }
 
   // ---------------------------------------------------------------- containers
@@ -485,7 +516,9 @@ export class Controller {
       throw new InvalidParameterError(`Error when allocating new name: Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const other = this.node.containers.find((x) => x.name === name);
     if (other) throw new ConflictError(`Error when allocating new name: ${new ContainerNameConflictError(name, other.id).message}`);
+    const old = c.name;
     c.name = name;
+    this.containerEvent(c, 'rename', { oldName: `/${old}` });
     return c;
   }
 
@@ -608,6 +641,7 @@ export class Controller {
     if (input.task) c.task = input.task;
     c.hostname = input.hostname ?? (mode === 'host' ? this.node.name : c.id.slice(0, 12));
     this.node.containers.push(c);
+    this.containerEvent(c, 'create');
     return c;
   }
 
@@ -828,17 +862,36 @@ export class Controller {
     c.status = 'running';
     c.startedAt = this.world.state.clock;
     c.exitCode = 0;
+    for (const e of c.endpoints) {
+      const n = e.id ? this.netOf(e) : null;
+      if (n) this.networkEvent(n, 'connect', c.id);
+    }
+    this.containerEvent(c, 'start');
+    startLog(c, c.startedAt);
     if (!Controller.longRunning(c)) this.finish(c, 0);
   }
 
   /** The process ended: release the network as dockerd does when a container stops. */
   finish(c: ContainerState, exitCode: number): void {
-    for (const e of c.endpoints) this.leaveEndpoint(e);
+    // daemon/monitor.go handleContainerExit: Cleanup (network disconnect events), then "die"
+    this.releaseNetwork(c);
     c.ports = [];
     c.status = 'exited';
     c.exitCode = exitCode;
     c.finishedAt = this.world.state.clock;
-    if (c.autoRemove) this.node.containers.splice(this.node.containers.indexOf(c), 1);
+    this.containerEvent(c, 'die', { execDuration: String(Math.max(0, c.finishedAt - c.startedAt)), exitCode: String(exitCode) });
+    if (c.autoRemove) {
+      this.node.containers.splice(this.node.containers.indexOf(c), 1);
+      this.containerEvent(c, 'destroy');
+    }
+  }
+  /** Leave every joined endpoint, logging "network disconnect" for each. */
+  private releaseNetwork(c: ContainerState): void {
+    for (const e of c.endpoints) {
+      const n = e.id ? this.netOf(e) : null;
+      this.leaveEndpoint(e);
+      if (n) this.networkEvent(n, 'disconnect', c.id);
+    }
   }
 
   stopContainer(c: ContainerState): void {
@@ -846,7 +899,17 @@ export class Controller {
     const img = findImage(c.image);
     // A shell as PID 1 ignores SIGTERM and is killed after the timeout.
     const code = img && !img.daemon && !c.task ? 137 : 0;
+    const signal = img?.stopSignal ?? 15;
+    this.containerEvent(c, 'kill', { signal: String(signal) });
+    stopLog(c, this.world.state.clock, signal);
+    if (code === 137) this.containerEvent(c, 'kill', { signal: '9' });
     this.finish(c, code);
+    this.containerEvent(c, 'stop');
+  }
+  /** docker kill: SIGKILL (exit 137). */
+  killContainer(c: ContainerState): void {
+    this.containerEvent(c, 'kill', { signal: '9' });
+    this.finish(c, 137);
   }
 
   /**
@@ -858,10 +921,15 @@ export class Controller {
     if (c.status === 'running' && !force)
       throw new ConflictError(`cannot remove container "${ref}": container is running: stop the container before removing or force remove`);
     if (c.status === 'running') {
-      for (const e of c.endpoints) this.leaveEndpoint(e);
+      this.containerEvent(c, 'kill', { signal: '9' });
+      this.releaseNetwork(c);
+      c.status = 'exited';
+      c.exitCode = 137;
+      this.containerEvent(c, 'die', { execDuration: String(Math.max(0, this.world.state.clock - c.startedAt)), exitCode: '137' });
     }
     const i = this.node.containers.indexOf(c);
     if (i >= 0) this.node.containers.splice(i, 1);
+    this.containerEvent(c, 'destroy');
     return c;
   }
 
@@ -896,6 +964,7 @@ export class Controller {
     const e = this.endpointConfig(n, ep);
     if (c.status === 'running') this.joinEndpoint(c, e); // throws before any change on failure
     c.endpoints.push(e);
+    if (c.status === 'running') this.networkEvent(n, 'connect', c.id);
   }
 
   /** Disconnect a container from a network. */
@@ -918,8 +987,10 @@ export class Controller {
     if (i < 0) throw new ForbiddenError(`container ${c.id} is not connected to network ${n.name}`);
     if (this.driverOf(n)?.capability.hostStack)
       throw new InvalidParameterError('cannot disconnect container from host network - container was created in host network mode');
+    const joined = !!c.endpoints[i].id;
     this.leaveEndpoint(c.endpoints[i]);
     c.endpoints.splice(i, 1);
+    if (joined) this.networkEvent(n, 'disconnect', c.id);
   }
 
   // ---------------------------------------------------------------- queries used by exec/inspect

@@ -11,6 +11,8 @@ export interface ImageInfo {
   env: string[];
   /** what a server answers on its exposed ports for curl/wget */
   banner?: string;
+  /** the image's STOPSIGNAL (docker stop sends it; default SIGTERM = 15) */
+  stopSignal?: number;
 }
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -32,10 +34,10 @@ export const IMAGES: ImageInfo[] = [
   { name: 'busybox', tags: ['latest', '1', '1.36', '1.37'], expose: [], cmd: ['sh'], entrypoint: [], daemon: false, env: [PATH] },
   { name: 'ubuntu', tags: ['latest', '22.04', '24.04', 'jammy', 'noble'], expose: [], cmd: ['/bin/bash'], entrypoint: [], daemon: false, env: [PATH] },
   { name: 'debian', tags: ['latest', 'bookworm', 'bookworm-slim', '12', '13', 'trixie'], expose: [], cmd: ['bash'], entrypoint: [], daemon: false, env: [PATH] },
-  { name: 'nginx', tags: ['latest', 'alpine', '1', '1.27', '1.28', 'stable', 'mainline', 'stable-alpine'], expose: ['80/tcp'], cmd: ['nginx', '-g', 'daemon off;'], entrypoint: ['/docker-entrypoint.sh'], daemon: true, env: [PATH, 'NGINX_VERSION=1.27.4'], banner: NGINX_PAGE },
-  { name: 'httpd', tags: ['latest', '2', '2.4', 'alpine'], expose: ['80/tcp'], cmd: ['httpd-foreground'], entrypoint: [], daemon: true, env: [PATH], banner: '<html><body><h1>It works!</h1></body></html>' },
+  { name: 'nginx', tags: ['latest', 'alpine', '1', '1.27', '1.28', 'stable', 'mainline', 'stable-alpine'], expose: ['80/tcp'], cmd: ['nginx', '-g', 'daemon off;'], entrypoint: ['/docker-entrypoint.sh'], daemon: true, env: [PATH, 'NGINX_VERSION=1.27.4'], banner: NGINX_PAGE, stopSignal: 3 },
+  { name: 'httpd', tags: ['latest', '2', '2.4', 'alpine'], expose: ['80/tcp'], cmd: ['httpd-foreground'], entrypoint: [], daemon: true, env: [PATH], banner: '<html><body><h1>It works!</h1></body></html>', stopSignal: 28 },
   { name: 'redis', tags: ['latest', '7', '7.4', '8', 'alpine'], expose: ['6379/tcp'], cmd: ['redis-server'], entrypoint: ['docker-entrypoint.sh'], daemon: true, env: [PATH] },
-  { name: 'postgres', tags: ['latest', '16', '17', 'alpine'], expose: ['5432/tcp'], cmd: ['postgres'], entrypoint: ['docker-entrypoint.sh'], daemon: true, env: [PATH] },
+  { name: 'postgres', tags: ['latest', '16', '17', 'alpine'], expose: ['5432/tcp'], cmd: ['postgres'], entrypoint: ['docker-entrypoint.sh'], daemon: true, env: [PATH], stopSignal: 2 },
   { name: 'mysql', tags: ['latest', '8', '8.4', '9'], expose: ['3306/tcp', '33060/tcp'], cmd: ['mysqld'], entrypoint: ['docker-entrypoint.sh'], daemon: true, env: [PATH] },
   { name: 'mariadb', tags: ['latest', '11'], expose: ['3306/tcp'], cmd: ['mariadbd'], entrypoint: ['docker-entrypoint.sh'], daemon: true, env: [PATH] },
   { name: 'traefik', tags: ['latest', 'v3', 'v2.11'], expose: ['80/tcp'], cmd: ['traefik'], entrypoint: ['/entrypoint.sh'], daemon: true, env: [PATH], banner: '404 page not found' },

@@ -3,6 +3,7 @@
  * ports). Containers without their own namespace (`--network host|container:X`) share another one.
  */
 import type { EndpointState } from './endpoint';
+import type { LogEntry } from './logs';
 
 export type ContainerId = string & { readonly __brand: 'ContainerId' };
 
@@ -58,5 +59,6 @@ export interface ContainerState {
   ports: PortBinding[];
   /** set when created by a swarm service */
   task?: { serviceId: string; slot: number; taskId: string };
-  logs: string[];
+  /** what the process wrote (lib/cnm/logs.ts); labs saved before entries had times hold strings */
+  logs: LogEntry[];
 }

@@ -6,6 +6,7 @@ import { Rng } from './rng';
 import type { NetworkState } from './network';
 import type { ContainerState } from './sandbox';
 import type { SwarmState } from './swarm/types';
+import type { EventRecord } from './events';
 
 export interface NodeState {
   name: string;
@@ -14,6 +15,8 @@ export interface NodeState {
   containers: ContainerState[];
   /** swarm membership of this node (mirrors an entry of swarm.nodes) */
   swarmNodeId?: string;
+  /** the daemon's buffer of past events (docker events --since), oldest first */
+  events?: EventRecord[];
 }
 
 export interface WorldState {

@@ -1,6 +1,7 @@
 /** Helpers shared by subcommands: filters, natural sort, flag value access. */
 import { CliError, type Flags } from '../types';
 import { CnmError } from '../../cnm';
+import { getTimestamp, parseTimestamps } from './timestamp';
 
 export const str = (f: Flags, k: string): string => (f[k] as string) ?? '';
 export const bool = (f: Flags, k: string): boolean => f[k] === true;
@@ -85,14 +86,13 @@ export function naturalLess(a: string, b: string): number {
   return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
 }
 
-/** Go duration or timestamp for `until` filters -> seconds since epoch (relative to now). */
+/** Go duration or timestamp for `until` filters -> seconds since epoch (relative to now); the daemon parses it. */
 export function parseUntil(v: string, now: number): number {
-  const m = /^(\d+)(s|m|h)$/.exec(v);
-  if (m) return now - Number(m[1]) * (m[2] === 's' ? 1 : m[2] === 'm' ? 60 : 3600);
-  if (/^\d+$/.test(v)) return Number(v);
-  const t = Date.parse(v);
-  if (!Number.isNaN(t)) return Math.floor(t / 1000);
-  throw new CnmError('bad-request', `failed to parse value as time or duration: "${v}"`);
+  try {
+    return parseTimestamps(getTimestamp(v, now)).sec;
+  } catch (e) {
+    throw new CnmError('bad-request', (e as Error).message);
+  }
 }
 
 /** Go strconv.ParseUint(s, 10, 16): the port, or Go's error text. */

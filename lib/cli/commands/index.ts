@@ -17,6 +17,7 @@ import { exec, logs } from './container/exec';
 import { swarmCommands } from './swarm';
 import { serviceCommands } from './service';
 import { info, version } from './system/info';
+import { events } from './system/events';
 
 export const COMMANDS: CommandDef[] = [
   networkCreate,
@@ -44,6 +45,7 @@ export const COMMANDS: CommandDef[] = [
   ...serviceCommands,
   info,
   version,
+  events,
 ];
 
 /** Management command groups and their one-line descriptions (for "docker network" help). */

@@ -3,7 +3,7 @@
  * (`curl localhost:8080`): ping, nslookup, getent, wget, curl, cat of /etc files, ip addr,
  * hostname. Output follows busybox/alpine where the two differ.
  */
-import { type Controller, type ContainerState, hostsFile, netns, processEnv, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
+import { type Controller, type ContainerState, type EndpointState, hostsFile, logRequest, netns, processEnv, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
 import type { CommandResult } from '../sh';
 import { runShell } from '../sh';
 
@@ -83,8 +83,35 @@ function getent(w: Where, args: string[]): CommandResult {
   return ok(out);
 }
 
-/** Fetch http://host[:port]/ from w: the body, or a failure reason. */
-function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refused' | 'timeout' | 'unreachable'; host: string; ip?: string; port: number } {
+/** The gateway (the host's address) of the network an endpoint of a container on `node` is on. */
+function gatewayOf(w: Where, node: NodeState, e: EndpointState | undefined): string {
+  if (!e) return w.ctl.node.addr;
+  const n = node.networks.find((x) => x.id === e.networkId) ?? w.ctl.world.state.swarm?.networks.find((x) => x.id === e.networkId);
+  const p = n?.pools.find((x) => e.ipv4 && contains(x, ipToNum(e.ipv4))) ?? n?.pools[0];
+  return p?.gateway ?? node.addr;
+}
+
+/**
+ * The address a server sees a request come from (nginx's $remote_addr): the client's own address
+ * on a shared network; for a published port, the sender's node address when it comes from another
+ * node (DNAT keeps the source), else the bridge gateway (docker-proxy or hairpin NAT connects from it).
+ */
+function clientAddr(w: Where, t: Target, server: ContainerState, serverNode: NodeState, ip: string): string {
+  if (t.kind === 'self') return '127.0.0.1';
+  const se = server.endpoints.find((e) => e.ipv4 === ip);
+  if (t.kind === 'container') {
+    if (w.kind === 'container') {
+      const mine = netns(w.ctl, w.c).endpoints.find((e) => se && e.networkId === se.networkId && e.ipv4);
+      if (mine?.ipv4) return mine.ipv4;
+    }
+    return gatewayOf(w, serverNode, se);
+  }
+  if (w.ctl.node !== serverNode) return w.ctl.node.addr;
+  return gatewayOf(w, serverNode, server.endpoints.find((e) => e.ipv4) ?? se);
+}
+
+/** Fetch http://host[:port]/ from w: the body, or a failure reason. A server that answers logs the request. */
+function http(w: Where, url: string, req: { method: string; userAgent: string }): { body?: string; err?: 'resolve' | 'refused' | 'timeout' | 'unreachable'; host: string; ip?: string; port: number } {
   const m = /^(?:https?:\/\/)?([^/:]+|\[[^\]]+\])(?::(\d+))?(\/.*)?$/.exec(url);
   if (!m) return { err: 'resolve', host: url, port: 80 };
   const host = m[1];
@@ -93,13 +120,22 @@ function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refuse
   if (!addrs.length) return { err: 'resolve', host, port };
   const ip = addrs[0];
   const t = routeTo(w, ip);
-  const serve = (c: ContainerState, p: number) => {
+  const serve = (c: ContainerState, p: number, node: NodeState = w.ctl.node) => {
     if (c.status !== 'running' || !serverPorts(c).includes(p)) return { err: 'refused' as const, host, ip, port };
-    return { body: findImage(c.image)?.banner ?? 'OK', host, ip, port };
+    const body = findImage(c.image)?.banner ?? 'OK';
+    logRequest(c, w.ctl.world.state.clock, {
+      client: clientAddr(w, t, c, node, ip),
+      method: req.method,
+      path: m[3] ?? '/',
+      status: 200,
+      bytes: req.method === 'HEAD' ? 0 : body.length + 1,
+      userAgent: req.userAgent,
+    });
+    return { body, host, ip, port };
   };
   switch (t.kind) {
     case 'container':
-      return serve(t.container, port);
+      return serve(t.container, port, t.node);
     case 'self':
       if (w.kind === 'container') return serve(netns(w.ctl, w.c), port);
       break;
@@ -107,7 +143,7 @@ function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refuse
     case 'gateway': {
       const node: NodeState = t.kind === 'node' ? t.node : w.ctl.node;
       const hit = publishedTarget(w.ctl, node, port, ip.startsWith('127.') && w.kind === 'node');
-      if (hit) return serve(hit.container, hit.port);
+      if (hit) return serve(hit.container, hit.port, hit.node);
       return { err: 'refused', host, ip, port };
     }
     case 'external':
@@ -119,7 +155,7 @@ function http(w: Where, url: string): { body?: string; err?: 'resolve' | 'refuse
   }
   if (w.kind === 'node') {
     const hit = publishedTarget(w.ctl, w.ctl.node, port, true);
-    if (hit) return serve(hit.container, hit.port);
+    if (hit) return serve(hit.container, hit.port, hit.node);
   }
   return { err: 'refused', host, ip, port };
 }
@@ -129,7 +165,10 @@ function curl(w: Where, args: string[]): CommandResult {
   if (!url) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
   const silent = args.some((a) => /^-[a-zA-Z]*s/.test(a));
   const head = args.includes('-I') || args.includes('--head');
-  const r = http(w, url);
+  const x = args.findIndex((a) => a === '-X' || a === '--request');
+  const method = head ? 'HEAD' : x >= 0 && args[x + 1] ? args[x + 1] : 'GET';
+  // curl on the node is Ubuntu 24.04's; in a container (netshoot, alpine + curl) a current one
+  const r = http(w, url, { method, userAgent: w.kind === 'node' ? 'curl/8.5.0' : 'curl/8.14.1' });
   if (r.err === 'resolve') return fail(silent && !args.includes('-S') ? '' : `curl: (6) Could not resolve host: ${r.host}\n`, 6);
   if (r.err === 'refused')
     return fail(silent ? '' : `curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Couldn't connect to server\n`, 7);
@@ -138,6 +177,9 @@ function curl(w: Where, args: string[]): CommandResult {
   if (r.err === 'unreachable')
     return fail(silent ? '' : `curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Could not connect to server\n`, 7);
   if (head) return ok(`HTTP/1.1 200 OK\r\nServer: sim\r\nContent-Length: ${r.body!.length}\r\n\r\n`);
+  // -o FILE writes the body there (the progress meter is not simulated)
+  const o = args.findIndex((a) => a === '-o' || a === '--output');
+  if (o >= 0 && args[o + 1] && args[o + 1] !== '-') return ok('');
   return ok(r.body + '\n');
 }
 
@@ -147,7 +189,8 @@ function wget(w: Where, args: string[]): CommandResult {
   const quiet = args.some((a) => /^-[a-zA-Z]*q/.test(a));
   const toStdout = args.some((a, i) => (a === '-O' && args[i + 1] === '-') || /^-[a-zA-Z]*O-$/.test(a) || a === '-O-');
   const spider = args.includes('--spider');
-  const r = http(w, url);
+  // busybox wget sends "Wget"; GNU Wget on the node its version
+  const r = http(w, url, { method: spider ? 'HEAD' : 'GET', userAgent: w.kind === 'node' ? 'Wget/1.21.4' : 'Wget' });
   const hostPort = `${r.host}${r.port !== 80 ? `:${r.port}` : ''}`;
   const pre = quiet ? '' : `Connecting to ${hostPort} (${r.ip ?? r.host}:${r.port})\n`;
   if (r.err === 'resolve') return fail(`wget: bad address '${r.host}${/:\d+/.test(url) ? `:${r.port}` : ''}'\n`);
@@ -330,7 +373,7 @@ export function execOnNode(ctl: Controller, argv: string[]): CommandResult {
       return ok('root\n');
     case 'help':
       return ok(
-        'Commands: docker <network|run|create|start|stop|restart|rm|ps|port|inspect|exec|logs|swarm|node|service|info> ...\n' +
+        'Commands: docker <network|run|create|start|stop|restart|rm|ps|port|inspect|exec|logs|events|swarm|node|service|info> ...\n' +
           'On the node: curl, wget, ping, nslookup, getent hosts, ip addr, hostname. Shell: ; && || | $(...) grep head tail wc.\n',
       );
     default:

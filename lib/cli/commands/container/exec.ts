@@ -1,6 +1,8 @@
 import type { CommandDef } from '../../types';
-import { bool } from '../common';
-import { CnmError } from '../../../cnm';
+import { bool, str } from '../common';
+import { CnmError, isoTime, type LogEntry } from '../../../cnm';
+import { CliError } from '../../types';
+import { before, getTimestamp, parseTimestamps } from '../timestamp';
 
 /** docker exec: run a program in a running container (the in-container tools live in lib/cli/exec). */
 export const exec: CommandDef = {
@@ -32,7 +34,13 @@ export const exec: CommandDef = {
   },
 };
 
-/** docker logs */
+/**
+ * docker logs (docker/cli container/logs.go, moby daemon/logs.go): what the container wrote, stdout
+ * lines to stdout and stderr lines to stderr (all to stdout for a TTY container). --tail takes the
+ * last N lines (anything not a number means all), --since/--until keep lines in that window,
+ * -t prefixes each line with its RFC 3339 time. --follow would keep streaming: the lab prints what
+ * there is and returns.
+ */
 export const logs: CommandDef = {
   path: 'logs',
   aliases: ['container logs'],
@@ -47,8 +55,36 @@ export const logs: CommandDef = {
     { long: 'until', type: 'string' },
     { long: 'details', type: 'bool' },
   ],
-  run(ctx, _f, args) {
+  run(ctx, f, args) {
     const c = ctx.ctl.findContainer(args[0]);
-    ctx.out.push(c.logs.join(''));
+    const now = ctx.world.state.clock;
+    // client/container_logs.go: bad times are reported before the request
+    const wrap = (flag: string, v: string) => {
+      try {
+        return v ? getTimestamp(v, now) : '';
+      } catch (e) {
+        throw new CliError(`invalid value for "${flag}": ${(e as Error).message}`);
+      }
+    };
+    const sinceForm = wrap('since', str(f, 'since'));
+    const untilForm = wrap('until', str(f, 'until'));
+    const since = sinceForm ? parseTimestamps(sinceForm) : null;
+    const until = untilForm && untilForm !== '0' ? parseTimestamps(untilForm) : null;
+    const n = /^[+-]?\d+$/.test(str(f, 'tail').trim()) ? Number(str(f, 'tail').trim()) : -1;
+    let lines = (c.logs as (LogEntry | string)[]).map((e): LogEntry => (typeof e === 'string' ? [c.created, 0, 1, e.replace(/\n$/, '')] : e));
+    if (n >= 0) lines = n === 0 ? [] : lines.slice(-n);
+    const stamp = bool(f, 'timestamps');
+    let out = '';
+    let err = '';
+    for (const [t, ns, stream, text] of lines) {
+      const at = { sec: t, ns };
+      if (since && before(at, since)) continue;
+      if (until && before(until, at)) break;
+      const line = `${stamp ? isoTime(t, ns) + ' ' : ''}${text}\n`;
+      if (stream === 2 && !c.tty) err += line;
+      else out += line;
+    }
+    ctx.out.push(out);
+    ctx.err.push(err);
   },
 };

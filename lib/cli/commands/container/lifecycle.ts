@@ -57,7 +57,7 @@ export const kill: CommandDef = {
     each(ctx, args, (a) => {
       const c = ctx.ctl.findContainer(a);
       if (c.status !== 'running') throw new Error(`cannot kill container: ${a}: container ${c.id} is not running`);
-      ctx.ctl.finish(c, 137);
+      ctx.ctl.killContainer(c);
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDef, Flags } from '../../types';
 import { bool, list } from '../common';
 import { containerFlags, ImagePullError, toContainerInput } from './options';
-import { Controller, IMAGES, parseImageRef, CnmError } from '../../../cnm';
+import { Controller, IMAGES, parseImageRef, CnmError, writeLog } from '../../../cnm';
 
 function create(ctx: CommandContext, f: Flags, args: string[]) {
   let input;
@@ -56,6 +56,8 @@ export const run: CommandDef = {
     void list;
     const detach = bool(f, 'detach');
     const long = Controller.longRunning(c);
+    // an attached run attaches before it starts (docker/cli run.go, daemon/attach.go)
+    if (!detach) ctx.ctl.containerEvent(c, 'attach');
     if (!long && args.length > 1) {
       // Start it and run the command inside, like an attached `docker run IMAGE CMD`.
       const before = c.autoRemove;
@@ -68,7 +70,8 @@ export const run: CommandDef = {
         c.autoRemove = before;
       }
       const r = ctx.execIn(ctx.ctl, c.id, args.slice(1));
-      c.logs.push(r.stdout + r.stderr);
+      writeLog(c, ctx.world.state.clock, 1, r.stdout);
+      writeLog(c, ctx.world.state.clock, 2, r.stderr);
       if (detach) ctx.out.push(c.id + '\n');
       else {
         ctx.out.push(r.stdout);

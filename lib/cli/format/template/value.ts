@@ -50,6 +50,7 @@ export function goPrint(v: Value, top = true): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return formatFloat(v);
+  if (typeof v === 'bigint') return String(v); // int64 beyond 2^53 (events TimeNano)
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'function') return '0x1';
   if (Array.isArray(v)) return '[' + v.map((x) => goPrint(x, false)).join(' ') + ']';
@@ -98,7 +99,7 @@ export function goJson(v: Value): string {
       if (!Number.isFinite(x)) throw new TemplateError(`json: unsupported value: ${formatFloat(x)}`, 'exec');
       return JSON.stringify(x).replace(/e([+-])(\d)$/, 'e$1$2');
     }
-    if (typeof x === 'boolean') return String(x);
+    if (typeof x === 'boolean' || typeof x === 'bigint') return String(x);
     if (typeof x === 'function') return 'null';
     if (Array.isArray(x)) return '[' + x.map((y) => enc(y, depth + 1)).join(',') + ']';
     const o = x as Record<string, unknown>;
@@ -113,6 +114,7 @@ export function truth(v: Value): boolean {
   if (v === NO_VALUE || v === null || v === undefined) return false;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'bigint') return v !== BigInt(0);
   if (typeof v === 'string') return v !== '';
   if (Array.isArray(v)) return v.length > 0;
   if (structType(v)) return true;
