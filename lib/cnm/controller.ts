@@ -124,22 +124,22 @@ export class Controller {
   }
 
   // ---------------------------------------------------------------- events
-  /** daemon LogNetworkEventWithAttributes: name and type (the driver), plus the caller's attributes. */
+  /** daemon LogNetworkEventWithAttributes: name and type (the driver), plus the container for (dis)connect. */
   private networkEvent(n: NetworkState, action: string, containerId?: string): void {
-    const attrs: Record<string, string> = containerId ? { container: containerId, name: n.name, type: n.driver } : { name: n.name, type: n.driver };
-    logEvent(this.node, this.world.state.clock, 'network', action, n.id, attrs);
+    logEvent(this.world.eventsOf(this.node), { t: this.world.state.clock, type: 'network', action, id: n.id, name: n.name, kind: n.driver, container: containerId, scope: 'local' });
   }
   /** Swarm-scoped networks are cluster events (daemon/events.go logNetworkEvent): every manager logs them. */
   private clusterNetworkEvent(n: NetworkState, action: string): void {
     const sw = this.world.state.swarm;
     for (const node of this.world.state.nodes) {
       const m = sw?.nodes.find((x) => x.id === node.swarmNodeId);
-      if (node === this.node || m?.role === 'manager') logEvent(node, this.world.state.clock, 'network', action, n.id, { name: n.name }, 'swarm');
+      if (node === this.node || m?.role === 'manager')
+        logEvent(this.world.eventsOf(node), { t: this.world.state.clock, type: 'network', action, id: n.id, name: n.name, kind: '', scope: 'swarm' });
     }
   }
-  /** daemon LogContainerEventWithAttributes: the container's labels, image and name. */
+  /** daemon LogContainerEventWithAttributes: the container's labels, image and name (+ extra attributes). */
   containerEvent(c: ContainerState, action: string, extra?: Record<string, string>): void {
-    logEvent(this.node, this.world.state.clock, 'container', action, c.id, { ...extra, ...c.labels, image: c.image, name: c.name });
+    logEvent(this.world.eventsOf(this.node), { t: this.world.state.clock, type: 'container', action, id: c.id, name: c.name, kind: c.image, extra, labels: c.labels, scope: 'local' });
   }
 
   // ---------------------------------------------------------------- bootstrap

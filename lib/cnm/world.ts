@@ -15,8 +15,6 @@ export interface NodeState {
   containers: ContainerState[];
   /** swarm membership of this node (mirrors an entry of swarm.nodes) */
   swarmNodeId?: string;
-  /** the daemon's buffer of past events (docker events --since), oldest first */
-  events?: EventRecord[];
 }
 
 export interface WorldState {
@@ -50,6 +48,8 @@ export function newWorldState(nodes: string[], seed: number): WorldState {
 
 export class World {
   readonly rng: Rng;
+  /** each daemon's in-memory event buffer (not serialized, as dockerd's is not persisted) */
+  private readonly events = new Map<NodeState, EventRecord[]>();
   constructor(readonly state: WorldState) {
     this.rng = new Rng(state.rng);
   }
@@ -63,6 +63,12 @@ export class World {
   }
   nodeByAddr(addr: string): NodeState | undefined {
     return this.state.nodes.find((n) => n.addr === addr);
+  }
+  /** A node daemon's buffer of past events, oldest first (lib/cnm/events.ts). */
+  eventsOf(node: NodeState): EventRecord[] {
+    let b = this.events.get(node);
+    if (!b) this.events.set(node, (b = []));
+    return b;
   }
   tick(seconds = 1): void {
     this.state.clock += seconds;

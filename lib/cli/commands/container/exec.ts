@@ -1,6 +1,6 @@
 import type { CommandDef } from '../../types';
 import { bool, str } from '../common';
-import { CnmError, isoTime, type LogEntry } from '../../../cnm';
+import { CnmError, isoTime, readLog } from '../../../cnm';
 import { CliError } from '../../types';
 import { before, getTimestamp, parseTimestamps } from '../timestamp';
 
@@ -71,7 +71,7 @@ export const logs: CommandDef = {
     const since = sinceForm ? parseTimestamps(sinceForm) : null;
     const until = untilForm && untilForm !== '0' ? parseTimestamps(untilForm) : null;
     const n = /^[+-]?\d+$/.test(str(f, 'tail').trim()) ? Number(str(f, 'tail').trim()) : -1;
-    let lines = (c.logs as (LogEntry | string)[]).map((e): LogEntry => (typeof e === 'string' ? [c.created, 0, 1, e.replace(/\n$/, '')] : e));
+    let lines = readLog(c);
     if (n >= 0) lines = n === 0 ? [] : lines.slice(-n);
     const stamp = bool(f, 'timestamps');
     let out = '';
