@@ -10,7 +10,7 @@
 import type { CommandDef } from '../../types';
 import { CliError } from '../../types';
 import { list, parseFilters, str } from '../common';
-import { goStruct, renderTemplate, TemplateError } from '../../infra';
+import { goStruct, renderTemplate, TemplateError } from '../../format/template';
 import { CnmError, eventAttributes, isoTime, omitEmpty, type EventRecord } from '../../../cnm';
 import { before, getTimestamp, parseTimestamps, type Instant } from '../timestamp';
 
