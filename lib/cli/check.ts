@@ -118,6 +118,7 @@ export function normalisedState(engine: Engine): State {
       for (const s of c.portSpecs) ports.add(`${s.hostIp || '0.0.0.0'}:${s.hostPort || '*'}->${s.containerPort}/${s.proto}`);
       if (c.publishAll) for (const x of c.exposed) if (![...ports].some((p) => p.endsWith(`->${x}`))) ports.add(`0.0.0.0:*->${x}`);
       put(f, key, 'published ports', sortedJoin([...ports]) || 'none');
+      put(f, key, 'labels', kv(c.labels) || 'none');
     }
   }
   const sw = st.swarm;
@@ -133,6 +134,7 @@ export function normalisedState(engine: Engine): State {
       put(f, key, 'published ports', sortedJoin(s.ports.map((p) => `${p.publishedPort}->${p.targetPort}/${p.protocol} (${p.publishMode})`)) || 'none');
       put(f, key, 'endpoint mode', s.endpointMode);
       put(f, key, 'network aliases', sortedJoin(s.networks.flatMap((x) => x.aliases)) || 'none');
+      put(f, key, 'labels', kv(s.labels) || 'none');
     }
   }
   return { facts: f, userIpam, scratch };

@@ -29,6 +29,20 @@ describe('check', () => {
     expect(check(t, ['docker create --name my-nginx --network my-net --network-alias web -p 80 nginx', 'docker start my-nginx']).correct).toBe(true);
     expect(check(t, ['docker run -d --name my-nginx -P nginx']).feedback).toContain('container my-nginx is not connected to my-net');
   });
+  it('compares labels of services and containers (an Interlock service without its com.docker.lb.* labels is wrong)', () => {
+    const t = {
+      setup: ['docker swarm init', 'docker network create -d overlay lb'],
+      solutions: [['docker service create --name app --network lb --label com.docker.lb.hosts=app.example.com --label com.docker.lb.port=80 nginx']],
+      mode: 'state' as const,
+    };
+    expect(check(t, ['docker service create --label com.docker.lb.port=80 --label com.docker.lb.hosts=app.example.com --network lb --name app nginx']).correct).toBe(true);
+    const r = check(t, ['docker service create --name app --network lb nginx']);
+    expect(r.correct).toBe(false);
+    expect(r.feedback.join('\n')).toMatch(/labels/);
+    const c = { setup: [], solutions: [['docker run -d --name web -l tier=front nginx']], mode: 'state' as const };
+    expect(check(c, ['docker run -d --label tier=front --name web nginx']).correct).toBe(true);
+    expect(check(c, ['docker run -d --name web nginx']).correct).toBe(false);
+  });
   it('output mode compares printed text with ids masked', () => {
     const t = { setup: ['docker network create a'], solutions: [['docker network ls --filter type=custom -q']], mode: 'output' as const };
     expect(check(t, ['docker network ls -q -f type=custom']).correct).toBe(true);
