@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Bank, Question } from '@/server/banks';
+import { QuestionTypeSchema } from '@/lib/qbank/schema';
 import { mulberry32 } from '@/lib/random';
 import { StoreError } from '@/lib/srs';
 import { submitReview } from './reviews';
@@ -38,7 +39,7 @@ export const QuizOptionsSchema = z.object({
   /** Exactly these questions, in this order (a retry of missed ones, a shared link); other filters are ignored. */
   ids: z.array(z.string().min(1).max(300)).max(50).optional(),
   /** Question types to include; all when omitted. */
-  types: z.array(z.enum(['qa', 'cloze', 'single-choice', 'multiple-choice', 'command'])).optional(),
+  types: z.array(QuestionTypeSchema).optional(),
 });
 export type QuizOptions = z.infer<typeof QuizOptionsSchema>;
 

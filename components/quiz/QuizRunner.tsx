@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { recordGuestAnswer } from '@/components/auth/guest-session';
 import { ReportProblem, type ReportAction } from '@/components/report/ReportProblem';
 import { OutdatedNote, type OutdatedInfo } from '@/components/ui';
+import type { QuestionType } from '@/lib/qbank/schema';
 import { Markdown } from './Markdown';
 import { judgeChoices, judgeTyped } from './judge';
 import s from './quiz.module.css';
@@ -16,7 +17,7 @@ export interface QuizQuestion {
   deck: string;
   deckTitle: string;
   topic: string;
-  type: 'qa' | 'cloze' | 'single-choice' | 'multiple-choice' | 'command';
+  type: QuestionType;
   prompt: string;
   answer?: string;
   choices?: { text: string; correct: boolean }[];

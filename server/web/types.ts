@@ -24,7 +24,7 @@ export interface ReviewCardView {
   questionId: string;
   deckTitle: string;
   topic: string[];
-  type: 'qa' | 'cloze' | 'single-choice' | 'multiple-choice' | 'command';
+  type: QuestionType;
   /** Card state label, e.g. "New", "Learning", "Review". */
   state: string;
   promptHtml: string;
