@@ -265,12 +265,26 @@ function describePublish(spec: string): string {
 export function missingValues(description: string, line: string): string | undefined {
   const cmd = parseCommand(line);
   const parts: string[] = [];
+  const numbers = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  const said = (value: string) => description.includes(value) || (/^\d+$/.test(value) && new RegExp(`\\b${numbers[Number(value)]}\\b`, 'i').test(description));
   for (const f of cmd.flags) {
-    if (!f.value || description.includes(f.value)) continue;
+    if (!f.value || said(f.value)) continue;
     const noun = FLAG_NOUNS[f.name];
     if (noun) parts.push(`${noun} \`${f.value}\``);
     else if (f.name === '-p' || f.name === '--publish') parts.push(describePublish(f.value).replace(/^publishing/, 'publish'));
   }
+  // The objects the command acts on or creates, when the description does not name them.
+  const mentioned = (name: string) => new RegExp(`(^|[^\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(description);
+  const named = flag(cmd, '--name');
+  const { needs, makes } = effects(cmd);
+  const acted = [...makes, ...needs].filter((r): r is Exclude<Resource, { kind: 'swarm' }> => r.kind !== 'swarm');
+  const names: string[] = [];
+  for (const r of acted) {
+    const text = makes.includes(r) ? `the name \`${r.name}\`` : `the ${r.kind} \`${r.name}\``;
+    if (!mentioned(r.name) && !names.includes(text)) names.push(text);
+  }
+  if (named && !mentioned(named) && !acted.some((r) => r.name === named)) names.push(`the name \`${named}\``);
+  parts.unshift(...names);
   if (!parts.length) return undefined;
   const joined = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `Use ${joined}.`;

@@ -129,6 +129,30 @@ export function baseForm(verb: string): string {
   return verb;
 }
 
+/** Verbs a command description starts with ("Create a network", "lists nodes"). */
+const COMMAND_VERBS = new Set(
+  ('access add allow apply attach back build change check clean configure connect copy create delete demote deploy detach disable ' +
+    'disconnect display drain enable enter execute export expose find force generate get give import initialise initialize inspect ' +
+    'install join kill leave limit list load lock log login logout make mount move open pause prevent print promote prune publish pull push ' +
+    'reload remove rename replace reserve restart restore retrieve roll rotate run save scale search see set share show sign start ' +
+    'stop tag test turn unlock unpause update upgrade use verify view').split(' '),
+);
+
+/**
+ * A command description as an imperative sentence: "creates a service" -> "Create a service",
+ * "To list nodes" -> "List nodes". Undefined when it does not start with a known verb (a narrative
+ * comment such as "the volume will be removed" or one in another language).
+ */
+export function imperative(description: string): string | undefined {
+  const s = description.replace(/^\s*(?:to|we|you|i)\s+(?:can\s+|will\s+|should\s+|need to\s+)?/i, '').trim();
+  const [first, ...rest] = s.split(/\s+/);
+  if (!first || !rest.length) return undefined;
+  const w = first.toLowerCase();
+  const base = COMMAND_VERBS.has(w) ? w : COMMAND_VERBS.has(baseForm(w)) && w !== baseForm(w) ? baseForm(w) : undefined;
+  if (!base) return undefined;
+  return capitalise([base, ...rest].join(' '));
+}
+
 /** Naive English plural for the last word of a noun phrase. */
 export function pluralise(phrase: string): string {
   return phrase.replace(/(\w+)$/, (w) => {

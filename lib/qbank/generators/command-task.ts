@@ -12,7 +12,7 @@
 import type { CommandBlock, Example } from '../handlers/code';
 import type { NoteState } from '../state';
 import { emit } from '../state';
-import { capitalise, decapitalise, normalise, pick, thirdPerson } from '../text';
+import { capitalise, decapitalise, imperative, normalise, pick, sentences, thirdPerson } from '../text';
 import { describeCommand, inferSetup, madeBy, missingValues, parseCommand } from '../shell';
 import { tagsFor } from '../tags';
 import { order } from './option-recall';
@@ -34,7 +34,8 @@ const PLACEHOLDER_NAMES: [RegExp, string][] = [
   [/tag|version/i, '1.0'],
   [/name/i, 'demo'],
 ];
-const PLACEHOLDER = /<([A-Za-z][\w -]*)>|\[([A-Z][A-Z0-9_]*)\]|\{([A-Za-z][\w-]*)\}|\$\{?([A-Z][A-Z0-9_]*)\}?/g;
+// `<x>`, `[X]`, `{x}`, `$X`, and a bare `SERVICE_NAME` / `NODE` argument (capitals, not `VAR=value`).
+const PLACEHOLDER = /<([A-Za-z][\w -]*)>|\[([A-Z][A-Z0-9_]*)\]|\{([A-Za-z][\w-]*)\}|\$\{?([A-Z][A-Z0-9_]*)\}?|(?<![\w=$./:-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w=.:/-])/g;
 
 /**
  * Replace placeholders with concrete names, the same in the prompt and the solution.
@@ -45,9 +46,10 @@ export function fillPlaceholders(lines: string[], description: string): { lines:
   let unknown = false;
   const names = new Map<string, string>();
   const fill = (text: string, inProse: boolean) =>
-    text.replace(PLACEHOLDER, (whole, a?: string, b?: string, c?: string, d?: string) => {
-      const word = (a ?? b ?? c ?? d ?? '').trim();
-      if (inProse && (b || d) && !names.has(word.toLowerCase())) return whole; // "[x]" or "$HOME" in prose is not ours
+    text.replace(PLACEHOLDER, (whole, a?: string, b?: string, c?: string, d?: string, e?: string) => {
+      const word = (a ?? b ?? c ?? d ?? e ?? '').trim();
+      if (e && word.length < 3) return whole;
+      if (inProse && (b || d || e) && !names.has(word.toLowerCase())) return whole; // "[x]", "$HOME" or "TLS" in prose is not ours
       const known = names.get(word.toLowerCase()) ?? PLACEHOLDER_NAMES.find(([re]) => re.test(word))?.[1];
       if (!known) {
         unknown = true;
@@ -101,15 +103,19 @@ export function sameFamily(path: string): string[] {
 const READ_ONLY = new Set(['network ls', 'network inspect', 'container ls', 'container port', 'container inspect', 'container logs', 'service ls', 'node ls']);
 const DEFAULT_IMAGE = 'nginx:alpine';
 
-/** Turn a describing comment into an imperative task sentence. */
-export function taskPrompt(description: string): string {
-  let s = description.replace(/[.;:,\s]+$/, '').trim();
-  s = s.replace(/^to\s+/i, '');
+/**
+ * Turn a describing comment into an imperative task sentence ("To connect ..." -> "Connect ...";
+ * "... will list X" -> "List X"). Undefined when the comment does not say what to do (narrative,
+ * passive or in another language): such a command is no task.
+ */
+export function taskPrompt(description: string): string | undefined {
+  let s = (sentences(description)[0] ?? description).replace(/[.;:,\s]+$/, '').trim();
   const will = /^(?:the\s+)?.+?\s+(?:will|can be used to|is used to|lets you)\s+(.+)$/i.exec(s);
-  if (will && !/^(create|connect|disconnect|list|remove|display|inspect|run|start|stop|publish|attach|detach|deploy|scale|update|show|find|add|set|join|leave|initiali[sz]e|promote|demote|pull|push|build|tag|mount|prune|delete)\b/i.test(s)) {
-    s = will[1];
-  }
-  s = s.replace(/"([^"\s]+)"/g, '`$1`');
+  const direct = imperative(s);
+  const via = will ? imperative(will[1]) : undefined;
+  const chosen = direct ?? via;
+  if (!chosen) return undefined;
+  s = chosen.replace(/"([^"\s]+)"/g, '`$1`');
   s = s.replace(/\s+installed$/, '');
   return `${capitalise(s)}${/[.!?]$/.test(s) ? '' : '.'}`;
 }
@@ -198,6 +204,10 @@ export function commandTasks(block: CommandBlock, state: NoteState): void {
     const [primary, ...alternatives] = filled.map((f) => f!.lines);
     const description = filled[0]!.description;
     const base = taskPrompt(description);
+    if (!base) {
+      state.diag.warn({ line: ex.line, column: 1 }, `skipped a command whose comment says no action: "${description}"`, 'start the comment with what to do ("Create ...", "List ...")', 'quality');
+      continue;
+    }
     const extra = missingValues(description, primary.join(' '));
     const prompt = extra ? `${base} ${extra}` : base;
     const item = normalise(`${description}\n${primary.join('\n')}`);

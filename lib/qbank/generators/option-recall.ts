@@ -9,7 +9,7 @@
  */
 import type { CommandBlock, OptionName, UsageEntry } from '../handlers/code';
 import { emit, type NoteState } from '../state';
-import { baseForm, decapitalise, normalise, pick, stripEnd, thirdPerson } from '../text';
+import { baseForm, decapitalise, imperative, normalise, pick, stripEnd, thirdPerson } from '../text';
 import { tagsFor } from '../tags';
 import { givesAway } from './quality';
 
@@ -25,8 +25,9 @@ export function order<T extends { text: string }>(choices: T[], key: string): T[
 }
 
 function whichCommand(u: UsageEntry, all: UsageEntry[], state: NoteState): void {
-  if (!u.description || all.length < 3) return;
-  const [verb, ...rest] = u.description.split(/\s+/);
+  const action = u.description && imperative(u.description);
+  if (!action || all.length < 3) return;
+  const [verb, ...rest] = action.split(/\s+/);
   const predicate = `${thirdPerson(verb.toLowerCase())} ${rest.join(' ')}`.trim();
   const prompt = `Which command ${decapitalise(predicate)}?`;
   const verbWord = u.command.split(' ').pop() ?? '';
@@ -37,7 +38,7 @@ function whichCommand(u: UsageEntry, all: UsageEntry[], state: NoteState): void 
     type: 'single-choice',
     prompt,
     choices,
-    explanation: `${code(u.usage)}: ${stripEnd(u.description)}.`,
+    explanation: `${code(u.usage)}: ${stripEnd(u.description ?? action)}.`,
     tags: [...tagsFor(state, `${prompt} ${u.command}`), 'domc'],
     at: { line: u.line, column: 1 },
     item: normalise(u.usage),

@@ -7,7 +7,7 @@
  */
 import type { Code } from 'mdast';
 import type { NoteState } from '../state';
-import { commandTasks } from '../generators/command-task';
+import { commandTasks, fillPlaceholders } from '../generators/command-task';
 import { optionRecall } from '../generators/option-recall';
 
 export interface OptionName {
@@ -102,6 +102,11 @@ export function joinContinuations(text: string): { lines: string[]; at: number[]
 /** `-d, --detach   Run in the background` (a flag table in comments, two or more spaces before the text). */
 const FLAG_ROW = /^((?:-[A-Za-z0-9],\s*)?--[a-z0-9][a-z0-9-]*)(?:[ =](?:[a-z]+|<[^>]+>|[A-Z_]+))?\s{2,}(\S.+)$/;
 
+/** `docker ps -a   # list all containers`: a command and the comment describing it. */
+const TRAILING = /^(\s*\$?\s*docker\s[^#]*?)\s+#\s*(.+)$/;
+/** A plain sentence describing the next command: "Get join token for the manager". */
+const PROSE = /^[A-Z][a-z]+(?:[ ,'-]+[\w'-]+){1,14}[.:]?$/;
+
 /** Read the block structure out of the code text. */
 export function readCommandBlock(node: Code): CommandBlock | undefined {
   const lang = (node.lang ?? '').toLowerCase();
@@ -136,16 +141,42 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
     }
     return u;
   };
+  const trailingOf = (raw: string) => {
+    const m = TRAILING.exec(raw);
+    return m && !/['"]/.test(m[1].replace(/'[^']*'|"[^"]*"/g, '')) ? m : null;
+  };
+  // A table of commands, each described by its trailing comment: every row is a task of its own,
+  // and an uncommented row joins no other.
+  const table = lines.some((l) => trailingOf(l));
+  // Blocks of `$ command` + output, where a plain sentence on its own line describes the next command.
+  const promptedBlock = lines.some((l) => /^\s*\$\s+docker\s/.test(l));
+  let prose: { text: string; line: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     let raw = lines[i].replace(/\s+$/, '');
     const line = first + joined.at[i];
     // A trailing comment describes the command on its line: `docker ps -a   # list all containers`.
-    const trailing = /^(\s*\$?\s*docker\s[^#]*?)\s+#\s*(.+)$/.exec(raw);
-    if (trailing && !/['"]/.test(trailing[1].split('#')[0].replace(/'[^']*'|"[^"]*"/g, ''))) {
-      if (!comments.length && !current) comments.push({ text: trailing[2].trim(), line });
+    const trailing = trailingOf(raw);
+    if (trailing) {
+      if (table) {
+        current = undefined;
+        alternative = false;
+        comments = [{ text: trailing[2].trim(), line }];
+      } else if (!comments.length && !current) comments.push({ text: trailing[2].trim(), line });
       raw = trailing[1];
     }
     const trimmed = raw.trim();
+    if (promptedBlock && !trimmed.startsWith('#') && !trimmed.startsWith('$')) {
+      const before = i === 0 || !lines[i - 1].trim();
+      const after = i + 1 >= lines.length || !lines[i + 1].trim();
+      if (before && after && PROSE.test(trimmed)) {
+        prose = { text: trimmed.replace(/[.:]$/, ''), line };
+        if (current?.output.length) current.output = current.output.filter((o) => o.trim() !== trimmed);
+        current = undefined;
+        inOutput = false;
+        continue;
+      }
+      if (trimmed) prose = undefined;
+    }
     const row = /^#+\s*(.+)$/.exec(trimmed)?.[1].trim();
     const flagRow = row ? FLAG_ROW.exec(row) : null;
     if (flagRow) {
@@ -191,7 +222,8 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
       usageFor(command, line).optionNotes.push(...pendingFlags);
       pendingFlags = [];
     }
-    if (isUsage(command)) {
+    // A usage line with its own trailing comment is a task when its placeholders can be filled.
+    if (isUsage(command) && !(trailing && fillPlaceholders([command], ''))) {
       const description = comments.map((c) => c.text).join(' ');
       const [desc, ...optParts] = description.split(/;\s*(?=options?\s*:)/i);
       const usageOptions = optionsIn(description);
@@ -216,11 +248,14 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
       alternative = false;
       continue;
     }
-    if (current) {
+    if (current && !table && !prose && !promptedBlock) {
       // A second command straight after the first belongs to the same solution.
       current.commands[current.commands.length - 1].push({ line: command, at: line });
       continue;
     }
+    current = undefined;
+    if (!comments.length && prose) comments = [prose];
+    prose = undefined;
     const description = comments.map((c) => c.text).join(' ').trim();
     comments = [];
     if (!description) continue; // an uncommented command is not a task
