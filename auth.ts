@@ -14,7 +14,7 @@ import GitHubProvider from 'next-auth/providers/github';
 import type { OAuthConfig, Provider } from 'next-auth/providers/index';
 import { env } from '@/env';
 import { authPages, authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, trustHostWhenNoUrl } from '@/auth.config';
-import { SIGN_IN_FAILED, signInSchema } from '@/app/(auth)/schema';
+import { SIGN_IN_FAILED, signInSchema } from '@/lib/auth/schema';
 import { db } from '@/server/db';
 import { revokeSessions, tokenMatchesUser } from '@/server/session';
 import { clientIp } from '@/server/throttle';

@@ -8,11 +8,11 @@ import { exportProgress } from '@/server/import-export';
 import { submitReview } from '@/server/reviews';
 import { revokeSessions } from '@/server/session';
 import { beginAttempt, checkSignUp, finishAttempt, recordSignUp, throttleMessage, type AttemptKey } from '@/server/throttle';
-import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/app/(auth)/schema';
+import { SIGN_IN_FAILED, type ChangePasswordInput, type SignUpInput } from '@/lib/auth/schema';
 
 /**
  * Users: sign-up, credential checks (with throttling), password change and account deletion.
- * Inputs arrive already parsed by the schemas in app/(auth)/schema.ts; the user id always comes
+ * Inputs arrive already parsed by the schemas in lib/auth/schema.ts; the user id always comes
  * from the session (server/session.ts), never from a request body.
  */
 

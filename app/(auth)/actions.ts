@@ -8,7 +8,7 @@ import { getCurrentUser } from '@/server/session';
 import { passwordWeakness } from '@/server/password-strength';
 import { clientIp } from '@/server/throttle';
 import { createUser, importGuestAnswers, UserError } from '@/server/users';
-import { signUpSchema, type FormState } from './schema';
+import { signUpSchema, type FormState } from '@/lib/auth/schema';
 
 /** Sign-up form action: validate, create the user. The form then signs in through next-auth. */
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { changePasswordSchema, deleteAccountSchema, type FormState } from '@/app/(auth)/schema';
+import { changePasswordSchema, deleteAccountSchema, type FormState } from '@/lib/auth/schema';
 import { clearSession, refreshSessionAfterPasswordChange, requireUser, revokeSessions } from '@/server/session';
 import { passwordWeakness } from '@/server/password-strength';
 import { changePassword, deleteUser, UserError } from '@/server/users';

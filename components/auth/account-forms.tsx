@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui';
 import { changePasswordAction, deleteAccountAction } from '@/app/account/actions';
-import { PASSWORD_RULE, type FormState } from '@/app/(auth)/schema';
+import { PASSWORD_RULE, type FormState } from '@/lib/auth/schema';
 import { Field } from './field';
 
 /** Change-password and delete-account forms of the account page. */

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui';
 import { z } from 'zod';
-import { safeCallbackUrl, signInSchema, type FormState } from '@/app/(auth)/schema';
+import { safeCallbackUrl, signInSchema, type FormState } from '@/lib/auth/schema';
 import { claimGuestAnswers } from './claim';
 import { Field } from './field';
 

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui';
 import { signUpAction } from '@/app/(auth)/actions';
-import { PASSWORD_RULE, safeCallbackUrl, type FormState } from '@/app/(auth)/schema';
+import { PASSWORD_RULE, safeCallbackUrl, type FormState } from '@/lib/auth/schema';
 import { claimGuestAnswers } from './claim';
 import { Field } from './field';
 

@@ -5,7 +5,7 @@
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { startServer, type RunningServer } from '../helpers/server';
 import { attemptSignIn, browser, createTestUser, signIn, TEST_PASSWORD } from '../helpers/auth';
-import { SIGN_IN_FAILED } from '@/app/(auth)/schema';
+import { SIGN_IN_FAILED } from '@/lib/auth/schema';
 import { changePassword, deleteUser } from '@/server/users';
 import { getBank } from '@/server/banks';
 import { startExam, submitExam, userRepo } from '@/server/exams';

@@ -5,7 +5,7 @@ import {
   safeCallbackUrl,
   signInSchema,
   signUpSchema,
-} from '@/app/(auth)/schema';
+} from '@/lib/auth/schema';
 
 function signUpErrors(input: Record<string, unknown>) {
   const r = signUpSchema.safeParse(input);

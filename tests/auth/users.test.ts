@@ -1,5 +1,5 @@
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { SIGN_IN_FAILED } from '@/app/(auth)/schema';
+import { SIGN_IN_FAILED } from '@/lib/auth/schema';
 import { authenticate, changePassword, createUser, deleteUser, findUser, UserError } from '@/server/users';
 
 const NOW = new Date('2026-11-28T12:00:00Z');

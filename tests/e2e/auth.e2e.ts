@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { PASSWORD_RULE, SIGN_IN_FAILED } from '@/app/(auth)/schema';
+import { PASSWORD_RULE, SIGN_IN_FAILED } from '@/lib/auth/schema';
 import { GUEST_STORAGE_KEY } from '@/components/auth/guest-session';
 import { newAccount, runAxe, startApp, type E2EApp } from './helpers';
 

@@ -10,7 +10,7 @@ import { createMigratedDatabase, startPostgres, type PostgresServer } from '../.
 import { attemptSignIn, createTestUser, TEST_PASSWORD } from '../helpers/auth';
 import { startServer, type RunningServer } from '../helpers/server';
 import { createPrismaClient, type Db } from '@/server/db';
-import { SIGN_IN_FAILED } from '@/app/(auth)/schema';
+import { SIGN_IN_FAILED } from '@/lib/auth/schema';
 import { DESKTOP, E2E_SECRET, launchBrowser, signUp } from './helpers';
 
 describe('two instances on one PostgreSQL', () => {

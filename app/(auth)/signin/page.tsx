@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { oauthProviderButtons } from '@/auth';
 import { ProviderButtons, SignInForm } from '@/components/auth/sign-in-form';
 import { getCurrentUser } from '@/server/session';
-import { safeCallbackUrl, SIGN_IN_FAILED } from '../schema';
+import { safeCallbackUrl, SIGN_IN_FAILED } from '@/lib/auth/schema';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

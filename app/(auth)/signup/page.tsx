@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { getCurrentUser } from '@/server/session';
-import { safeCallbackUrl } from '../schema';
+import { safeCallbackUrl } from '@/lib/auth/schema';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
