@@ -32,8 +32,8 @@ import { migrateDatabase } from '../scripts/lib/database';
 import { buildIsCurrentFor } from '../scripts/lib/build';
 import { BUILD_STAMP, BANK_FILE, NEXT_BIN, ROOT } from '../scripts/lib/paths';
 import { createMigratedDatabase, startPostgres, type PostgresServer } from '../scripts/test-postgres';
-import { startServer, type RunningServer } from '../tests/helpers/server';
-import { sessionCookie, TEST_SECRET } from '../tests/server/fixtures/session';
+import { startServer, type RunningServer } from '../scripts/lib/server';
+import { sessionCookie, TEST_SECRET } from '../scripts/lib/session';
 
 
 /** Build the app when the sources changed since the last build. */

@@ -23,8 +23,8 @@ import { ensureBuilt } from './http';
 import { loadServer } from './_server';
 import { migrateDatabase } from '../scripts/lib/database';
 import { BANK_FILE, ROOT } from '../scripts/lib/paths';
-import { startServer } from '../tests/helpers/server';
-import { sessionCookie, TEST_SECRET } from '../tests/server/fixtures/session';
+import { startServer } from '../scripts/lib/server';
+import { sessionCookie, TEST_SECRET } from '../scripts/lib/session';
 import type { Bank } from '../server/banks';
 
 

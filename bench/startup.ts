@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Bench } from './index';
-import { freePort } from '../tests/helpers/server';
+import { freePort } from '../scripts/lib/port';
 
 const ROOT = path.resolve(__dirname, '..');
 

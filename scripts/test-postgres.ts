@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../tests/helpers/server';
+import { freePort } from './lib/port';
 import { migratePostgres } from './lib/postgres-migrate';
 import { ROOT } from './lib/paths';
 

@@ -17,3 +17,15 @@ export function assertPortFree(port: number, host: string): Promise<void> {
     srv.listen({ port, host, exclusive: true }, () => srv.close(() => resolve()));
   });
 }
+
+/** A free loopback port, found by binding port 0. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

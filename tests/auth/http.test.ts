@@ -3,7 +3,7 @@
  * and that one user's session never reaches another user's data.
  */
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
 import { attemptSignIn, browser, createTestUser, signIn, TEST_PASSWORD } from '../helpers/auth';
 import { SIGN_IN_FAILED } from '@/lib/auth/schema';
 import { changePassword, deleteUser } from '@/server/users';

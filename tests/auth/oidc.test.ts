@@ -5,7 +5,8 @@
  */
 import { OAuth2Server } from 'oauth2-mock-server';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { freePort, startServer, type RunningServer } from '../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
+import { freePort } from '@/scripts/lib/port';
 import { browser } from '../helpers/auth';
 
 describe('OIDC sign-in against a mock provider', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { exportAuthSecret, readOrCreateSecretFile, SECRET_FILE } from '@/auth.config';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { startServer } from '../helpers/server';
+import { startServer } from '@/scripts/lib/server';
 import { createTestUser, signIn } from '../helpers/auth';
 
 describe('generated session secret', () => {

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createMigratedDatabase, startPostgres, type PostgresServer } from '../../scripts/test-postgres';
 import { attemptSignIn, createTestUser, TEST_PASSWORD } from '../helpers/auth';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
 import { createPrismaClient, type Db } from '@/server/db';
 import { SIGN_IN_FAILED } from '@/lib/auth/schema';
 import { DESKTOP, E2E_SECRET, launchBrowser, signUp } from './helpers';

@@ -1,5 +1,5 @@
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
 
 describe('production server', () => {
   let server: RunningServer;

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
 import { CardSnapshotSchema } from '@/lib/srs';
-import { sessionCookie, TEST_SECRET } from './fixtures/session';
+import { sessionCookie, TEST_SECRET } from '@/scripts/lib/session';
 
 /** Real question ids from the compiled bank (global setup builds it from content/). */
 const bank = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'generated', 'bank.json'), 'utf8')) as {

@@ -4,7 +4,7 @@
  * sessions after sign-out, and the JSON API's edge (content type, origin, deep JSON, reused review ids).
  */
 import { freshDatabase, type TestDatabase } from '../../helpers/db';
-import { startServer, type RunningServer } from '../../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
 import { attemptSignIn, browser, createTestUser, signIn, TEST_PASSWORD } from '../../helpers/auth';
 import { getBank } from '@/server/banks';
 import { startExam, submitExam, userRepo } from '@/server/exams';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freshDatabase, type TestDatabase } from '../../helpers/db';
-import { startServer, type RunningServer } from '../../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
 import { launchBrowser } from './browser';
 import { E2E_SECRET } from './account';
 

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onPostgres } from '../../helpers/db';
-import { startServer, type RunningServer } from '../../helpers/server';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
 import { createTestUser, signIn, type Session } from '../../helpers/auth';
 import { createPrismaClient } from '@/server/db';
 import { getBank } from '@/server/banks';
