@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { freshDatabase, type TestDatabase } from '../../helpers/db';
-import { startServer, type RunningServer } from '../../helpers/server';
-import { sessionCookie, TEST_SECRET } from '../fixtures/session';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
+import { sessionCookie, TEST_SECRET } from '@/scripts/lib/session';
 import { getBank } from '@/server/banks';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -13,8 +13,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freshDatabase, onPostgres, type TestDatabase } from '../../helpers/db';
-import { startServer, type RunningServer } from '../../helpers/server';
-import { sessionCookie, TEST_SECRET } from '../fixtures/session';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
+import { sessionCookie, TEST_SECRET } from '@/scripts/lib/session';
 import { getBank } from '@/server/banks';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
