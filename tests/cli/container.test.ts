@@ -48,7 +48,7 @@ describe('docker run / ps / port / exec', () => {
     lab.run('docker network create n');
     lab.run('docker run -d --name web --network n --network-alias www nginx');
     lab.run('docker run -dit --name c --network n --dns 1.1.1.1 --dns-search example.org --add-host db:10.9.9.9 alpine');
-    expect(lab.run('docker exec c getent hosts www').stdout).toBe('172.18.0.2      www\n');
+    expect(lab.run('docker exec c getent hosts www').stdout).toBe('172.18.0.2        www\n'); // musl getent: %-16s  %s
     expect(lab.run('docker exec c cat /etc/resolv.conf').stdout).toContain('nameserver 127.0.0.11\nsearch example.org\n');
     expect(lab.run('docker exec c cat /etc/hosts').stdout).toContain('10.9.9.9\tdb\n');
     expect(lab.run('docker exec c wget -qO- http://www').stdout).toContain('Welcome to nginx!');

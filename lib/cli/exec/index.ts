@@ -60,25 +60,63 @@ function ping(w: Where, args: string[]): CommandResult {
   return { stdout: out, stderr: '', exitCode: reach ? 0 : 1 };
 }
 
+/**
+ * nslookup. In a container it is busybox's (networking/nslookup.c, FEATURE_NSLOOKUP_BIG): one A
+ * and one AAAA query, each reply printed as it arrives and followed by a blank line; Docker's
+ * embedded DNS never sets the authoritative bit, so every answer is "Non-authoritative"; a v4-only
+ * name gets an empty AAAA answer; NXDOMAIN prints "** server can't find" per query and exits 1.
+ * On the node it is bind's (Address with #53, one block).
+ */
 function nslookup(w: Where, args: string[]): CommandResult {
   const name = args.find((a) => !a.startsWith('-'));
   if (!name) return fail('BusyBox v1.37.0 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n');
-  const r = w.kind === 'container' ? resolve(w.ctl, w.c, name) : null;
-  const server = r ? r.server || '127.0.0.11' : '10.0.0.2';
-  const addrs = r ? r.addrs : resolveOnNode(w.ctl, name);
-  const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
-  if (!addrs.length) return fail('', 1, `${head}** server can't find ${name}: NXDOMAIN\n\n`);
-  const auth = name.includes('.') && !name.toLowerCase().startsWith('tasks.') ? 'Non-authoritative answer:\n' : '';
-  return ok(`${head}${auth}${addrs.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`);
+  if (w.kind === 'node') {
+    const addrs = resolveOnNode(w.ctl, name);
+    const head = `Server:\t\t10.0.0.2\nAddress:\t10.0.0.2#53\n\n`;
+    if (!addrs.length) return fail('', 1, `${head}** server can't find ${name}: NXDOMAIN\n\n`);
+    return ok(`${head}Non-authoritative answer:\n${addrs.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`);
+  }
+  const r = resolve(w.ctl, w.c, name);
+  const server = r.server || '127.0.0.11';
+  const type = (/^-(?:type|querytype)=(.+)$/i.exec(args.find((a) => /^-(?:type|querytype)=/i.test(a)) ?? '')?.[1] ?? '').toUpperCase();
+  const queries = type === 'A' ? ['A'] : type === 'AAAA' ? ['AAAA'] : ['A', 'AAAA'];
+  let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+  if (!r.addrs.length) {
+    for (let i = 0; i < queries.length; i++) out += `** server can't find ${name}: NXDOMAIN\n\n`;
+    return fail('', 1, out);
+  }
+  for (const q of queries) {
+    const addrs = r.addrs.filter((a) => (q === 'A' ? !a.includes(':') : a.includes(':')));
+    out += `Non-authoritative answer:\n${addrs.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`;
+  }
+  return ok(out);
 }
 
+/**
+ * getent hosts|ahosts. Alpine's is musl-utils' (aports main/musl/getent.c): hosts asks for an IPv6
+ * address, then IPv4, and prints the first one ("%-16s  %s"); ahosts prints each address per
+ * socket type with the name ("%-15s %-6s %s"; musl gives STREAM and DGRAM). Debian-based images and
+ * the node have glibc's: hosts prints every address ("%-15s %s"), ahosts STREAM/DGRAM/RAW with the
+ * name on the first line. busybox has no getent. A name not found: exit 2.
+ */
 function getent(w: Where, args: string[]): CommandResult {
-  if (args[0] !== 'hosts' && args[0] !== 'ahosts') return fail(`Unknown database: ${args[0] ?? ''}\n`, 1);
+  const img = w.kind === 'container' ? (findImage(w.c.image)?.name ?? '') : '';
+  if (img === 'busybox') return notFound('getent');
+  const musl = img === 'alpine';
+  const db = args[0] ?? '';
+  if (db !== 'hosts' && db !== 'ahosts') {
+    if (musl) return fail(`getent: Unknown database \`${db}'\nUsage: getent database [key ...]\n`, 1);
+    return fail(`Unknown database: ${db}\nTry 'getent --help' or 'getent --usage' for more information.\n`, 1);
+  }
   let out = '';
   for (const n of args.slice(1)) {
     const a = lookup(w, n);
     if (!a.length) return { stdout: out, stderr: '', exitCode: 2 };
-    out += a.map((ip) => `${ip.padEnd(15)} ${n}\n`).join('');
+    if (db === 'hosts') {
+      if (musl) out += `${(a.find((ip) => ip.includes(':')) ?? a[0]).padEnd(16)}  ${n}\n`;
+      else out += a.map((ip) => `${ip.padEnd(15)} ${n}\n`).join('');
+    } else if (musl) out += a.map((ip) => `${ip.padEnd(15)} STREAM ${n}\n${ip.padEnd(15)} DGRAM  ${n}\n`).join('');
+    else out += a.map((ip, i) => `${ip.padEnd(15)} STREAM ${i === 0 ? n : ''}\n${ip.padEnd(15)} DGRAM  \n${ip.padEnd(15)} RAW    \n`).join('');
   }
   return ok(out);
 }

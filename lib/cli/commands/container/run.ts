@@ -70,6 +70,15 @@ export const run: CommandDef = {
         c.autoRemove = before;
       }
       const r = ctx.execIn(ctx.ctl, c.id, args.slice(1));
+      const missing = r.exitCode === 127 && /^OCI runtime exec failed: .*(exec: "[^"]*": executable file not found in \$PATH: unknown)/.exec(r.stderr);
+      if (missing) {
+        // the runtime cannot start the process: the start fails (exit 127) and nothing is printed for -d
+        ctx.ctl.finish(c, 127);
+        const msg = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${missing[1]}`;
+        ctx.err.push(`docker: Error response from daemon: ${msg}\n\nRun 'docker run --help' for more information\n`);
+        ctx.exitCode = 127;
+        return;
+      }
       writeLog(c, ctx.world.state.clock, 1, r.stdout);
       writeLog(c, ctx.world.state.clock, 2, r.stderr);
       if (detach) ctx.out.push(c.id + '\n');
