@@ -45,8 +45,8 @@ function sqliteCode(err: unknown): string | undefined {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Run `op`, retrying with growing pauses (not blocking the event loop) while SQLite answers SQLITE_BUSY. */
-async function retryBusy<T>(op: () => Promise<T>): Promise<T> {
+/** Run `op`, retrying with growing pauses (not blocking the event loop) while SQLite answers SQLITE_BUSY (for up to SQLITE_LOCK_WAIT_MS). */
+export async function retryBusy<T>(op: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
     try {

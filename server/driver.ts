@@ -1,4 +1,5 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Pool, types, type CustomTypesConfig } from 'pg';
 import { isPostgresUrl, sqlitePath } from '@/env';
@@ -36,13 +37,26 @@ function openDriver(url: string): Driver {
     pool.on('error', () => {}); // an idle client dropped by the server; the next checkout reconnects
     return { kind: 'postgresql', pool };
   }
+  return { kind: 'sqlite', conn: openSqliteConnection(url) };
+}
+
+/**
+ * A new better-sqlite3 connection to the SQLite database at `url`, with the app's pragmas. It never
+ * waits synchronously for the lock (that would block the event loop, and so the Prisma transaction
+ * holding it): a busy database throws SQLITE_BUSY at once, and callers retry asynchronously.
+ */
+export function openSqliteConnection(url: string): Database.Database {
   const conn = new Database(sqlitePath(url), { timeout: 0 });
   conn.exec(SQLITE_PRAGMAS);
-  // Never wait synchronously for the lock (that would block the event loop, and so the Prisma
-  // transaction holding it): a busy database throws SQLITE_BUSY at once, and callers retry.
   conn.pragma('busy_timeout = 0');
-  return { kind: 'sqlite', conn };
+  return conn;
 }
+
+/** How Prisma's SQLite adapter stores a DateTime (ISO 8601 with an explicit +00:00). */
+export const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
+
+/** A new row id for rows written outside Prisma (the schema's cuid() is generated client-side too; any unique string works). */
+export const newRowId = () => `c${crypto.randomUUID().replace(/-/g, '')}`;
 
 // On globalThis, like the Prisma client: the bundler may copy this module into several chunks.
 const drivers = ((globalThis as unknown as { __netprepDrivers?: Map<string, Driver> }).__netprepDrivers ??= new Map());

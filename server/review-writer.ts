@@ -1,12 +1,11 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import { newCardFields, toSnapshot, type CardFields, type Grade, type Scheduler } from '@/lib/srs';
 import { env } from '@/env';
 import type { CardRow } from './cards';
 import type { Db } from './db';
-import { driverFor } from './driver';
+import { driverFor, newRowId, sqliteDate } from './driver';
 
 /**
  * The one hot write of the app, a review, behind one small interface with two implementations
@@ -144,8 +143,6 @@ const CARD_COLUMNS = ['due', 'stability', 'difficulty', 'elapsed_days', 'schedul
 const LOG_COLUMNS = ['id', 'userId', 'questionId', 'clientReviewId', 'rating', 'prevState', 'answer', 'durationMs', 'source', 'stateBefore', 'stateAfter', 'reviewedAt', 'createdAt'] as const;
 const quoted = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
 
-/** A new row id (the Prisma schema's cuid() is generated client-side too; any unique string works). */
-const newId = () => `c${crypto.randomUUID().replace(/-/g, '')}`;
 
 /** FSRS fields in CARD_COLUMNS order, with dates as `date(d)`. */
 function cardValues<D>(f: CardFields, date: (d: Date) => D): unknown[] {
@@ -154,7 +151,7 @@ function cardValues<D>(f: CardFields, date: (d: Date) => D): unknown[] {
 
 function logValues<D>(w: ReviewWrite, before: CardFields, after: CardFields, date: (d: Date) => D): unknown[] {
   const r = logRow(w, before, after);
-  return [newId(), r.userId, r.questionId, r.clientReviewId, r.rating, r.prevState, r.answer, r.durationMs, r.source, r.stateBefore, r.stateAfter, date(r.reviewedAt), date(w.now)];
+  return [newRowId(), r.userId, r.questionId, r.clientReviewId, r.rating, r.prevState, r.answer, r.durationMs, r.source, r.stateBefore, r.stateAfter, date(r.reviewedAt), date(w.now)];
 }
 
 interface RawCard {
@@ -191,8 +188,6 @@ function fieldsOf(row: RawCard): CardFields {
 
 // --- SQLite (better-sqlite3) -----------------------------------------------------------------
 
-/** How Prisma's SQLite adapter stores a DateTime (ISO 8601 with an explicit +00:00). */
-const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
 function sqliteWriter(conn: Database.Database): ReviewWriter {
   const seen = conn.prepare(`SELECT 1 FROM "ReviewLog" WHERE "userId" = ? AND "clientReviewId" = ?`).pluck();
@@ -212,7 +207,7 @@ function sqliteWriter(conn: Database.Database): ReviewWriter {
     const at = sqliteDate(w.now);
     if (stale) append.run(...logValues(w, before, after, sqliteDate));
     else if (row) update.run(...cardValues(after, sqliteDate), w.deck, w.sourceItem, at, row.id);
-    else insert.run(newId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, sqliteDate), at, at);
+    else insert.run(newRowId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, sqliteDate), at, at);
     if (!stale) append.run(...logValues(w, before, after, sqliteDate));
     return { card: row && stale ? staleCard(w, row) : cardAfter(w, after), stale };
   });
@@ -262,7 +257,7 @@ function pgWriter(pool: Pool): ReviewWriter {
         if (stale) {
           // logged only, the card unchanged
         } else if (row) await exec(c, q.update, [...cardValues(after, pgDate), w.deck, w.sourceItem, at, row.id]);
-        else await exec(c, q.insert, [newId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, pgDate), at]);
+        else await exec(c, q.insert, [newRowId(), w.userId, w.questionId, w.deck, w.sourceItem, ...cardValues(after, pgDate), at]);
         await exec(c, q.append, logValues(w, before, after, pgDate));
         await c.query('COMMIT');
         return { card: row && stale ? staleCard(w, row) : cardAfter(w, after), stale };

@@ -11,6 +11,7 @@
  * on its own after HOLD_MS, exits when its stdin closes, and is killed in afterAll.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { freshDatabase, onPostgres, type TestDatabase } from '../../helpers/db';
 import { startServer, type RunningServer } from '@/scripts/lib/server';
@@ -64,12 +65,23 @@ function holdLock(file: string): { child: ChildProcess; locked: Promise<number>;
   return { child, locked, released };
 }
 
-/** fetch with a hard timeout; resolves to status, body text and elapsed milliseconds. */
-async function timed(url: string, init: RequestInit = {}, timeoutMs = 20_000): Promise<{ status: number; body: string; ms: number }> {
+/**
+ * An HTTP request on a connection of its own (a pooled keep-alive socket left idle while the lock holder
+ * starts could be closed by the server under the next request), with a hard timeout; resolves to status,
+ * body text and elapsed milliseconds.
+ */
+function timed(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, timeoutMs = 20_000): Promise<{ status: number; body: string; ms: number }> {
   const start = Date.now();
-  const res = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(timeoutMs) });
-  const body = await res.text();
-  return { status: res.status, body, ms: Date.now() - start };
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false, timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: Date.now() - start }));
+    });
+    req.on('error', reject);
+    req.on('timeout', () => req.destroy(new Error(`${init.method ?? 'GET'} ${url}: no answer within ${timeoutMs} ms`)));
+    req.end(init.body);
+  });
 }
 
 const describeSqlite = onPostgres() ? describe.skip : describe;
@@ -86,7 +98,7 @@ describeSqlite('a database locked by another process (issue 12)', () => {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json', origin: server.url },
       body: JSON.stringify({ clientReviewId: id, questionId: questionId(), rating: 3, durationMs: 900, source: 'flashcard' }),
-    }) satisfies RequestInit;
+    });
 
   beforeAll(async () => {
     t = freshDatabase('db-lock');
