@@ -12,8 +12,8 @@
 import http from 'node:http';
 import { freshDatabase, type TestDatabase } from '../../helpers/db';
 import { progressDocument } from '../../helpers/progress-doc';
-import { startServer, type RunningServer } from '../../helpers/server';
-import { sessionCookie, TEST_SECRET } from '../fixtures/session';
+import { startServer, type RunningServer } from '@/scripts/lib/server';
+import { sessionCookie, TEST_SECRET } from '@/scripts/lib/session';
 import { getBank } from '@/server/banks';
 
 const MiB = 1024 * 1024;
