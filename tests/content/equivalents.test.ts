@@ -24,6 +24,26 @@ const cases: Array<{ task: string; accepted: string[][]; rejected: string[][] }>
     rejected: [[`docker service inspect -f '{{json .Spec.TaskTemplate.ContainerSpec.Labels}}' shop`], ['docker service ls']],
   },
   {
+    task: 'In this MKE swarm with layer 7 routing on',
+    accepted: [
+      ['docker service create --label=com.docker.lb.port=80 --label=com.docker.lb.hosts=shop.example.com --label=com.docker.lb.network=shopnet --network=shopnet --name=shop nginx'],
+      ['docker service create --name shop --network shopnet nginx', 'docker service update --label-add com.docker.lb.hosts=shop.example.com --label-add com.docker.lb.port=80 --label-add com.docker.lb.network=shopnet shop'],
+    ],
+    rejected: [
+      ['docker service create --name shop --network shopnet --label com.docker.lb.hosts=shop.example.com --label com.docker.lb.port=80 nginx'],
+      ['docker service create --name shop --network shopnet --container-label com.docker.lb.hosts=shop.example.com --container-label com.docker.lb.port=80 --container-label com.docker.lb.network=shopnet nginx'],
+      ['docker service create --name shop --network shopnet --label com.docker.lb.hosts=shop.example.com --label com.docker.lb.port=80 --label com.docker.lb.network=shopnet --publish 80:80 nginx'],
+    ],
+  },
+  {
+    task: 'The Interlock-routed service `shop` must now be served over HTTPS',
+    accepted: [['docker service update shop --label-add=com.docker.lb.ssl_key=shop.key --label-add=com.docker.lb.ssl_cert=shop.cert']],
+    rejected: [
+      ['docker service update --label-add com.docker.lb.ssl_cert=shop.key --label-add com.docker.lb.ssl_key=shop.cert shop'],
+      ['docker service update --label-add com.docker.lb.ssl_cert=shop.cert shop'],
+    ],
+  },
+  {
     task: 'Service `shop` carries the Interlock labels',
     accepted: [['docker service update shop --network-add=shopnet'], ['docker service update --detach --network-add shopnet shop']],
     rejected: [['docker service update --label-add com.docker.lb.network=shopnet shop'], ['docker service update --label-rm com.docker.lb.network shop']],
