@@ -1,11 +1,15 @@
 /** Go's text/tabwriter as docker/cli configures it (`tabwriter.NewWriter(out, 10, 1, 3, ' ', 0)`). */
 
-/** Printable ASCII only: one column per character. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
 /** Display width of a string (code points; East Asian wide characters count 2 as go-runewidth does). */
 function displayWidth(s: string): number {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
+  let i = 0;
+  // printable ASCII (the common case): one column per character
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) break;
+    i++;
+  }
+  if (i === s.length) return s.length;
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
@@ -20,7 +24,14 @@ function displayWidth(s: string): number {
   return w;
 }
 
-type Cell = { text: string; width: number };
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  if (n >= 64) return ' '.repeat(n);
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
+/** A line's cells (split at tabs) and their display widths. */
+type Line = { texts: string[]; widths: number[] };
 
 /**
  * Go's text/tabwriter as docker/cli configures it: `NewWriter(out, minwidth 10, tabwidth 1, padding 3, ' ', 0)`.
@@ -29,58 +40,78 @@ type Cell = { text: string; width: number };
  * @param text lines separated by '\n', cells by '\t'
  */
 export function tabwriteText(text: string, minwidth = 10, padding = 3): string {
-  const rawLines = text.split('\n');
-  const out: string[] = [];
-  let block: Cell[][] = [];
-  const last = rawLines.length - 1;
-  for (let idx = 0; idx <= last; idx++) {
-    const l = rawLines[idx];
+  let out = '';
+  let block: Line[] = [];
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const l = nl < 0 ? text.slice(pos) : text.slice(pos, nl);
+    pos = nl + 1;
     const texts = l.split('\t');
-    const cells: Cell[] = new Array(texts.length);
-    for (let j = 0; j < texts.length; j++) cells[j] = { text: texts[j], width: displayWidth(texts[j]) };
-    if (idx === last) {
+    const widths: number[] = new Array(texts.length);
+    for (let j = 0; j < texts.length; j++) widths[j] = displayWidth(texts[j]);
+    const line = { texts, widths };
+    if (nl < 0) {
       // The text after the last newline is formatted with its block but written without a newline.
-      if (l !== '') block.push(cells);
-      if (block.length) formatBlock(block, minwidth, padding, out, l === '');
+      if (l !== '') block.push(line);
+      if (block.length) out += formatBlock(block, minwidth, padding, l === '');
       break;
     }
-    block.push(cells);
+    block.push(line);
     // A line with a single cell cannot affect later columns: tabwriter flushes there.
-    if (cells.length === 1) {
-      formatBlock(block, minwidth, padding, out, true);
+    if (texts.length === 1) {
+      out += formatBlock(block, minwidth, padding, true);
       block = [];
     }
   }
-  return out.join('');
+  return out;
 }
 
-/** tabwriter's `format`: recursively finds column blocks and their widths, then writes the lines. */
-function formatBlock(lines: Cell[][], minwidth: number, padding: number, out: string[], newlineAtEnd: boolean): void {
+/** One line with the cells before `widths.length` padded to their column's width. */
+function writeLine(line: Line, widths: readonly number[], newline: boolean): string {
+  let s = '';
+  const { texts } = line;
+  for (let j = 0; j < texts.length; j++) {
+    s += texts[j];
+    if (j < widths.length && widths[j] > line.widths[j]) s += spaces(widths[j] - line.widths[j]);
+  }
+  return newline ? s + '\n' : s;
+}
+
+/** tabwriter's `format`: finds column blocks and their widths, then writes the lines. */
+function formatBlock(lines: Line[], minwidth: number, padding: number, newlineAtEnd: boolean): string {
+  // The common case, a table: every line has the same cells, but for a single-cell line that ends the
+  // block. Then each column is one block over all those lines, and its width their widest cell's.
+  const n = lines[0].texts.length;
+  let rows = 0;
+  while (rows < lines.length && lines[rows].texts.length === n) rows++;
+  if (n > 1 && (rows === lines.length || (rows === lines.length - 1 && lines[rows].texts.length === 1))) {
+    const widths: number[] = new Array(n - 1).fill(minwidth);
+    for (let i = 0; i < rows; i++) {
+      const w = lines[i].widths;
+      for (let j = 0; j < n - 1; j++) if (w[j] + padding > widths[j]) widths[j] = w[j] + padding;
+    }
+    let out = '';
+    for (let i = 0; i < lines.length; i++) out += writeLine(lines[i], i < rows ? widths : [], i + 1 < lines.length || newlineAtEnd);
+    return out;
+  }
+  let out = '';
   const widths: number[] = [];
   const writeLines = (line0: number, line1: number): void => {
-    for (let i = line0; i < line1; i++) {
-      let s = '';
-      const line = lines[i];
-      for (let j = 0; j < line.length; j++) {
-        const c = line[j];
-        s += c.text;
-        if (j < widths.length && widths[j] > c.width) s += ' '.repeat(widths[j] - c.width);
-      }
-      out.push(s + (i + 1 < lines.length || newlineAtEnd ? '\n' : ''));
-    }
+    for (let i = line0; i < line1; i++) out += writeLine(lines[i], widths, i + 1 < lines.length || newlineAtEnd);
   };
   const format = (line0: number, line1: number): void => {
     const column = widths.length;
     for (let t = line0; t < line1; t++) {
-      if (column >= lines[t].length - 1) continue;
+      if (column >= lines[t].texts.length - 1) continue;
       // A cell exists in this column: print the lines before the block, then size the block.
       writeLines(line0, t);
       line0 = t;
       let width = minwidth;
       for (; t < line1; t++) {
         const line = lines[t];
-        if (column >= line.length - 1) break;
-        const w = line[column].width + padding;
+        if (column >= line.texts.length - 1) break;
+        const w = line.widths[column] + padding;
         if (w > width) width = w;
       }
       widths.push(width);
@@ -91,6 +122,7 @@ function formatBlock(lines: Cell[][], minwidth: number, padding: number, out: st
     writeLines(line0, line1);
   };
   format(0, lines.length);
+  return out;
 }
 
 /**
