@@ -4,7 +4,9 @@
  */
 import { MULBERRY32_STEP, mulberry32Output } from '../random';
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Per length, a scratch array of character codes (ids are made one at a time). */
+const HEX_SCRATCH: number[][] = [];
 
 export class Rng {
   constructor(public state: number) {
@@ -20,9 +22,14 @@ export class Rng {
   }
   /** n lowercase hex characters. */
   hex(n: number): string {
-    let s = '';
-    for (let i = 0; i < n; i += 2) s += HEX[(this.next() * 256) | 0];
-    return s.length === n ? s : s.slice(0, n);
+    // one draw per two characters (a byte), as many draws as ceil(n / 2)
+    const codes = (HEX_SCRATCH[n] ??= new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i += 2) {
+      const b = (this.next() * 256) | 0;
+      codes[i] = HEX_DIGITS[b >> 4];
+      if (i + 1 < n) codes[i + 1] = HEX_DIGITS[b & 15];
+    }
+    return String.fromCharCode.apply(null, codes);
   }
   /** Base-36ish id as swarm uses (25 chars, lowercase alnum). */
   alnum(n: number): string {
