@@ -6,8 +6,12 @@
  * second of this process (stable on a shared machine, where wall time includes waiting for a CPU),
  * coldCommandsPerSecond (the first 1,200 commands of a fresh process, compilation included),
  * check() median/p99 wall time and mean CPU time, bytes per engine, and the 1-minute load average.
+ * GC figures say where time outside the simulator's own code goes: the main thread's GC pauses
+ * (count and milliseconds) in the steady run and over the timed checks, and how many of the 10
+ * slowest checks (the p99 tail) overlapped a pause.
  */
 import os from 'node:os';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Bench } from './index';
@@ -33,6 +37,26 @@ const TASK = {
   solutions: [['docker network create --subnet 10.10.0.0/24 --gateway 10.10.0.254 app', 'docker network connect --alias www app web']],
   mode: 'state' as const,
 };
+
+/** GC pauses of the main thread, as perf_hooks reports them (delivered when the event loop turns). */
+function gcRecorder(): { take(): Promise<PerformanceEntry[]>; stop(): void } {
+  let entries: PerformanceEntry[] = [];
+  const obs = new PerformanceObserver((list) => {
+    entries.push(...list.getEntries());
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    async take() {
+      // node posts GC entries from a native immediate: let a few loop turns pass
+      for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 1));
+      const out = entries;
+      entries = [];
+      return out;
+    },
+    stop: () => obs.disconnect(),
+  };
+}
+const pauseMs = (es: PerformanceEntry[]) => Number(es.reduce((a, e) => a + e.duration, 0).toFixed(1));
 
 const cpuMs = () => {
   const c = process.cpuUsage();
@@ -73,22 +97,33 @@ const bench: Bench = {
     // machine, where its compiler threads wait for a CPU). The steady state is what a server
     // running many checks, or a long lab session, gets.
     runMix(createLab({ seed: 1 }), warmupRounds, 100);
+    const gcs = gcRecorder();
+    await gcs.take();
     const lab = createLab({ seed: 2 });
     const warm = runMix(lab, rounds);
+    const steadyGc = await gcs.take();
     const commandsPerSecond = Math.round(warm.n / warm.secs);
     log(`steady: ${warm.n} commands in ${warm.secs.toFixed(3)} s (${warm.cpuSecs.toFixed(3)} s CPU) after ${warmupRounds * 12} warm-up commands; load average ${load()}`);
 
     const times: number[] = [];
     const answer = ['docker network create --gateway=10.10.0.254 --subnet=10.10.0.0/24 app', 'docker network connect --alias=www app web'];
     for (let i = 0; i < 200; i++) check(TASK, answer);
+    await gcs.take();
+    const spans: [number, number][] = [];
     const checkCpu0 = cpuMs();
     for (let i = 0; i < 1000; i++) {
-      const s = process.hrtime.bigint();
+      const s = performance.now();
       const r = check(TASK, answer);
-      times.push(Number(process.hrtime.bigint() - s) / 1e6);
+      const e = performance.now();
+      spans.push([s, e]);
+      times.push(e - s);
       if (!r.correct) throw new Error('check bench: expected a correct answer');
     }
     const checkCpuMeanMs = (cpuMs() - checkCpu0) / times.length;
+    const checkGc = await gcs.take();
+    gcs.stop();
+    const slowest = [...spans].sort((a, b) => b[1] - b[0] - (a[1] - a[0])).slice(0, 10);
+    const slowWithGc = slowest.filter(([s, e]) => checkGc.some((g) => g.startTime < e && g.startTime + g.duration > s)).length;
     times.sort((a, b) => a - b);
 
     // Memory: a typical lab (a few networks and containers).
@@ -123,6 +158,11 @@ const bench: Bench = {
       checkCpuMeanMs: Number(checkCpuMeanMs.toFixed(3)),
       checkMedianMs: Number(times[Math.floor(times.length / 2)].toFixed(3)),
       checkP99Ms: Number(times[Math.floor(times.length * 0.99)].toFixed(3)),
+      steadyGcPauses: steadyGc.length,
+      steadyGcMs: pauseMs(steadyGc),
+      checkGcPauses: checkGc.length,
+      checkGcMs: pauseMs(checkGc),
+      slowestChecksWithGc: slowWithGc,
       bytesPerEngine: heapPerEngine ?? serialized,
       serializedBytes: serialized,
       loadAverage1m: Number(load()),
