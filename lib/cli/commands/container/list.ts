@@ -38,6 +38,7 @@ export function displayPorts(c: ContainerState): string {
       const [p, proto] = x.split('/');
       if (!ps.some((q) => q.priv === +p && q.proto === proto)) ps.push({ ip: '', pub: 0, priv: +p, proto });
     }
+  if (!ps.length) return '';
   const lt = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   ps.sort((a, b) => a.priv - b.priv || lt(a.ip, b.ip) || a.pub - b.pub || lt(a.proto, b.proto));
   const hostPort = (ip: string, port: string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
