@@ -21,23 +21,34 @@ export function formatList(
   let fmt = format;
   if (!fmt || fmt === 'table') fmt = defaultTable;
   if (fmt === 'json') fmt = '{{json .}}';
-  const { table, template } = parseTableFormat(fmt);
-  const simple = simpleFields(template, rows);
+  const lf = listFormat(fmt);
+  const first = rows[0];
+  const parts = lf.parts && (!first || lf.fields.every((f) => typeof first[f] === 'string')) ? lf.parts : null;
   let text = '';
-  if (table) text += (simple ? simple(headers) : renderTableHeader(template, headers)) + '\n';
-  for (const r of rows) text += (simple ? simple(r) : renderTemplate(template, goStruct(goType, r), TEMPLATE_BOUNDS)) + '\n';
-  return table ? tabwriteText(text) : text;
+  if (lf.table) text += (parts ? substitute(parts, headers) : renderTableHeader(lf.template, headers)) + '\n';
+  for (const r of rows) text += (parts ? substitute(parts, r) : renderTemplate(lf.template, goStruct(goType, r), TEMPLATE_BOUNDS)) + '\n';
+  return lf.table ? tabwriteText(text) : text;
 }
 
-const SIMPLE_CACHE = new Map<string, (string | { field: string })[] | null>();
+type Part = string | { field: string };
 /**
- * Fast path: a template made only of text and `{{.Field}}` over string fields is substituted
- * directly (the common case: default tables, `{{.Name}}`); anything else goes to the engine.
+ * A list format read once: table or not, the row template, and when the template is made only of
+ * text and `{{.Field}}` (the common case: default tables, `{{.Name}}`), its parts and fields, for
+ * direct substitution over string fields; anything else goes to the template engine.
  */
-function simpleFields(template: string, rows: Record<string, unknown>[]): ((r: Record<string, unknown>) => string) | null {
-  let parts = SIMPLE_CACHE.get(template);
-  if (parts === undefined) {
-    parts = [];
+interface ListFormat {
+  table: boolean;
+  template: string;
+  parts: Part[] | null;
+  fields: string[];
+}
+const FORMATS = new Map<string, ListFormat>();
+
+function listFormat(fmt: string): ListFormat {
+  let lf = FORMATS.get(fmt);
+  if (!lf) {
+    const { table, template } = parseTableFormat(fmt);
+    let parts: Part[] | null = [];
     const re = /\{\{\s*\.([A-Za-z0-9_]+)\s*\}\}/g;
     let last = 0;
     let m: RegExpExecArray | null;
@@ -47,19 +58,18 @@ function simpleFields(template: string, rows: Record<string, unknown>[]): ((r: R
     }
     parts.push(template.slice(last));
     if (parts.some((p) => typeof p === 'string' && (p.includes('{{') || p.includes('}}')))) parts = null;
-    if (SIMPLE_CACHE.size > 200) SIMPLE_CACHE.clear();
-    SIMPLE_CACHE.set(template, parts);
+    const fields = (parts ?? []).flatMap((p) => (typeof p === 'string' ? [] : [p.field]));
+    lf = { table, template, parts, fields };
+    if (FORMATS.size > 200) FORMATS.clear();
+    FORMATS.set(fmt, lf);
   }
-  if (!parts) return null;
-  const fields = parts.filter((p): p is { field: string } => typeof p !== 'string').map((p) => p.field);
-  const first = rows[0];
-  if (first && !fields.every((f) => typeof first[f] === 'string')) return null;
-  const ps = parts;
-  return (r) => {
-    let s = '';
-    for (const p of ps) s += typeof p === 'string' ? p : (r[p.field] as string);
-    return s;
-  };
+  return lf;
+}
+
+function substitute(parts: Part[], r: Record<string, unknown>): string {
+  let s = '';
+  for (const p of parts) s += typeof p === 'string' ? p : (r[p.field] as string);
+  return s;
 }
 
 /** `docker ... inspect` output: JSON array with 4-space indent, or a template per element. */
