@@ -225,20 +225,33 @@ function sameOutput(mine: string, mineEngine: Engine, want: string, wantEngine: 
 }
 
 // ------------------------------------------------------------------ task starts (cached)
-/** Recent tasks' labs right after their setup, serialized: restoring one is 2-3x cheaper than a replay. */
-const STARTS = new Map<string, string>();
+/** Recent tasks' labs right after their setup: restoring one is 2-3x cheaper than a replay. */
+interface Start {
+  state: string;
+  /** each node daemon's event buffer, which lives outside the serialized state (as dockerd's) */
+  events: unknown[][];
+}
+const STARTS = new Map<string, Start>();
 const START_CACHE = 64;
 
-/** A lab started as startTask(task, seed) starts it (same state, clock and generator position). */
-function startedLab(task: CheckTask, seed: number): LabImpl {
+/**
+ * A lab started as startTask(task, seed) starts it (same state, clock, generator position and
+ * events), from the cache when the same setup started one recently. What check() replays on.
+ */
+export function startedLab(task: CheckTask, seed: number): LabImpl {
   const key = JSON.stringify([task.setup ?? [], task.nodes ?? null, seed]);
   let s = STARTS.get(key);
   if (s === undefined) {
-    s = startTask(task, seed).serialize();
+    const fresh = startTask(task, seed);
+    const world = fresh.engine.world;
+    s = { state: fresh.serialize(), events: fresh.engine.state.nodes.map((n) => structuredClone(world.eventsOf(n))) };
     STARTS.set(key, s);
     if (STARTS.size > START_CACHE) STARTS.delete(STARTS.keys().next().value!);
   }
-  return restoreLab(s) as LabImpl;
+  const lab = restoreLab(s.state) as LabImpl;
+  const events = s.events;
+  lab.engine.state.nodes.forEach((n, i) => lab.engine.world.eventsOf(n).push(...(structuredClone(events[i]) as ReturnType<typeof lab.engine.world.eventsOf>)));
+  return lab;
 }
 
 // ------------------------------------------------------------------ references (cached)
