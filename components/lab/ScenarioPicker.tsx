@@ -73,7 +73,7 @@ export function ScenarioPicker({ scenarios, done, openKey, onOpen }: { scenarios
           <label htmlFor={`${id}-q`}>Search scenarios</label>
           <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. overlay, publish, alias" autoComplete="off" />
           <p className={s.pickerMeta} role="status">
-            {words.length ? `${hitCount} of ${plural(scenarios.length, 'scenario')} ${hitCount === 1 ? 'matches' : 'match'}` : `${plural(scenarios.length, 'scenario')}, ${doneCount} done`}
+            {words.length ? `${hitCount} of ${plural(scenarios.length, 'scenario')} match` : `${plural(scenarios.length, 'scenario')}, ${doneCount} done`}
           </p>
         </div>
         {shown.map((g) => (
