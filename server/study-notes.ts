@@ -91,17 +91,39 @@ export async function buildStudyNote(tree: MdastRoot, questions: Question[]): Pr
   push();
   // Each question goes to the last section that starts at or before its line.
   const sorted = [...questions].sort((a, b) => a.source.line - b.source.line);
+  const sources = new Map<StudySection, Question[]>();
   for (const q of sorted) {
     // Yield between questions: a background warm-up never holds the event loop for long.
     await new Promise((resolve) => setImmediate(resolve));
-    const home = [...sections].reverse().find((s) => s.line <= q.source.line) ?? sections[0];
-    if (!home) {
-      sections.push({ id: 'questions', title: 'Questions', depth: 2, line: q.source.line, blocks: [], questions: [await questionView(q)] });
-      continue;
-    }
+    let home = [...sections].reverse().find((s) => s.line <= q.source.line) ?? sections[0];
+    if (!home) sections.push((home = { id: 'questions', title: 'Questions', depth: 2, line: q.source.line, blocks: [], questions: [] }));
     home.questions.push(await questionView(q));
+    sources.set(home, [...(sources.get(home) ?? []), q]);
   }
+  for (const [section, qs] of sources) if (section.blocks.length === 0) section.digest = digestOf(qs);
   return { sections: sections.filter((s) => s.blocks.length || s.questions.length || s.depth === 2) };
+}
+
+/**
+ * Key points of a section without prose: each source item's explanation once (generated
+ * siblings share their item's), outdated ones left out, as paragraphs; plus the docs cited.
+ */
+export function digestOf(questions: Question[]): StudySection['digest'] {
+  const seenItems = new Set<string>();
+  const seenText = new Set<string>();
+  const paragraphs: string[] = [];
+  const docs = new Set<string>();
+  for (const q of questions) {
+    if (q.outdated) continue;
+    for (const d of q.docs ?? []) docs.add(d);
+    const text = q.explanation?.trim();
+    if (!text || seenItems.has(q.sourceItem) || seenText.has(text)) continue;
+    seenItems.add(q.sourceItem);
+    seenText.add(text);
+    paragraphs.push(text);
+  }
+  if (paragraphs.length === 0) return undefined;
+  return { html: md(paragraphs.join('\n\n')), docs: [...docs] };
 }
 
 function readNote(file: string): string | null {

@@ -108,6 +108,43 @@ function Question({ q, n }: { q: StudyQuestion; n: number }) {
   );
 }
 
+/** Key points of a section the note gives no prose for, drawn from its questions' explanations. */
+function Digest({ id, digest }: { id: string; digest: NonNullable<StudySection['digest']> }) {
+  return (
+    <div className={styles.digest} data-testid="section-digest">
+      <p className={styles.digestLabel} id={`${id}-digest`}>
+        Key points <span className={styles.digestNote}>(from the explanations of the questions below)</span>
+      </p>
+      <div className={`prose ${styles.block}`} aria-labelledby={`${id}-digest`} dangerouslySetInnerHTML={{ __html: digest.html }} />
+      {digest.docs.length > 0 && (
+        <p className={styles.digestDocs}>
+          Read more in the Docker docs:{' '}
+          {digest.docs.map((href, i) => (
+            <span key={href}>
+              {i > 0 && ' · '}
+              <a href={href} rel="noreferrer">
+                {docLabel(href)}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "engine/network/drivers/bridge#differences…" -> "bridge: differences between user defined bridges…" */
+function docLabel(href: string): string {
+  try {
+    const u = new URL(href);
+    const last = u.pathname.split('/').filter(Boolean).at(-1) ?? u.hostname;
+    const hash = u.hash.slice(1).replace(/-/g, ' ');
+    return hash ? `${last.replace(/-/g, ' ')}: ${hash}` : last.replace(/-/g, ' ');
+  } catch {
+    return href;
+  }
+}
+
 function Section({ s, start }: { s: StudySection; start: number }) {
   const H = s.depth === 2 ? 'h2' : 'h3';
   const Sub = s.depth === 2 ? 'h3' : 'h4';
@@ -121,6 +158,7 @@ function Section({ s, start }: { s: StudySection; start: number }) {
       {s.blocks.map((b) => (
         <div key={b.line} className={`prose ${styles.block}`} dangerouslySetInnerHTML={{ __html: b.html }} />
       ))}
+      {s.digest && <Digest id={s.id} digest={s.digest} />}
       {s.questions.length > 0 && (
         <div className={styles.questions}>
           <Sub className={styles.questionsTitle} id={`${s.id}-questions`}>

@@ -32,10 +32,10 @@ export function StudyMore({ decks, topics, counts, newAvailable }: Props) {
           On top of your daily limit{newAvailable ? `; ${plural(newAvailable, 'new card')} ${newAvailable === 1 ? 'is' : 'are'} still left under it today` : ''}.
         </p>
         <form action={action} className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
-          <label className="stack stack-sm small" htmlFor="extra-new">
-            <span>How many more</span>
+          <div className="stack stack-sm small">
+            <label htmlFor="extra-new">How many more</label>
             <input id="extra-new" name="extra" type="number" min={1} max={500} defaultValue={10} className="input" style={{ width: '7rem' }} aria-invalid={state.message ? true : undefined} aria-describedby={state.message ? 'extra-new-error' : undefined} />
-          </label>
+          </div>
           <button type="submit" className="btn btn--sm btn--primary" disabled={pending}>
             Add and study
           </button>
@@ -51,8 +51,8 @@ export function StudyMore({ decks, topics, counts, newAvailable }: Props) {
         <h2 id="cs-deck" className="card__title">One deck</h2>
         <p className="small muted" style={{ margin: 0 }}>Your usual queue (due cards, then new), from one deck only.</p>
         <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
-          <label className="stack stack-sm small" htmlFor="cs-deck-select">
-            <span>Deck</span>
+          <div className="stack stack-sm small">
+            <label htmlFor="cs-deck-select">Deck</label>
             <select id="cs-deck-select" name="deck" className="select">
               {decks.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -60,7 +60,7 @@ export function StudyMore({ decks, topics, counts, newAvailable }: Props) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="btn btn--sm">Study this deck</button>
         </form>
       </section>
@@ -70,8 +70,8 @@ export function StudyMore({ decks, topics, counts, newAvailable }: Props) {
         <p className="small muted" style={{ margin: 0 }}>Every card of one section of a deck: due ones first, then new ones, then the rest studied early.</p>
         <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
           <input type="hidden" name="custom" value="topic" />
-          <label className="stack stack-sm small" htmlFor="cs-topic-select" style={{ maxWidth: '100%' }}>
-            <span>Topic</span>
+          <div className="stack stack-sm small" style={{ maxWidth: '100%' }}>
+            <label htmlFor="cs-topic-select">Topic</label>
             <select id="cs-topic-select" name="topic" className="select" style={{ maxWidth: '100%' }}>
               {byDeck.map((d) => (
                 <optgroup key={d.id} label={d.title}>
@@ -83,7 +83,7 @@ export function StudyMore({ decks, topics, counts, newAvailable }: Props) {
                 </optgroup>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="btn btn--sm">Study this topic</button>
         </form>
       </section>
@@ -103,8 +103,8 @@ function SpanForm(props: { id: string; kind: 'failed' | 'ahead'; title: string; 
       <p className="small muted" style={{ margin: 0 }}>{intro}</p>
       <form method="get" action="/review" className="cluster cluster-sm" style={{ alignItems: 'flex-end' }}>
         <input type="hidden" name="custom" value={kind} />
-        <label className="stack stack-sm small" htmlFor={`${id}-days`}>
-          <span>{label}</span>
+        <div className="stack stack-sm small">
+          <label htmlFor={`${id}-days`}>{label}</label>
           <select id={`${id}-days`} name="days" className="select" defaultValue="1">
             {SPANS.map((d) => (
               <option key={d} value={d}>
@@ -112,7 +112,7 @@ function SpanForm(props: { id: string; kind: 'failed' | 'ahead'; title: string; 
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="btn btn--sm">{submit}</button>
       </form>
     </section>

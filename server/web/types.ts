@@ -122,6 +122,11 @@ export interface StudySection {
   line: number;
   blocks: StudyBlock[];
   questions: StudyQuestion[];
+  /**
+   * For a section the note gives no prose: its key points, drawn from the explanations of its
+   * questions (one paragraph per source item, in note order), and the docs they cite.
+   */
+  digest?: { html: string; docs: string[] };
 }
 
 export interface StudyNote {

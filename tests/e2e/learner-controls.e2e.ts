@@ -4,8 +4,8 @@
  * cards, one topic, review ahead) from its own page, each session saying what it is; the
  * stats charts' legend and readout (no "Date: Reviews: -"), read by hover and by keyboard;
  * lab scenario ticks kept per account (a guest's ticks move in at sign-up); no "1 questions"
- * anywhere a learner goes. Screenshots: i14-held-cards, i14-custom-study, i14-custom-session,
- * i14-stats-chart-readout, i14-lab-ticks-account (each -desktop|phone-light|dark.png).
+ * anywhere a learner goes; a question-only deck reads as key points per section. Screenshots: i14-held-cards, i14-custom-study, i14-custom-session,
+ * i14-stats-chart-readout, i14-lab-ticks-account, i14-deck-key-points (each -desktop|phone-light|dark.png).
  */
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
@@ -103,7 +103,7 @@ describe('learner controls (issue 14)', () => {
       await page.getByTestId('study-more-link').click();
       await page.waitForURL(/\/review\/custom$/);
       await page.getByRole('heading', { level: 1, name: 'Custom study' }).waitFor();
-      const failedSelect = page.getByLabel('Failed in the');
+      const failedSelect = page.getByLabel('Failed in the', { exact: true });
       expect(await failedSelect.locator('option').first().innerText()).toBe('last day (2 cards)');
       await expectNoBadPlural(page, '/review/custom');
       await runAxeBothThemes(page, 'custom study page');
@@ -123,7 +123,7 @@ describe('learner controls (issue 14)', () => {
 
       // One topic: the section of the first card studied.
       await page.goto('/review/custom');
-      const topicSelect = page.getByLabel('Topic');
+      const topicSelect = page.getByLabel('Topic', { exact: true });
       // A named section (not a deck's overview), a few options down.
       const value = await topicSelect.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value).filter((v) => !v.endsWith('/'))[2]);
       await topicSelect.selectOption(value);
@@ -135,7 +135,7 @@ describe('learner controls (issue 14)', () => {
 
       // Review ahead over 30 days: the learnt cards, not due yet.
       await page.goto('/review/custom');
-      await page.getByLabel('Due in the').selectOption('30');
+      await page.getByLabel('Due in the', { exact: true }).selectOption('30');
       await page.getByRole('button', { name: 'Review ahead' }).click();
       await page.waitForURL(/custom=ahead&days=30/);
       await page.getByRole('heading', { level: 1, name: 'Custom study: review ahead' }).waitFor();
@@ -183,6 +183,29 @@ describe('learner controls (issue 14)', () => {
         await expectNoBadPlural(page, url);
       }
     }, 150000);
+  }
+
+  for (const [vpName, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`reads a question-only deck as study material: key points per section, questions apart, answers hidden (${vpName})`, async () => {
+      const page = await app.newPage({ viewport });
+      await page.goto('/decks/net-bridge');
+      const digest = page.getByTestId('section-digest').first();
+      await digest.getByText('Key points').waitFor();
+      expect((await digest.innerText()).length).toBeGreaterThan(300);
+      expect(await digest.getByRole('link').count()).toBeGreaterThan(0);
+      // The questions follow, their answers closed until asked for.
+      const reveals = page.locator('details', { hasText: 'Show answer' });
+      expect(await reveals.count()).toBeGreaterThan(3);
+      expect(await page.locator('details[open]', { hasText: 'Show answer' }).count()).toBe(0);
+      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      expect(scroll).toBeLessThanOrEqual(width);
+      await expectNoBadPlural(page, '/decks/net-bridge');
+      await runAxeBothThemes(page, 'deck with key points');
+      if (vpName === 'desktop') await screenshot(page, 'i14-deck-key-points');
+    }, 120000);
   }
 
   it('keeps lab ticks in the account: a guest solves a scenario, signs up, and sees it done on another device (desktop and phone)', async () => {

@@ -26,6 +26,33 @@ describe('study notes', () => {
     expect(note.sections.filter((s) => s.title).length).toBeGreaterThan(0);
   });
 
+  it('gives a section without prose its key points from the explanations, each once, with the docs they cite', async () => {
+    let digests = 0;
+    for (const deck of loaded.bank.decks) {
+      const note = (await studyNote(loaded, deck))!;
+      for (const s of note.sections) {
+        if (s.blocks.length > 0) {
+          expect(s.digest).toBeUndefined();
+          continue;
+        }
+        const explained = s.questions.filter((q) => q.explanationHtml && !q.outdated);
+        if (explained.length === 0) continue;
+        digests++;
+        expect(s.digest).toBeDefined();
+        const text = s.digest!.html;
+        expect(text).not.toMatch(/<strong>(Q|A|Tags|Explanation|Docs):?<\/strong>/);
+        // One paragraph per source item (siblings share their item's explanation), never more than the questions.
+        const paragraphs = text.match(/<p>/g)?.length ?? 0;
+        const items = new Set(explained.map((q) => loaded.byId.get(q.id)!.sourceItem)).size;
+        expect(paragraphs).toBeGreaterThan(0);
+        expect(paragraphs).toBeLessThanOrEqual(items);
+        for (const d of s.digest!.docs) expect(d).toMatch(/^https:\/\//);
+      }
+    }
+    // The eight question-only notes: most of their sections read as key points now.
+    expect(digests).toBeGreaterThan(15);
+  });
+
   it('keeps the prose of a note written as plain text, and questions sit under their own heading', async () => {
     const deck = loaded.bank.decks.find((d) => d.id === 'docker-networking')!;
     const note = (await studyNote(loaded, deck))!;
