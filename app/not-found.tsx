@@ -7,6 +7,7 @@ export default function NotFound() {
   return (
     <EmptyState
       title="Page not found"
+      headingLevel={1}
       icon={<IconSearch />}
       actions={
         <>

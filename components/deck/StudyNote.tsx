@@ -147,7 +147,8 @@ function docLabel(href: string): string {
 
 function Section({ s, start }: { s: StudySection; start: number }) {
   const H = s.depth === 2 ? 'h2' : 'h3';
-  const Sub = s.depth === 2 ? 'h3' : 'h4';
+  // An untitled section (the note's introduction) has no heading of its own: its questions' heading takes the h2 level.
+  const Sub = !s.title ? 'h2' : s.depth === 2 ? 'h3' : 'h4';
   return (
     <section className={styles.section} aria-labelledby={s.title ? s.id : undefined} aria-label={s.title ? undefined : 'Introduction'}>
       {s.title && (

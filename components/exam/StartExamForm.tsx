@@ -45,7 +45,7 @@ export function StartExamForm({
       </div>
     );
   return (
-    <form action={formAction} className={s.confirm} role="group" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} data-testid="exam-start-confirm">
+    <form action={formAction} className={s.confirm} aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} data-testid="exam-start-confirm">
       <input type="hidden" name="blueprintId" value={blueprintId} />
       <input type="hidden" name="size" value={facts.questions} />
       <h3 id={`${id}-t`} style={{ margin: '0 0 0.5rem' }}>
