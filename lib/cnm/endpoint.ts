@@ -2,7 +2,19 @@
  * Endpoint: a sandbox's attachment to one network. The config part (aliases, static IPs, links)
  * survives stop/start; the operational part (id, addresses, MAC) exists only while running.
  */
-import type { NetworkId } from './network';
+import {
+  ForbiddenError,
+  InvalidParameterError,
+  NetworkNotFoundError,
+  NoAvailableAddressError,
+  PortAllocatedError,
+  UnavailableError,
+} from './errors';
+import { allocate, inSubnet, ipToNum, isIPv4, markUsed, release, type PoolState } from './ipam';
+import * as L from './labels';
+import type { NetworkId, NetworkState } from './network';
+import type { ContainerState, PortBinding, PortSpec } from './sandbox';
+import type { Controller, EndpointInput } from './controller';
 
 export type EndpointId = string & { readonly __brand: 'EndpointId' };
 
@@ -25,4 +37,157 @@ export interface EndpointState {
   ipv4?: string;
   ipv6?: string;
   mac?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Implementation: validate, configure, join (IPAM addresses, driver interface), leave, publish ports.
+
+/** libnetwork network.go createEndpoint on a config-only network. */
+export const CONFIG_ONLY_ENDPOINT = 'cannot create endpoint on configuration-only network';
+export const EPHEMERAL_LOW = 32768;
+export const EPHEMERAL_HIGH = 60999;
+
+/** Validate an endpoint request against a network (static IP, aliases, exclusivity). */
+export function validateEndpoint(ctrl: Controller, c: { networkMode: string } | null, n: NetworkState, ep: EndpointInput, containerName: string): void {
+  const errs: string[] = [];
+  if (!ctrl.isUserDefined(n) && n.name === 'bridge') {
+    if (ep.ipv4 || ep.ipv6) errs.push('user-specified IP address is supported on user-defined networks only');
+    if (ep.aliases?.length) errs.push('network-scoped aliases are only supported for user-defined networks');
+  }
+  if (ep.ipv4 !== undefined && ep.ipv4 !== '' && !isIPv4(ep.ipv4)) errs.push(`invalid IPv4 address: ${ep.ipv4}`);
+  if (!errs.length && ep.ipv4 && n.name !== 'bridge') {
+    if (!n.userIpam) throw new ForbiddenError('user specified IP address is supported only when connecting to networks with user configured subnets');
+    if (!n.pools.some((p) => inSubnet(p, ep.ipv4!))) errs.push(`no configured subnet contains IP address ${ep.ipv4}`);
+  }
+  if (errs.length) throw new InvalidParameterError(`invalid endpoint settings:\n${errs.join('\n')}`);
+  void c;
+  void containerName;
+}
+
+export function endpointConfig(ctrl: Controller, n: NetworkState, ep: EndpointInput): EndpointState {
+  const e: EndpointState = {
+    networkId: n.id,
+    networkName: n.name,
+    aliases: [...(ep.aliases ?? [])],
+    linkLocalIPs: ep.linkLocalIPs ?? [],
+    links: ep.links ?? [],
+    driverOpts: ep.driverOpts ?? {},
+    gwPriority: ep.gwPriority ?? 0,
+  };
+  if (ep.ipv4) e.ipv4Static = ep.ipv4;
+  if (ep.ipv6) e.ipv6Static = ep.ipv6;
+  if (ep.mac) e.macStatic = ep.mac;
+  return e;
+}
+
+export function portClash(ctrl: Controller, used: { hostIp: string; hostPort: number; proto: string }[], b: { hostIp: string; hostPort: number; proto: string }): boolean {
+  const v6 = (ip: string) => ip.includes(':');
+  return used.some(
+    (u) =>
+      u.hostPort === b.hostPort &&
+      u.proto === b.proto &&
+      v6(u.hostIp) === v6(b.hostIp) &&
+      (u.hostIp === b.hostIp || u.hostIp === '0.0.0.0' || b.hostIp === '0.0.0.0' || u.hostIp === '::' || b.hostIp === '::'),
+  );
+}
+
+/** Compute the port bindings a container gets when it starts. */
+export function bindPorts(ctrl: Controller, c: ContainerState, epName: string, epId: string, net: NetworkState): PortBinding[] {
+  // The bridge's host_binding_ipv4 is the address a port without one binds to (default: all).
+  const hb = net.options[L.BridgeHostBindingIPv4];
+  const defaultIps = hb && hb !== '0.0.0.0' ? [hb] : ['0.0.0.0', '::'];
+  const specs: PortSpec[] = [...c.portSpecs];
+  if (c.publishAll) {
+    for (const x of c.exposed) {
+      const [p, proto = 'tcp'] = x.split('/');
+      if (!specs.some((s) => s.containerPort === +p && s.proto === proto))
+        specs.push({ hostIp: '', hostPort: '', containerPort: +p, proto: proto as PortSpec['proto'] });
+    }
+  }
+  const used = ctrl.usedHostPorts(c);
+  const out: PortBinding[] = [];
+  for (const s of specs) {
+    const ips = s.hostIp ? [s.hostIp] : defaultIps;
+    let port: number;
+    if (s.hostPort === '') {
+      port = 0;
+      for (let tries = 0; tries < 1000; tries++) {
+        const cand = ctrl.world.rng.int(EPHEMERAL_LOW, EPHEMERAL_HIGH);
+        if (!ips.some((ip) => portClash(ctrl, [...used, ...out], { hostIp: ip, hostPort: cand, proto: s.proto }))) {
+          port = cand;
+          break;
+        }
+      }
+      if (!port) throw new UnavailableError('no available ports in the ephemeral range');
+    } else if (s.hostPort.includes('-')) {
+      // host range for a single container port: first free in the range
+      const [lo, hi] = s.hostPort.split('-').map(Number);
+      port = 0;
+      for (let p = lo; p <= hi; p++)
+        if (!ips.some((ip) => portClash(ctrl, [...used, ...out], { hostIp: ip, hostPort: p, proto: s.proto }))) {
+          port = p;
+          break;
+        }
+      if (!port) throw new PortAllocatedError(epName, epId, ips[0], lo);
+    } else port = +s.hostPort;
+    for (const ip of ips) {
+      const b = { hostIp: ip, hostPort: port, containerPort: s.containerPort, proto: s.proto };
+      if (portClash(ctrl, [...used, ...out], b)) throw new PortAllocatedError(epName, epId, ip, port);
+      out.push(b);
+    }
+  }
+  return out;
+}
+
+/** Join an endpoint: allocate its addresses. Returns a rollback. */
+export function joinEndpoint(ctrl: Controller, c: ContainerState, e: EndpointState): () => void {
+  const n = ctrl.netOf(e);
+  if (!n) throw new NetworkNotFoundError(e.networkName);
+  const d = ctrl.driverOf(n)!;
+  let v4: string | undefined;
+  let pool: PoolState | undefined;
+  if (d.capability.allocatesAddresses && n.enableIPv4 && n.pools.length) {
+    if (e.ipv4Static) {
+      pool = n.pools.find((p) => inSubnet(p, e.ipv4Static!));
+      if (!pool) throw new InvalidParameterError(`invalid endpoint settings:\nno configured subnet contains IP address ${e.ipv4Static}`);
+      const num = ipToNum(e.ipv4Static);
+      if (pool.used.includes(num)) throw new ForbiddenError('Address already in use');
+      markUsed(pool, num);
+      v4 = e.ipv4Static;
+    } else {
+      for (const p of n.pools) {
+        const ip = allocate(p);
+        if (ip) {
+          v4 = ip;
+          pool = p;
+          break;
+        }
+      }
+      if (!v4) throw new NoAvailableAddressError();
+    }
+  }
+  e.id = ctrl.newId() as EndpointId;
+  if (v4) e.ipv4 = v4;
+  if (n.enableIPv6 && n.pools6.length) {
+    const p6 = n.pools6[0];
+    e.ipv6 = e.ipv6Static ?? `${p6.subnet.split('/')[0].replace(/::$/, '::')}${p6.subnet.split('/')[0].endsWith('::') ? '' : ':'}${(p6.next++).toString(16)}`;
+  }
+  if (d.capability.allocatesAddresses) e.mac = e.macStatic ?? ctrl.newMac();
+  void c;
+  return () => {
+    if (pool && v4) release(pool, v4);
+    delete e.id;
+    delete e.ipv4;
+    delete e.ipv6;
+    delete e.mac;
+  };
+}
+
+export function leaveEndpoint(ctrl: Controller, e: EndpointState): void {
+  const n = ctrl.netOf(e);
+  if (n && e.ipv4) for (const p of n.pools) if (inSubnet(p, e.ipv4)) release(p, e.ipv4);
+  delete e.id;
+  delete e.ipv4;
+  delete e.ipv6;
+  delete e.mac;
 }
