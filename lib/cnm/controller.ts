@@ -9,7 +9,7 @@
  * the engine as it was.
  */
 import { drivers } from './drivers';
-import type { Driver } from './driverapi';
+import type { Driver, DriverContext } from './driverapi';
 import {
   AmbiguousError,
   ConflictError,
@@ -29,7 +29,6 @@ import * as networks from './network';
 import * as sandboxes from './sandbox';
 
 export { PREDEFINED } from './network';
-export { EPHEMERAL_HIGH, EPHEMERAL_LOW } from './endpoint';
 
 /** Per-network endpoint request for create/connect. */
 export interface EndpointInput {
@@ -80,6 +79,17 @@ export class Controller {
     readonly world: World,
     readonly node: NodeState,
   ) {}
+
+  /** What the drivers' hooks may use on this node (made once per controller). */
+  driverContext(): DriverContext {
+    return (this.driverCtx ??= {
+      rng: this.world.rng,
+      newMac: () => this.newMac(),
+      swarmNetworks: () => this.world.state.swarm?.networks ?? [],
+      usedHostPorts: (exclude) => this.usedHostPorts(exclude),
+    });
+  }
+  private driverCtx?: DriverContext;
 
   // ---------------------------------------------------------------- ids
   newId(): string {
@@ -401,7 +411,7 @@ export class Controller {
   /** Address book of the node's host stack: node address, gateways of local bridges. */
   hostAddresses(): string[] {
     const out = ['127.0.0.1', this.node.addr];
-    for (const n of this.node.networks) if (n.driver === 'bridge') for (const p of n.pools) if (p.gateway) out.push(p.gateway);
+    for (const n of this.node.networks) if (drivers.get(n.driver)?.capability.gatewayOnHost) for (const p of n.pools) if (p.gateway) out.push(p.gateway);
     return out;
   }
 }

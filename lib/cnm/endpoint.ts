@@ -2,18 +2,10 @@
  * Endpoint: a sandbox's attachment to one network. The config part (aliases, static IPs, links)
  * survives stop/start; the operational part (id, addresses, MAC) exists only while running.
  */
-import {
-  ForbiddenError,
-  InvalidParameterError,
-  NetworkNotFoundError,
-  NoAvailableAddressError,
-  PortAllocatedError,
-  UnavailableError,
-} from './errors';
+import { ForbiddenError, InvalidParameterError, NetworkNotFoundError, NoAvailableAddressError } from './errors';
 import { allocate, inSubnet, ipToNum, isIPv4, markUsed, release, type PoolState } from './ipam';
-import * as L from './labels';
 import type { NetworkId, NetworkState } from './network';
-import type { ContainerState, PortBinding, PortSpec } from './sandbox';
+import type { ContainerState } from './sandbox';
 import type { Controller, EndpointInput } from './controller';
 
 export type EndpointId = string & { readonly __brand: 'EndpointId' };
@@ -44,8 +36,6 @@ export interface EndpointState {
 
 /** libnetwork network.go createEndpoint on a config-only network. */
 export const CONFIG_ONLY_ENDPOINT = 'cannot create endpoint on configuration-only network';
-export const EPHEMERAL_LOW = 32768;
-export const EPHEMERAL_HIGH = 60999;
 
 /** Validate an endpoint request against a network (static IP, aliases, exclusivity). */
 export function validateEndpoint(ctrl: Controller, c: { networkMode: string } | null, n: NetworkState, ep: EndpointInput, containerName: string): void {
@@ -78,65 +68,6 @@ export function endpointConfig(ctrl: Controller, n: NetworkState, ep: EndpointIn
   if (ep.ipv6) e.ipv6Static = ep.ipv6;
   if (ep.mac) e.macStatic = ep.mac;
   return e;
-}
-
-export function portClash(ctrl: Controller, used: { hostIp: string; hostPort: number; proto: string }[], b: { hostIp: string; hostPort: number; proto: string }): boolean {
-  const v6 = (ip: string) => ip.includes(':');
-  return used.some(
-    (u) =>
-      u.hostPort === b.hostPort &&
-      u.proto === b.proto &&
-      v6(u.hostIp) === v6(b.hostIp) &&
-      (u.hostIp === b.hostIp || u.hostIp === '0.0.0.0' || b.hostIp === '0.0.0.0' || u.hostIp === '::' || b.hostIp === '::'),
-  );
-}
-
-/** Compute the port bindings a container gets when it starts. */
-export function bindPorts(ctrl: Controller, c: ContainerState, epName: string, epId: string, net: NetworkState): PortBinding[] {
-  // The bridge's host_binding_ipv4 is the address a port without one binds to (default: all).
-  const hb = net.options[L.BridgeHostBindingIPv4];
-  const defaultIps = hb && hb !== '0.0.0.0' ? [hb] : ['0.0.0.0', '::'];
-  const specs: PortSpec[] = [...c.portSpecs];
-  if (c.publishAll) {
-    for (const x of c.exposed) {
-      const [p, proto = 'tcp'] = x.split('/');
-      if (!specs.some((s) => s.containerPort === +p && s.proto === proto))
-        specs.push({ hostIp: '', hostPort: '', containerPort: +p, proto: proto as PortSpec['proto'] });
-    }
-  }
-  const used = ctrl.usedHostPorts(c);
-  const out: PortBinding[] = [];
-  for (const s of specs) {
-    const ips = s.hostIp ? [s.hostIp] : defaultIps;
-    let port: number;
-    if (s.hostPort === '') {
-      port = 0;
-      for (let tries = 0; tries < 1000; tries++) {
-        const cand = ctrl.world.rng.int(EPHEMERAL_LOW, EPHEMERAL_HIGH);
-        if (!ips.some((ip) => portClash(ctrl, [...used, ...out], { hostIp: ip, hostPort: cand, proto: s.proto }))) {
-          port = cand;
-          break;
-        }
-      }
-      if (!port) throw new UnavailableError('no available ports in the ephemeral range');
-    } else if (s.hostPort.includes('-')) {
-      // host range for a single container port: first free in the range
-      const [lo, hi] = s.hostPort.split('-').map(Number);
-      port = 0;
-      for (let p = lo; p <= hi; p++)
-        if (!ips.some((ip) => portClash(ctrl, [...used, ...out], { hostIp: ip, hostPort: p, proto: s.proto }))) {
-          port = p;
-          break;
-        }
-      if (!port) throw new PortAllocatedError(epName, epId, ips[0], lo);
-    } else port = +s.hostPort;
-    for (const ip of ips) {
-      const b = { hostIp: ip, hostPort: port, containerPort: s.containerPort, proto: s.proto };
-      if (portClash(ctrl, [...used, ...out], b)) throw new PortAllocatedError(epName, epId, ip, port);
-      out.push(b);
-    }
-  }
-  return out;
 }
 
 /** Join an endpoint: allocate its addresses. Returns a rollback. */
@@ -172,7 +103,7 @@ export function joinEndpoint(ctrl: Controller, c: ContainerState, e: EndpointSta
     const p6 = n.pools6[0];
     e.ipv6 = e.ipv6Static ?? `${p6.subnet.split('/')[0].replace(/::$/, '::')}${p6.subnet.split('/')[0].endsWith('::') ? '' : ':'}${(p6.next++).toString(16)}`;
   }
-  if (d.capability.allocatesAddresses) e.mac = e.macStatic ?? ctrl.newMac();
+  d.join(e, n, ctrl.driverContext());
   void c;
   return () => {
     if (pool && v4) release(pool, v4);
@@ -185,6 +116,7 @@ export function joinEndpoint(ctrl: Controller, c: ContainerState, e: EndpointSta
 
 export function leaveEndpoint(ctrl: Controller, e: EndpointState): void {
   const n = ctrl.netOf(e);
+  if (n && e.id) ctrl.driverOf(n)?.leave(e, n, ctrl.driverContext());
   if (n && e.ipv4) for (const p of n.pools) if (inSubnet(p, e.ipv4)) release(p, e.ipv4);
   delete e.id;
   delete e.ipv4;

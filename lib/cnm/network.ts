@@ -18,7 +18,6 @@ import {
   SwarmRequiredError,
 } from './errors';
 import { allocateGateway, createPool, parseCidr4, validateIpamConfig, type PoolState } from './ipam';
-import * as L from './labels';
 import type { Controller } from './controller';
 
 export type NetworkId = string & { readonly __brand: 'NetworkId' };
@@ -225,14 +224,7 @@ export function insertNetwork(ctrl: Controller, input: NetworkOptionInput, prede
     predefined,
     userIpam: input.ipam.length > 0,
   };
-  if (driver.name === 'overlay' && !input.configOnly) {
-    const used = new Set((sw?.networks ?? []).map((n) => n.vni));
-    // libnetwork overlay/ovmanager: VXLAN ids are allocated from 4096 (ingress takes the first).
-    let vni = 4096;
-    while (used.has(vni)) vni++;
-    net.vni = vni;
-    net.options[L.OverlayVxlanIdList] = String(vni);
-  }
+  if (!input.configOnly) driver.createNetwork(net, ctrl.driverContext());
   if (global && sw) sw.networks.push(net);
   else ctrl.node.networks.push(net);
   if (!predefined) {
@@ -272,6 +264,7 @@ export function checkRemovable(ctrl: Controller, n: NetworkState): void {
 }
 
 export function deleteNetwork(ctrl: Controller, n: NetworkState): void {
+  ctrl.driverOf(n)?.deleteNetwork(n, ctrl.driverContext());
   const sw = ctrl.world.state.swarm;
   if (sw && sw.networks.includes(n)) {
     sw.networks.splice(sw.networks.indexOf(n), 1);

@@ -396,7 +396,7 @@ export function publishedTarget(ctl: Controller, node: NodeState, port: number, 
 }
 
 function isHostModeOn(ctl: Controller, node: NodeState, c: ContainerState): boolean {
-  return c.networkMode === 'host' || (c.endpoints[0]?.networkName === 'host' && node.networks.some((n) => n.id === c.endpoints[0].networkId && n.driver === 'host'));
+  return c.networkMode === 'host' || (c.endpoints[0]?.networkName === 'host' && node.networks.some((n) => n.id === c.endpoints[0].networkId && !!ctl.driverOf(n)?.capability.hostStack));
 }
 
 /** Ports a container's process listens on (from the image catalogue). */

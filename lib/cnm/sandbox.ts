@@ -18,7 +18,7 @@ import type { EndpointState } from './endpoint';
 import { findImage } from './images';
 import { startLog, stopLog } from './logs';
 import type { Controller, ContainerInput, EndpointInput } from './controller';
-import { CONFIG_ONLY_ENDPOINT, bindPorts, endpointConfig, joinEndpoint, leaveEndpoint, validateEndpoint } from './endpoint';
+import { CONFIG_ONLY_ENDPOINT, endpointConfig, joinEndpoint, leaveEndpoint, validateEndpoint } from './endpoint';
 
 export type ContainerId = string & { readonly __brand: 'ContainerId' };
 
@@ -234,7 +234,7 @@ export function startContainer(ctrl: Controller, c: ContainerState): void {
     const pub = ctrl.publishingNetwork(c);
     if (pub) {
       const e = c.endpoints.find((x) => x.networkId === pub.id)!;
-      c.ports = bindPorts(ctrl, c, c.name, e.id!, pub);
+      c.ports = ctrl.driverOf(pub)!.mapPorts!(c, c.name, e.id!, pub, ctrl.driverContext());
     } else c.ports = [];
   } catch (err) {
     for (const r of rollbacks.reverse()) r();

@@ -1,7 +1,9 @@
-import type { Driver } from '../../driverapi';
+import { INTERFACE_HOOKS, type Driver } from '../../driverapi';
+import { mapPorts } from './portmapper';
 
 /** Linux bridge: local scope, NAT and port publishing, embedded DNS on user-defined networks. */
 export const bridgeDriver: Driver = {
+  ...INTERFACE_HOOKS,
   name: 'bridge',
   capability: {
     dataScope: 'local',
@@ -11,6 +13,7 @@ export const bridgeDriver: Driver = {
     publishesPorts: true,
     hostStack: false,
     needsAttachable: false,
+    gatewayOnHost: true,
   },
   validate: (input) => {
     // libnetwork bridge processIPAM: one IPv4 and one IPv6 pool at most.
@@ -19,4 +22,5 @@ export const bridgeDriver: Driver = {
     return null;
   },
   options: (input) => ({ ...input.options }),
+  mapPorts,
 };

@@ -1,7 +1,8 @@
-import type { Driver } from '../../driverapi';
+import { STATELESS_HOOKS, type Driver } from '../../driverapi';
 
 /** host: the container shares the node's network stack; one instance only. */
 export const hostDriver: Driver = {
+  ...STATELESS_HOOKS,
   name: 'host',
   capability: {
     dataScope: 'local',
@@ -11,6 +12,7 @@ export const hostDriver: Driver = {
     publishesPorts: false,
     hostStack: true,
     needsAttachable: false,
+    gatewayOnHost: false,
   },
   validate: () => null,
   options: (input) => ({ ...input.options }),

@@ -1,4 +1,4 @@
-import type { Driver } from '../../driverapi';
+import { INTERFACE_HOOKS, type Driver } from '../../driverapi';
 import { IpvlanFlag, IpvlanMode, MacvlanParent } from '../../labels';
 
 const MODES = ['l2', 'l3', 'l3s'];
@@ -6,6 +6,7 @@ const FLAGS = ['bridge', 'private', 'vepa'];
 
 /** ipvlan: containers share the parent's MAC; L2 or L3 mode; local scope. */
 export const ipvlanDriver: Driver = {
+  ...INTERFACE_HOOKS,
   name: 'ipvlan',
   capability: {
     dataScope: 'local',
@@ -15,6 +16,7 @@ export const ipvlanDriver: Driver = {
     publishesPorts: false,
     hostStack: false,
     needsAttachable: false,
+    gatewayOnHost: false,
   },
   validate: (input) => {
     const mode = input.options[IpvlanMode];

@@ -1,10 +1,11 @@
-import type { Driver } from '../../driverapi';
+import { INTERFACE_HOOKS, type Driver } from '../../driverapi';
 import { MacvlanMode, MacvlanParent } from '../../labels';
 
 const MODES = ['bridge', 'vepa', 'passthru', 'private'];
 
 /** macvlan: containers get their own MAC on a parent interface; local scope. */
 export const macvlanDriver: Driver = {
+  ...INTERFACE_HOOKS,
   name: 'macvlan',
   capability: {
     dataScope: 'local',
@@ -14,6 +15,7 @@ export const macvlanDriver: Driver = {
     publishesPorts: false,
     hostStack: false,
     needsAttachable: false,
+    gatewayOnHost: false,
   },
   validate: (input) => {
     const mode = input.options[MacvlanMode];

@@ -1,7 +1,8 @@
-import type { Driver } from '../../driverapi';
+import { STATELESS_HOOKS, type Driver } from '../../driverapi';
 
 /** null (`none`): loopback only; one instance only. */
 export const nullDriver: Driver = {
+  ...STATELESS_HOOKS,
   name: 'null',
   capability: {
     dataScope: 'local',
@@ -11,6 +12,7 @@ export const nullDriver: Driver = {
     publishesPorts: false,
     hostStack: false,
     needsAttachable: false,
+    gatewayOnHost: false,
   },
   validate: () => null,
   options: (input) => ({ ...input.options }),
