@@ -104,6 +104,11 @@ const cases: Array<{ task: string; accepted: string[][]; rejected: string[][] }>
     rejected: [['docker ps -a'], [`docker inspect -f '{{.State.Status}}' probe`]],
   },
   {
+    task: '`client` suddenly cannot reach `web` any more',
+    accepted: [['docker events --filter type=network --since 1h'], ['docker events --since=1h --filter=type=network']],
+    rejected: [['docker events --since 1h'], ['docker events --since 1h --filter type=container']],
+  },
+  {
     task: 'Container `job` has stopped',
     accepted: [[`docker inspect job --format '{{.State.ExitCode}}'`], [`docker container inspect -f={{.State.ExitCode}} job`]],
     rejected: [[`docker inspect -f '{{.State.Status}}' job`]],
