@@ -8,7 +8,7 @@ import { demoActivity } from '@/components/stats/demo';
 import { ExamInProgress } from '@/components/exam/ExamInProgress';
 import { formatPercent, plural } from '@/components/ui/format';
 import { listAttempts } from '@/server/exams';
-import { examContext } from '@/server/exam-context';
+import { examContext } from '@/server/exams/context';
 
 export const metadata: Metadata = { title: { absolute: 'NetPrep — Docker networking exam prep' } };
 

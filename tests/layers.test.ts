@@ -89,7 +89,7 @@ describe('import graph', () => {
   ]);
 
   it('sees the project (a sanity check on the walker)', () => {
-    expect(graph.get('server/exam-context.ts')).toEqual(expect.arrayContaining(['server/db.ts', 'server/exams.ts']));
+    expect(graph.get('server/exams/context.ts')).toEqual(expect.arrayContaining(['server/db.ts', 'server/exams/index.ts']));
     // a type-only import is erased, so it is no edge
     expect(graph.get('components/lab/types.ts') ?? []).not.toContain('server/quiz.ts');
   });

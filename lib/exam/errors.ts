@@ -1,11 +1,23 @@
-/** Category of an exam-drawing failure, after libnetwork's error categories. */
-export type ExamErrorKind = 'bad-request' | 'unavailable';
+/**
+ * Category of an exam failure, after libnetwork's error categories. Drawing fails with `bad-request` or
+ * `unavailable`; an attempt's operations (server/exams) add the rest, which the server maps to an HTTP
+ * status, a form message or a redirect.
+ */
+export type ExamErrorKind = 'bad-request' | 'unavailable' | 'not-found' | 'conflict' | 'expired' | 'forbidden' | 'in-progress';
 
-/** Base class of every error lib/exam throws. */
+/** The learner's open attempt, as an `in-progress` refusal carries it (to resume or abandon). */
+export interface OpenAttemptRef {
+  id: string;
+  title: string;
+}
+
+/** The one exam error class: every exam failure, from drawing to answering, is an ExamError with a kind. */
 export class ExamError extends Error {
   constructor(
     readonly kind: ExamErrorKind,
     message: string,
+    /** kind 'in-progress': the learner's open attempt, to resume or abandon. */
+    readonly openAttempt?: OpenAttemptRef,
   ) {
     super(message);
     this.name = 'ExamError';

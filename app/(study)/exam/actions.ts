@@ -14,7 +14,7 @@ import {
 import { StoreError } from '@/lib/srs';
 import { addToFlashcards } from '@/server/holds';
 import { getCurrentUser } from '@/server/session';
-import { examContext } from '@/server/exam-context';
+import { examContext } from '@/server/exams/context';
 
 export type ExamActionResult = { ok: true; view: ExamViewDTO } | { ok: false; kind: ExamErrorKind; message: string };
 

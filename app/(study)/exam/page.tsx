@@ -6,7 +6,7 @@ import { StartExamForm } from '@/components/exam/StartExamForm';
 import { formatPercent, plural } from '@/components/ui/format';
 import { ScoreTrend } from '@/components/exam/ScoreTrend';
 import { startExamAction } from './actions';
-import { examContext } from '@/server/exam-context';
+import { examContext } from '@/server/exams/context';
 import s from '@/components/exam/exam.module.css';
 
 export const metadata: Metadata = { title: 'Practice exam' };

@@ -9,7 +9,7 @@ import { ScoreTrend } from '@/components/exam/ScoreTrend';
 import { formatPercent, plural } from '@/components/ui/format';
 import { quizHistory } from '@/server/quiz-results';
 import { listAttempts } from '@/server/exams';
-import { examContext } from '@/server/exam-context';
+import { examContext } from '@/server/exams/context';
 
 export const metadata: Metadata = { title: 'Stats' };
 

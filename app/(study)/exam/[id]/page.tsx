@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ExamError, getExamView } from '@/server/exams';
 import { ExamRunner } from '@/components/exam/ExamRunner';
 import { answerChoiceAction, answerDomcAction, flagAction, gotoAction, submitAction } from '../actions';
-import { examContext } from '@/server/exam-context';
+import { examContext } from '@/server/exams/context';
 
 export const metadata: Metadata = { title: 'Exam in progress' };
 export const dynamic = 'force-dynamic';

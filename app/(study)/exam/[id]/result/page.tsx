@@ -6,7 +6,7 @@ import { Markdown } from '@/components/quiz/Markdown';
 import { ScoreRing } from '@/components/exam/ScoreRing';
 import { ItemKey, OUTCOME } from '@/components/exam/ItemKey';
 import { formatPercent, plural } from '@/components/ui/format';
-import { examContext } from '@/server/exam-context';
+import { examContext } from '@/server/exams/context';
 import s from '@/components/exam/exam.module.css';
 
 export const metadata: Metadata = { title: 'Exam result' };

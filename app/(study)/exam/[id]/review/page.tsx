@@ -6,7 +6,7 @@ import { getCurrentUser } from '@/server/session';
 import { ExamReview, type ReviewFilter } from '@/components/exam/ExamReview';
 import { reportProblemAction } from '../../../reports/actions';
 import { addToFlashcardsAction } from '../../actions';
-import { examContext } from '@/server/exam-context';
+import { examContext } from '@/server/exams/context';
 import s from '@/components/exam/exam.module.css';
 
 export const metadata: Metadata = { title: 'Exam review' };
