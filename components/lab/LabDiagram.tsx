@@ -37,7 +37,7 @@ function Container({ c, nets }: { c: DiagramContainer; nets: Map<string, Diagram
                 name={e.network}
                 ip={e.ip}
                 derived={e.derived}
-                title={e.derived ? 'Endpoint Docker adds for this (drawn from the rules, not listed by the simulated engine)' : e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : undefined}
+                title={e.derived ? 'Endpoint Docker adds by itself (docker_gwbridge, the routing mesh)' : e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : undefined}
               />
             </li>
           ))}

@@ -6,10 +6,10 @@ import type { EngineView as LabView } from '@/lib/cnm';
  * (swarm-scope) networks; services with their tasks and published ports; and the routing mesh
  * that serves ingress-published ports on every node.
  *
- * Two things Docker does that the engine's view does not list are drawn from the rules:
- * a container on a (non-internal) overlay network also gets an endpoint on its node's
- * `docker_gwbridge` (its way out), and every swarm node holds the hidden `ingress-sbox`
- * container, which joins `ingress` and `docker_gwbridge` and is where the routing mesh lives.
+ * Two things Docker does by itself come from the engine's view too: a running container whose
+ * only networks are (non-internal) overlays has an endpoint on its node's `docker_gwbridge` (its
+ * way out), and every swarm node holds the hidden `ingress-sbox` container, which joins `ingress`
+ * and `docker_gwbridge` and is where the routing mesh lives.
  */
 
 export type NetworkKind = 'swarm' | 'local';
@@ -32,7 +32,7 @@ export interface DiagramEndpoint {
   network: string;
   ip?: string;
   aliases: string[];
-  /** Drawn from Docker's rules (docker_gwbridge for overlay-attached containers), not read from the engine. */
+  /** An endpoint Docker adds by itself (docker_gwbridge, the ingress-sbox's), not one the user asked for. */
   derived?: boolean;
 }
 
@@ -131,16 +131,8 @@ export function toDiagram(view: LabView, node: string): DiagramModel {
   };
 
   const lanes: DiagramLane[] = view.nodes.map((n) => {
-    const local = new Map(n.networks.map((x) => [x.name, x]));
     const containers: DiagramContainer[] = n.containers.map((c) => {
-      const endpoints: DiagramEndpoint[] = c.endpoints.map((e) => ({ network: e.network, ...(e.ip ? { ip: e.ip } : {}), aliases: e.aliases }));
-      const onOverlay = endpoints.some((e) => {
-        const x = nets.get(e.network);
-        return x && x.driver === 'overlay' && !x.internal;
-      });
-      if (onOverlay && local.has(GWBRIDGE) && !endpoints.some((e) => e.network === GWBRIDGE)) {
-        endpoints.push({ network: GWBRIDGE, aliases: [], derived: true });
-      }
+      const endpoints: DiagramEndpoint[] = c.endpoints.map((e) => ({ network: e.network, ...(e.ip ? { ip: e.ip } : {}), aliases: e.aliases, ...(e.system ? { derived: true } : {}) }));
       return {
         id: c.id,
         name: c.name,
@@ -153,8 +145,8 @@ export function toDiagram(view: LabView, node: string): DiagramModel {
         ports: [...new Set(c.ports.map(portText))].map((text) => ({ text, mode: 'host' as const })),
       };
     });
-    const ingress = [...local.values()].find((x) => x.name === 'ingress' && x.driver === 'overlay');
-    if (n.swarmRole && ingress) {
+    const sbox = n.ingressSbox;
+    if (sbox) {
       containers.push({
         id: `${n.name}-${INGRESS_SBOX}`,
         name: INGRESS_SBOX,
@@ -164,8 +156,8 @@ export function toDiagram(view: LabView, node: string): DiagramModel {
         status: 'running',
         system: true,
         endpoints: [
-          { network: 'ingress', aliases: [], derived: true },
-          ...(local.has(GWBRIDGE) ? [{ network: GWBRIDGE, aliases: [], derived: true }] : []),
+          { network: 'ingress', ip: sbox.ingressIp, aliases: [], derived: true },
+          ...(sbox.gwIp ? [{ network: GWBRIDGE, ip: sbox.gwIp, aliases: [], derived: true }] : []),
         ],
         ports: [],
       });

@@ -7,6 +7,7 @@ import type { NetworkState } from './network';
 import type { ContainerState, PortBinding } from './sandbox';
 import { goStruct, isoTime } from './gotype';
 import { ipToNum, mask } from './ipam';
+import { GWBRIDGE, INGRESS_SBOX, gatewayEndpointName, sandboxId } from './gateway';
 
 /** A Go struct for templates (fields keep their order; omitempty fields left out). */
 function struct<T extends Record<string, unknown>>(type: string, o: T): T {
@@ -43,11 +44,29 @@ export function networkInspect(ctl: Controller, n: NetworkState, verbose = false
     });
   }
   const sw = ctl.world.state.swarm;
+  const sbox = ctl.node.ingressSbox;
+  if (n.name === GWBRIDGE && !ctl.isGlobal(n)) {
+    // libnetwork default_gateway.go: gateway_<sandbox id[:12]> for overlay-only containers, and the ingress-sbox's
+    for (const c of ctl.node.containers) {
+      if (!c.gw || c.status !== 'running') continue;
+      containers[c.id] = struct('network.EndpointResource', { Name: gatewayEndpointName(c), EndpointID: c.gw.id, MacAddress: c.gw.mac, IPv4Address: `${c.gw.ip}/${poolBits(self, c.gw.ip)}`, IPv6Address: '' });
+    }
+    if (sbox?.gw)
+      containers[INGRESS_SBOX] = struct('network.EndpointResource', { Name: `gateway_${INGRESS_SBOX}`, EndpointID: sbox.gw.id, MacAddress: sbox.gw.mac, IPv4Address: `${sbox.gw.ip}/${poolBits(self, sbox.gw.ip)}`, IPv6Address: '' });
+  }
   if (ctl.isGlobal(n) && sw) {
     // the per-node load-balancer endpoint
     const hasTasks = eps.length > 0;
-    if (n.ingress || hasTasks) {
-      const key = n.ingress ? 'ingress-sbox' : `lb-${n.name}`;
+    if (n.ingress && sbox) {
+      containers[INGRESS_SBOX] = struct('network.EndpointResource', {
+        Name: 'ingress-endpoint',
+        EndpointID: sbox.ingress.id,
+        MacAddress: sbox.ingress.mac,
+        IPv4Address: `${sbox.ingress.ip}/${poolBits(self, sbox.ingress.ip)}`,
+        IPv6Address: '',
+      });
+    } else if (n.ingress || hasTasks) {
+      const key = n.ingress ? INGRESS_SBOX : `lb-${n.name}`;
       containers[key] = {
         Name: n.ingress ? 'ingress-endpoint' : `${n.name}-endpoint`,
         EndpointID: ctl.node.name.padEnd(64, '0').slice(0, 64).replace(/[^0-9a-f]/g, 'a'),
@@ -225,8 +244,8 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
       Labels: c.labels,
     }),
     NetworkSettings: struct('container.NetworkSettings', {
-      SandboxID: running ? c.id.split('').reverse().join('') : '',
-      SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
+      SandboxID: running ? sandboxId(c) : '',
+      SandboxKey: running ? `/var/run/docker/netns/${sandboxId(c).slice(0, 12)}` : '',
       Ports: running ? portMap(c) : {},
       ...legacy,
       Networks: networks,

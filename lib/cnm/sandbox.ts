@@ -3,6 +3,7 @@
  * ports). Containers without their own namespace (`--network host|container:X`) share another one.
  */
 import type { LogEntry } from './logs';
+import { clearDefaultGw, updateDefaultGw, type SystemEndpoint } from './gateway';
 import {
   ConflictError,
   ContainerNameConflictError,
@@ -74,6 +75,8 @@ export interface ContainerState {
   ports: PortBinding[];
   /** set when created by a swarm service */
   task?: { serviceId: string; slot: number; taskId: string };
+  /** while running with no gateway of its own (overlay only): its docker_gwbridge endpoint (lib/cnm/gateway.ts) */
+  gw?: SystemEndpoint;
   /** what the process wrote (lib/cnm/logs.ts); labs saved before entries had times hold strings */
   logs: LogEntry[];
 }
@@ -248,6 +251,7 @@ export function startContainer(ctrl: Controller, c: ContainerState): void {
     const n = e.id ? ctrl.netOf(e) : null;
     if (n) ctrl.networkEvent(n, 'connect', c.id);
   }
+  updateDefaultGw(ctrl, c);
   ctrl.containerEvent(c, 'start');
   startLog(c, c.startedAt);
   if (!longRunning(c)) finish(ctrl, c, 0);
@@ -270,6 +274,7 @@ export function finish(ctrl: Controller, c: ContainerState, exitCode: number): v
 
 /** Leave every joined endpoint, logging "network disconnect" for each. */
 export function releaseNetwork(ctrl: Controller, c: ContainerState): void {
+  clearDefaultGw(ctrl, c);
   for (const e of c.endpoints) {
     const n = e.id ? ctrl.netOf(e) : null;
     leaveEndpoint(ctrl, e);
@@ -348,7 +353,10 @@ export function connect(ctrl: Controller, containerRef: string, netRef: string, 
   const e = endpointConfig(ctrl, n, ep);
   if (c.status === 'running') joinEndpoint(ctrl, c, e); // throws before any change on failure
   c.endpoints.push(e);
-  if (c.status === 'running') ctrl.networkEvent(n, 'connect', c.id);
+  if (c.status === 'running') {
+    ctrl.networkEvent(n, 'connect', c.id);
+    updateDefaultGw(ctrl, c);
+  }
 }
 
 /** Disconnect a container from a network. */
@@ -374,7 +382,10 @@ export function disconnect(ctrl: Controller, containerRef: string, netRef: strin
   const joined = !!c.endpoints[i].id;
   leaveEndpoint(ctrl, c.endpoints[i]);
   c.endpoints.splice(i, 1);
-  if (joined) ctrl.networkEvent(n, 'disconnect', c.id);
+  if (joined) {
+    ctrl.networkEvent(n, 'disconnect', c.id);
+    updateDefaultGw(ctrl, c);
+  }
 }
 
 class NotFoundErrorPlain extends CnmError {

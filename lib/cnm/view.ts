@@ -1,5 +1,6 @@
 /** EngineView: a JSON picture of an engine (every node, network, container, service) for diagrams. */
 import type { Engine } from './engine';
+import { GWBRIDGE } from './gateway';
 
 export interface EngineView {
   nodes: {
@@ -13,10 +14,13 @@ export interface EngineView {
       image: string;
       status: string;
       networkMode: string;
-      endpoints: { network: string; ip: string | null; aliases: string[] }[];
+      /** system: an endpoint the daemon adds by itself (docker_gwbridge for an overlay-only container) */
+      endpoints: { network: string; ip: string | null; aliases: string[]; system?: boolean }[];
       ports: { hostIp: string; hostPort: number; containerPort: number; proto: string }[];
       service: string | null;
     }[];
+    /** the routing mesh's sandbox of a swarm node: its addresses on ingress and docker_gwbridge */
+    ingressSbox: { ingressIp: string; gwIp: string | null } | null;
   }[];
   services: { name: string; mode: string; replicas: number; endpointMode: string; networks: string[]; ports: { published: number; target: number; protocol: string; mode: string }[]; tasks: { slot: number; node: string; state: string }[] }[];
 }
@@ -38,10 +42,14 @@ export function buildView(engine: Engine): EngineView {
           image: c.image,
           status: c.status,
           networkMode: c.networkMode,
-          endpoints: c.endpoints.map((e) => ({ network: ctl.netOf(e)?.name ?? e.networkName, ip: e.ipv4 ?? null, aliases: [...e.aliases] })),
+          endpoints: [
+            ...c.endpoints.map((e) => ({ network: ctl.netOf(e)?.name ?? e.networkName, ip: e.ipv4 ?? null, aliases: [...e.aliases] })),
+            ...(c.gw ? [{ network: GWBRIDGE, ip: c.gw.ip, aliases: [], system: true }] : []),
+          ],
           ports: c.ports.map((p) => ({ ...p })),
           service: c.task ? (sw?.services.find((s) => s.id === c.task!.serviceId)?.name ?? null) : null,
         })),
+        ingressSbox: n.ingressSbox ? { ingressIp: n.ingressSbox.ingress.ip, gwIp: n.ingressSbox.gw?.ip ?? null } : null,
       };
     }),
     services: (sw?.services ?? []).map((s) => ({

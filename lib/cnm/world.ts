@@ -7,6 +7,7 @@ import type { NetworkState } from './network';
 import type { ContainerState } from './sandbox';
 import type { SwarmState } from './swarm/types';
 import type { EventRecord } from './events';
+import type { SystemEndpoint } from './gateway';
 
 export interface NodeState {
   name: string;
@@ -15,6 +16,8 @@ export interface NodeState {
   containers: ContainerState[];
   /** swarm membership of this node (mirrors an entry of swarm.nodes) */
   swarmNodeId?: string;
+  /** the routing mesh's sandbox on a swarm node: its ingress and docker_gwbridge endpoints */
+  ingressSbox?: { ingress: SystemEndpoint; gw: SystemEndpoint | null };
 }
 
 export interface WorldState {

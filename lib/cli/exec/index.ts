@@ -144,6 +144,9 @@ function clientAddr(w: Where, t: Target, server: ContainerState, serverNode: Nod
     }
     return gatewayOf(w, serverNode, se);
   }
+  // the routing mesh: the receiving node's ingress-sbox forwards (and masquerades) to the task
+  const recv = t.kind === 'node' ? t.node : w.ctl.node;
+  if (server.task && recv.ingressSbox && !server.ports.length) return recv.ingressSbox.ingress.ip;
   if (w.ctl.node !== serverNode) return w.ctl.node.addr;
   return gatewayOf(w, serverNode, server.endpoints.find((e) => e.ipv4) ?? se);
 }
@@ -256,15 +259,23 @@ function ipAddr(ctl: Controller, c: ContainerState | null): string {
     return s;
   }
   let idx = 2;
+  const iface = (ip: string, mac: string, mtu: string, bits: number | undefined, base: number | undefined) => {
+    const ifn = `eth${idx - 2}`;
+    let t = `${idx * 2 + 20}: ${ifn}@if${idx * 2 + 21}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu ${mtu} qdisc noqueue state UP\n    link/ether ${mac} brd ff:ff:ff:ff:ff:ff\n`;
+    if (bits !== undefined && base !== undefined) t += `    inet ${ip}/${bits} brd ${numToIp(base + 2 ** (32 - bits) - 1)} scope global ${ifn}\n       valid_lft forever preferred_lft forever\n`;
+    idx++;
+    return t;
+  };
   for (const e of c.endpoints) {
     if (!e.id || !e.ipv4) continue;
     const n = ctl.netOf(e);
     const p = n?.pools.find((x) => contains(x, ipToNum(e.ipv4!)));
-    const ifn = `eth${idx - 2}`;
-    const mtu = n?.options['com.docker.network.driver.mtu'] || '1500';
-    s += `${idx * 2 + 20}: ${ifn}@if${idx * 2 + 21}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu ${mtu} qdisc noqueue state UP\n    link/ether ${e.mac} brd ff:ff:ff:ff:ff:ff\n`;
-    if (p) s += `    inet ${e.ipv4}/${p.bits} brd ${numToIp(p.base + 2 ** (32 - p.bits) - 1)} scope global ${ifn}\n       valid_lft forever preferred_lft forever\n`;
-    idx++;
+    s += iface(e.ipv4, e.mac ?? '', n?.options['com.docker.network.driver.mtu'] || '1500', p?.bits, p?.base);
+  }
+  // the docker_gwbridge endpoint of an overlay-only container comes last (lib/cnm/gateway.ts)
+  if (c.gw) {
+    const p = ctl.node.networks.find((n) => n.name === 'docker_gwbridge')?.pools.find((x) => contains(x, ipToNum(c.gw!.ip)));
+    s += iface(c.gw.ip, c.gw.mac, '1500', p?.bits, p?.base);
   }
   return s;
 }
@@ -359,13 +370,23 @@ export function execInContainer(ctl: Controller, c: ContainerState, argv: string
         const first = ns.endpoints.find((e) => e.ipv4);
         const n = first && ctl.netOf(first);
         const p = n?.pools[0];
-        // A gateway-less network (ipvlan L3) routes everything through the interface itself.
-        let s = !p || n?.internal ? '' : p.gateway ? `default via ${p.gateway} dev eth0 \n` : 'default dev eth0 scope link \n';
+        const joined = ns.endpoints.filter((e) => e.ipv4);
+        const gwPool = ns.gw ? ctl.node.networks.find((x) => x.name === 'docker_gwbridge')?.pools[0] : undefined;
+        // An overlay-only container's way out is docker_gwbridge; a gateway-less network (ipvlan L3)
+        // routes everything through the interface itself.
+        let s = gwPool?.gateway
+          ? `default via ${gwPool.gateway} dev eth${joined.length} \n`
+          : !p || n?.internal
+            ? ''
+            : p.gateway
+              ? `default via ${p.gateway} dev eth0 \n`
+              : 'default dev eth0 scope link \n';
         ns.endpoints.forEach((e, i) => {
           const nn = ctl.netOf(e);
           const pp = nn?.pools.find((x) => e.ipv4 && contains(x, ipToNum(e.ipv4)));
           if (pp) s += `${pp.subnet} dev eth${i} scope link  src ${e.ipv4} \n`;
         });
+        if (gwPool && ns.gw) s += `${gwPool.subnet} dev eth${joined.length} scope link  src ${ns.gw.ip} \n`;
         return ok(s);
       }
       return fail('BusyBox v1.37.0 multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n');

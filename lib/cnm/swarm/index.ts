@@ -7,6 +7,7 @@ import type { Controller } from '../controller';
 import { CnmError, ForbiddenError, InvalidParameterError, NotFoundError, SwarmRequiredError, WorkerNodeError } from '../errors';
 import { allocate, release } from '../ipam';
 import * as L from '../labels';
+import { clearIngressSbox, setupIngressSbox } from '../gateway';
 import type { NetworkState } from '../network';
 import type { ServicePort, ServiceState, SwarmNodeState, SwarmState, TaskState } from './types';
 
@@ -104,6 +105,7 @@ export function swarmInit(ctl: Controller, advertiseAddr?: string, pools?: { add
     scope: '',
   });
   gwbridge(ctl);
+  setupIngressSbox(ctl);
   return me;
 }
 
@@ -126,6 +128,7 @@ export function swarmJoin(ctl: Controller, tok: string, remote: string): SwarmNo
   sw.nodes.push(me);
   ctl.node.swarmNodeId = me.id;
   gwbridge(ctl);
+  setupIngressSbox(ctl);
   return me;
 }
 
@@ -149,12 +152,14 @@ export function swarmLeave(cluster: Cluster, ctl: Controller, force: boolean): v
   // Tasks on this node go away; the services reschedule them elsewhere.
   for (const s of sw.services) for (const t of [...s.tasks]) if (t.node === ctl.node.name) removeTask(cluster, sw, s, t);
   sw.nodes.splice(sw.nodes.indexOf(me), 1);
+  clearIngressSbox(ctl);
   delete ctl.node.swarmNodeId;
   if (!sw.nodes.some((n) => n.role === 'manager')) {
     // Last manager gone: the cluster state is erased.
     for (const s of sw.services) for (const t of [...s.tasks]) removeTask(cluster, sw, s, t);
     for (const n of sw.nodes) {
       const c = cluster.controllerFor(n.name);
+      if (c) clearIngressSbox(c);
       if (c) delete c.node.swarmNodeId;
     }
     ctl.world.state.swarm = null;
