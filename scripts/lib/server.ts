@@ -20,7 +20,10 @@ export async function startServer(
   cwd: string = ROOT,
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // next start closes a keep-alive socket after 5 s idle; fetch's pool may hand out that socket just as it closes
+  // ("other side closed"), which a loaded machine makes likely. A long idle timeout keeps pooled sockets valid.
+  const args = [...nodeArgs, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1', '--keepAliveTimeout', '120000'];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
