@@ -5,7 +5,6 @@
 import { ForbiddenError, InvalidParameterError, NetworkNotFoundError, NoAvailableAddressError } from './errors';
 import { allocate, inSubnet, ipToNum, isIPv4, markUsed, release, type PoolState } from './ipam';
 import type { NetworkId, NetworkState } from './network';
-import type { ContainerState } from './sandbox';
 import type { Controller, EndpointInput } from './controller';
 
 export type EndpointId = string & { readonly __brand: 'EndpointId' };
@@ -38,7 +37,7 @@ export interface EndpointState {
 export const CONFIG_ONLY_ENDPOINT = 'cannot create endpoint on configuration-only network';
 
 /** Validate an endpoint request against a network (static IP, aliases, exclusivity). */
-export function validateEndpoint(ctrl: Controller, c: { networkMode: string } | null, n: NetworkState, ep: EndpointInput, containerName: string): void {
+export function validateEndpoint(ctrl: Controller, n: NetworkState, ep: EndpointInput): void {
   const errs: string[] = [];
   if (!ctrl.isUserDefined(n) && n.name === 'bridge') {
     if (ep.ipv4 || ep.ipv6) errs.push('user-specified IP address is supported on user-defined networks only');
@@ -50,8 +49,6 @@ export function validateEndpoint(ctrl: Controller, c: { networkMode: string } | 
     if (!n.pools.some((p) => inSubnet(p, ep.ipv4!))) errs.push(`no configured subnet contains IP address ${ep.ipv4}`);
   }
   if (errs.length) throw new InvalidParameterError(`invalid endpoint settings:\n${errs.join('\n')}`);
-  void c;
-  void containerName;
 }
 
 export function endpointConfig(ctrl: Controller, n: NetworkState, ep: EndpointInput): EndpointState {
@@ -71,7 +68,7 @@ export function endpointConfig(ctrl: Controller, n: NetworkState, ep: EndpointIn
 }
 
 /** Join an endpoint: allocate its addresses. Returns a rollback. */
-export function joinEndpoint(ctrl: Controller, c: ContainerState, e: EndpointState): () => void {
+export function joinEndpoint(ctrl: Controller, e: EndpointState): () => void {
   const n = ctrl.netOf(e);
   if (!n) throw new NetworkNotFoundError(e.networkName);
   const d = ctrl.driverOf(n)!;
@@ -104,7 +101,6 @@ export function joinEndpoint(ctrl: Controller, c: ContainerState, e: EndpointSta
     e.ipv6 = e.ipv6Static ?? `${p6.subnet.split('/')[0].replace(/::$/, '::')}${p6.subnet.split('/')[0].endsWith('::') ? '' : ':'}${(p6.next++).toString(16)}`;
   }
   d.join(e, n, ctrl.driverContext());
-  void c;
   return () => {
     if (pool && v4) release(pool, v4);
     delete e.id;

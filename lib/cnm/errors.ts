@@ -27,18 +27,6 @@ export class ContainerNotFoundError extends CnmError {
     super('not-found', `No such container: ${ref}`);
   }
 }
-export class ServiceNotFoundError extends CnmError {
-  override name = 'ServiceNotFoundError';
-  constructor(ref: string) {
-    super('not-found', `service ${ref} not found`);
-  }
-}
-export class NodeNotFoundError extends CnmError {
-  override name = 'NodeNotFoundError';
-  constructor(ref: string) {
-    super('not-found', `node ${ref} not found`);
-  }
-}
 export class ImageNotFoundError extends CnmError {
   override name = 'ImageNotFoundError';
   constructor(ref: string) {
@@ -122,13 +110,6 @@ export class PortAllocatedError extends CnmError {
       'unavailable',
       `failed to set up container networking: driver failed programming external connectivity on endpoint ${endpoint} (${epId}): Bind for ${hostIp}:${port} failed: port is already allocated`,
     );
-  }
-}
-export class AddressInUseError extends CnmError {
-  override name = 'AddressInUseError';
-  constructor(ip: string) {
-    super('forbidden', `Address already in use`);
-    void ip;
   }
 }
 export class NoAvailableAddressError extends CnmError {

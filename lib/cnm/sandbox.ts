@@ -139,7 +139,7 @@ export function createContainer(ctrl: Controller, input: ContainerInput): Contai
       if (ctrl.isGlobal(n) && !n.attachable && !input.task)
         throw new ForbiddenError(`Could not attach to network ${ref}: rpc error: code = PermissionDenied desc = network ${ref} not manually attachable`);
       const epIn = i === 0 ? input.endpoint : {};
-      validateEndpoint(ctrl, null, n, epIn, name);
+      validateEndpoint(ctrl, n, epIn);
       if (d.capability.hostStack && (input.links.length)) throw new InvalidParameterError("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
       endpoints.push(endpointConfig(ctrl, n, epIn));
     }
@@ -232,7 +232,7 @@ export function startContainer(ctrl: Controller, c: ContainerState): void {
       }
     for (const e of c.endpoints) {
       if (ctrl.netOf(e)?.configOnly) throw new ForbiddenError(`failed to set up container networking: ${CONFIG_ONLY_ENDPOINT}`);
-      rollbacks.push(joinEndpoint(ctrl, c, e));
+      rollbacks.push(joinEndpoint(ctrl, e));
     }
     const pub = ctrl.publishingNetwork(c);
     if (pub) {
@@ -345,13 +345,13 @@ export function connect(ctrl: Controller, containerRef: string, netRef: string, 
     if (c.status === 'running') throw new ForbiddenError(`endpoint with name ${c.name} already exists in network ${n.name}`);
     throw new ConflictError(`${c.name} is already attached to network ${n.name}`);
   }
-  validateEndpoint(ctrl, c, n, ep, c.name);
+  validateEndpoint(ctrl, n, ep);
   for (const l of ep.links ?? []) {
     const t = ctrl.tryContainer(l.split(':')[0]);
     if (!t) throw new InvalidParameterError(`could not get container for ${l.split(':')[0]}`);
   }
   const e = endpointConfig(ctrl, n, ep);
-  if (c.status === 'running') joinEndpoint(ctrl, c, e); // throws before any change on failure
+  if (c.status === 'running') joinEndpoint(ctrl, e); // throws before any change on failure
   c.endpoints.push(e);
   if (c.status === 'running') {
     ctrl.networkEvent(n, 'connect', c.id);

@@ -150,13 +150,13 @@ export function swarmLeave(cluster: Cluster, ctl: Controller, force: boolean): v
     );
   }
   // Tasks on this node go away; the services reschedule them elsewhere.
-  for (const s of sw.services) for (const t of [...s.tasks]) if (t.node === ctl.node.name) removeTask(cluster, sw, s, t);
+  for (const s of sw.services) for (const t of [...s.tasks]) if (t.node === ctl.node.name) removeTask(cluster, s, t);
   sw.nodes.splice(sw.nodes.indexOf(me), 1);
   clearIngressSbox(ctl);
   delete ctl.node.swarmNodeId;
   if (!sw.nodes.some((n) => n.role === 'manager')) {
     // Last manager gone: the cluster state is erased.
-    for (const s of sw.services) for (const t of [...s.tasks]) removeTask(cluster, sw, s, t);
+    for (const s of sw.services) for (const t of [...s.tasks]) removeTask(cluster, s, t);
     for (const n of sw.nodes) {
       const c = cluster.controllerFor(n.name);
       if (c) clearIngressSbox(c);
@@ -335,10 +335,10 @@ export function reconcile(cluster: Cluster, sw: SwarmState, s: ServiceState): vo
   const eligible = sw.nodes.filter((n) => n.availability === 'active' && constraintOk(n, s.constraints));
   if (s.mode === 'global') {
     for (const n of eligible) if (!s.tasks.some((t) => t.node === n.name)) startTask(cluster, sw, s, n.name, s.nextSlot++);
-    for (const t of [...s.tasks]) if (!eligible.some((n) => n.name === t.node)) removeTask(cluster, sw, s, t);
+    for (const t of [...s.tasks]) if (!eligible.some((n) => n.name === t.node)) removeTask(cluster, s, t);
     return;
   }
-  while (s.tasks.length > s.replicas) removeTask(cluster, sw, s, s.tasks.reduce((a, b) => (b.slot > a.slot ? b : a)));
+  while (s.tasks.length > s.replicas) removeTask(cluster, s, s.tasks.reduce((a, b) => (b.slot > a.slot ? b : a)));
   const slotsInUse = new Set(s.tasks.map((t) => t.slot));
   let slot = 1;
   while (s.tasks.length < s.replicas && eligible.length) {
@@ -405,17 +405,16 @@ function startTask(cluster: Cluster, sw: SwarmState, s: ServiceState, nodeName: 
   s.tasks.push(t);
 }
 
-function removeTask(cluster: Cluster, sw: SwarmState, s: ServiceState, t: TaskState): void {
+function removeTask(cluster: Cluster, s: ServiceState, t: TaskState): void {
   const ctl = cluster.controllerFor(t.node);
   const c = ctl?.node.containers.find((x) => x.id === t.containerId);
   if (ctl && c) ctl.removeContainer(c.id, true);
   s.tasks.splice(s.tasks.indexOf(t), 1);
-  void sw;
 }
 
 /** docker service rm */
 export function removeService(cluster: Cluster, sw: SwarmState, s: ServiceState): void {
-  for (const t of [...s.tasks]) removeTask(cluster, sw, s, t);
+  for (const t of [...s.tasks]) removeTask(cluster, s, t);
   for (const [nid, ip] of Object.entries(s.vips)) {
     const n = sw.networks.find((x) => x.id === nid);
     if (n) for (const p of n.pools) release(p, ip);
@@ -474,7 +473,7 @@ export function updateService(cluster: Cluster, ctl: Controller, s: ServiceState
   s.version++;
   s.updated = ctl.world.state.clock;
   if (netsChanged) allocVips(sw, s);
-  if (specChanged) for (const t of [...s.tasks]) removeTask(cluster, sw, s, t);
+  if (specChanged) for (const t of [...s.tasks]) removeTask(cluster, s, t);
   reconcile(cluster, sw, s);
 }
 

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandDef, Flags } from '../../types';
-import { bool, list } from '../common';
+import { bool } from '../common';
 import { containerFlags, ImagePullError, toContainerInput } from './options';
-import { Controller, IMAGES, parseImageRef, CnmError, writeLog } from '../../../cnm';
+import { Controller, IMAGES, CnmError, writeLog } from '../../../cnm';
 
 function create(ctx: CommandContext, f: Flags, args: string[]) {
   let input;
@@ -49,11 +49,7 @@ export const run: CommandDef = {
   daemonErrorStyle: 'run',
   flags: containerFlags,
   run(ctx, f, args) {
-    if (bool(f, 'detach') && bool(f, 'rm') && false) return;
     const c = create(ctx, f, args);
-    const { repo } = parseImageRef(c.image);
-    void repo;
-    void list;
     const detach = bool(f, 'detach');
     const long = Controller.longRunning(c);
     // an attached run attaches before it starts (docker/cli run.go, daemon/attach.go)

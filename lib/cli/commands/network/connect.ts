@@ -1,5 +1,5 @@
 import type { CommandDef } from '../../types';
-import { list, map, num, str } from '../common';
+import { list, num, str } from '../common';
 import { isIP } from '../../../cnm';
 
 const ipv = (v: string) => (v === '' || isIP(v) ? null : `invalid string being converted to IP address: ${v}`);
@@ -25,7 +25,6 @@ export const connect: CommandDef = {
       const i = o.indexOf('=');
       driverOpts[i < 0 ? o : o.slice(0, i)] = i < 0 ? '' : o.slice(i + 1);
     }
-    void map;
     ctx.ctl.connect(args[1], args[0], {
       aliases: list(f, 'alias'),
       ipv4: str(f, 'ip') || undefined,

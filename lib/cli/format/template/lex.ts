@@ -44,7 +44,6 @@ export class Lexer {
       if (textEnd > i) this.emit('text', s.slice(i, textEnd), i);
       i = open + 2 + (trimLeft ? 2 : 0);
       // Comment?
-      const afterWs = i;
       if (s.startsWith('/*', i)) {
         const end = s.indexOf('*/', i + 2);
         if (end < 0) this.err(open, 'unclosed comment');
@@ -61,7 +60,6 @@ export class Lexer {
         if (trimRight) while (i < s.length && /[ \t\r\n]/.test(s[i])) i++;
         continue;
       }
-      void afterWs;
       this.emit('left', '{{', open);
       i = this.lexInside(i, open);
     }

@@ -45,7 +45,7 @@ export function formatFloat(n: number): string {
 }
 
 /** fmt's %v. */
-export function goPrint(v: Value, top = true): string {
+export function goPrint(v: Value): string {
   if (v === NO_VALUE) return '<no value>';
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return v;
@@ -53,12 +53,11 @@ export function goPrint(v: Value, top = true): string {
   if (typeof v === 'bigint') return String(v); // int64 beyond 2^53 (events TimeNano)
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'function') return '0x1';
-  if (Array.isArray(v)) return '[' + v.map((x) => goPrint(x, false)).join(' ') + ']';
+  if (Array.isArray(v)) return '[' + v.map((x) => goPrint(x)).join(' ') + ']';
   // Methods (function-valued properties) are not fields: fmt does not print them.
-  if (structType(v)) return '{' + Object.values(v as object).filter((x) => typeof x !== 'function').map((x) => goPrint(x, false)).join(' ') + '}';
+  if (structType(v)) return '{' + Object.values(v as object).filter((x) => typeof x !== 'function').map((x) => goPrint(x)).join(' ') + '}';
   const obj = v as Record<string, unknown>;
-  void top;
-  return 'map[' + Object.keys(obj).sort(goStringLess).map((k) => `${k}:${goPrint(obj[k], false)}`).join(' ') + ']';
+  return 'map[' + Object.keys(obj).sort(goStringLess).map((k) => `${k}:${goPrint(obj[k])}`).join(' ') + ']';
 }
 
 export function goStringLess(a: string, b: string): number {
