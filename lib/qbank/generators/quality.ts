@@ -1,4 +1,5 @@
 /** Quality checks shared by the generators: give-aways, same-kind distractors. */
+import type { QuestionType } from '../schema';
 import { keywords } from '../text';
 
 /** Two words match when equal or sharing a 5-letter prefix (connect / connects / connected). */
@@ -33,7 +34,7 @@ export function kindOf(text: string): Kind {
 
 /** The parts of a generated question the quality gate reads. */
 export interface GateInput {
-  type: 'qa' | 'cloze' | 'single-choice' | 'multiple-choice' | 'command';
+  type: QuestionType;
   prompt: string;
   answer?: string;
   choices?: readonly { text: string; correct: boolean }[];
