@@ -136,13 +136,54 @@ export const info: CommandDef = {
 };
 
 /** docker version */
+/** docker/cli system/version.go versionInfo for 28.5.1 (Go and commits from the v28.5.1 tags; build time not known, left empty). */
+function versionValue(): Record<string, unknown> {
+  const engine = { ApiVersion: '1.51', Arch: 'amd64', BuildTime: '', Experimental: 'false', GitCommit: 'f8215cc', GoVersion: 'go1.24.8', KernelVersion: '6.8.0-49-generic', MinAPIVersion: '1.24', Os: 'linux' };
+  return goStruct('system.versionInfo', {
+    Client: goStruct('system.clientVersion', {
+      Platform: goStruct('*system.platformInfo', { Name: 'Docker Engine - Community' }),
+      Version: ENGINE_VERSION,
+      ApiVersion: '1.51',
+      DefaultAPIVersion: '1.51',
+      GitCommit: 'e180ab8',
+      GoVersion: 'go1.24.8',
+      Os: 'linux',
+      Arch: 'amd64',
+      Context: 'default',
+    }),
+    Server: goStruct('*types.Version', {
+      Platform: goStruct('struct { Name string }', { Name: 'Docker Engine - Community' }),
+      Components: [goStruct('types.ComponentVersion', { Name: 'Engine', Version: ENGINE_VERSION, Details: engine })],
+      Version: ENGINE_VERSION,
+      ApiVersion: '1.51',
+      MinAPIVersion: '1.24',
+      GitCommit: 'f8215cc',
+      GoVersion: 'go1.24.8',
+      Os: 'linux',
+      Arch: 'amd64',
+      KernelVersion: '6.8.0-49-generic',
+    }),
+  });
+}
+
 export const version: CommandDef = {
   path: 'version',
   use: 'version [OPTIONS]',
   short: 'Show the Docker version information',
   args: { kind: 'none' },
   flags: [{ long: 'format', short: 'f', type: 'string' }],
-  run(ctx) {
-    ctx.out.push('Client: Docker Engine - Community\n Version:           28.5.1\n API version:       1.51\n OS/Arch:           linux/amd64\n\nServer: Docker Engine - Community\n Engine:\n  Version:          28.5.1\n  API version:      1.51 (minimum version 1.24)\n  OS/Arch:          linux/amd64\n');
+  run(ctx, f) {
+    const format = str(f, 'format');
+    if (format) {
+      // the template names Go fields (APIVersion); JSON uses the tags (ApiVersion): read both
+      const v = versionValue();
+      for (const k of ['Client', 'Server']) omitEmpty(v[k] as object, 'APIVersion', (v[k] as Record<string, unknown>).ApiVersion);
+      ctx.out.push((format === 'json' ? goMarshalJson([v], '').slice(1, -1) : renderTemplate(format, v, { maxSteps: 100_000, maxOutput: 1_000_000 })) + '\n');
+      return;
+    }
+    ctx.out.push(
+      'Client: Docker Engine - Community\n Version:           28.5.1\n API version:       1.51\n Go version:        go1.24.8\n Git commit:        e180ab8\n OS/Arch:           linux/amd64\n Context:           default\n\n' +
+        'Server: Docker Engine - Community\n Engine:\n  Version:          28.5.1\n  API version:      1.51 (minimum version 1.24)\n  Go version:       go1.24.8\n  Git commit:       f8215cc\n  OS/Arch:          linux/amd64\n  Experimental:     false\n',
+    );
   },
 };
