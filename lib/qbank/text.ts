@@ -144,7 +144,10 @@ const COMMAND_VERBS = new Set(
  * comment such as "the volume will be removed" or one in another language).
  */
 export function imperative(description: string): string | undefined {
-  const s = description.replace(/^\s*(?:to|we|you|i)\s+(?:can\s+|will\s+|should\s+|need to\s+)?/i, '').trim();
+  const s = description
+    .replace(/^\s*(?:use|run)\s+(?:the\s+)?(?:following|this|below)\s+(?:commands?\s+)?(?:to|for)\s+/i, '')
+    .replace(/^\s*(?:to|we|you|i)\s+(?:can\s+|will\s+|should\s+|need to\s+)?/i, '')
+    .trim();
   const [first, ...rest] = s.split(/\s+/);
   if (!first || !rest.length) return undefined;
   const w = first.toLowerCase();
@@ -160,6 +163,16 @@ export function pluralise(phrase: string): string {
     if (/(sh|ch|x|z)$/.test(w)) return `${w}es`;
     if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
     return `${w}s`;
+  });
+}
+
+/** Naive singular for the last word of a noun phrase: "network types" -> "network type". */
+export function singular(phrase: string): string {
+  return phrase.replace(/(\w+)$/, (w) => {
+    if (/(ss|us|is)$/.test(w) || w.length <= 3) return w;
+    if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
+    if (/(sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+    return w.replace(/s$/, '');
   });
 }
 

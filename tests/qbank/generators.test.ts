@@ -79,9 +79,17 @@ describe('generators', () => {
   });
 
   it('fact-cloze: bold terms, key numbers, flags and the section subject', () => {
-    const qs = gen('# N\n\n## Routing mesh\n\n1. The **ingress network** carries published ports on port 4789 with the -P flag.\n1. The routing mesh answers on every node.\n');
+    const qs = gen(
+      '# N\n\n## Routing mesh\n\n1. The **ingress network** carries published ports with the -P flag.\n1. Publish every exposed port with the -P flag of docker run.\n1. Overlay data travels on UDP 4789 between the nodes.\n1. The routing mesh answers on every node.\n',
+    );
     const answers = qs.filter((q) => q.type === 'cloze').map((q) => q.answer);
-    expect(answers).toEqual(['ingress network', '4789', '-P', 'routing mesh']);
+    // one cloze per sentence: the first gap worth asking (bold before flags)
+    expect(answers).toEqual(['ingress network', '-P', 'routing mesh']);
+    // a port number: a single choice among other well-known ports
+    const port = qs.find((q) => q.type === 'single-choice');
+    expect(port?.prompt).toBe('Overlay data travels on UDP _____ between the nodes.');
+    expect(port?.choices?.filter((c) => c.correct).map((c) => c.text)).toEqual(['4789']);
+    expect(port?.choices).toHaveLength(4);
     for (const q of qs) expect(q.prompt).toContain('_____');
   });
 

@@ -68,3 +68,103 @@ describe('code blocks with several commented commands', () => {
     expect(JSON.stringify(questions)).not.toMatch(/SERVICE_NAME|NODE_ID/);
   });
 });
+
+describe('lists, tables and one-line answers', () => {
+  it('a list introduced by a paragraph ending in ":" asks for the list', () => {
+    const { questions, rules } = build('# Swarm\n\nSwarm supports three network types:\n\n- overlay\n- ingress\n- docker_gwbridge\n');
+    const q = questions.find((x) => rules[x.id] === 'intro-list');
+    expect(q?.prompt).toBe('Which three network types does Swarm support?');
+    expect(q?.answer).toMatch(/overlay[\s\S]*ingress[\s\S]*docker_gwbridge/);
+  });
+
+  it('an intro that is a statement, not a lead-in, asks nothing about the list', () => {
+    const { rules } = build('# Swarm\n\nSwarm is easy to set up and it works well for small teams.\n\n- overlay\n- ingress\n');
+    expect(Object.values(rules)).not.toContain('intro-list');
+  });
+
+  it('term: description items give a choice among the other terms', () => {
+    const { questions, rules } = build('# Nodes\n\n## Availability\n\n- active: accepts new tasks from the scheduler\n- pause: keeps running tasks but gets no new ones\n- drain: moves every task to other nodes\n');
+    const choices = questions.filter((q) => rules[q.id] === 'term-choice');
+    expect(choices).toHaveLength(3);
+    const drain = choices.find((q) => /moves every task/.test(q.prompt));
+    expect(drain?.prompt).toBe('Which availability moves every task to other nodes?');
+    expect(drain?.choices?.find((c) => c.correct)?.text).toBe('drain');
+    expect(drain?.choices?.map((c) => c.text).sort()).toEqual(['active', 'drain', 'pause']);
+  });
+
+  it('two term items are too few to choose among: they stay statements', () => {
+    const { rules } = build('# Nodes\n\n- active: the node accepts new tasks from the scheduler.\n- drain: the **scheduler** moves every task away.\n');
+    expect(Object.values(rules)).not.toContain('term-choice');
+  });
+
+  it('a two-column table gives a question per row, both ways, with the other rows as distractors', () => {
+    const { questions, rules } = build('# Run\n\n| Flag | Meaning |\n|---|---|\n| `-d` | run in the background |\n| `-p` | publish a port |\n| `-e` | set an environment variable |\n');
+    const forward = questions.filter((q) => rules[q.id] === 'table-row');
+    expect(forward.map((q) => q.prompt)).toEqual([
+      'Which flag has this meaning: run in the background?',
+      'Which flag has this meaning: publish a port?',
+      'Which flag has this meaning: set an environment variable?',
+    ]);
+    expect(forward[1].choices?.find((c) => c.correct)?.text).toBe('`-p`');
+    const back = questions.filter((q) => rules[q.id] === 'table-column');
+    expect(back[0].prompt).toBe('What is the meaning of `-d` (flag)?');
+    expect(back[0].choices?.find((c) => c.correct)?.text).toBe('run in the background');
+  });
+
+  it('a table of two rows, or with repeated cells, asks nothing about them', () => {
+    const two = build('# T\n\n| Mode | Behaviour |\n|---|---|\n| vip | one virtual IP |\n| dnsrr | DNS round robin |\n');
+    expect(two.questions).toEqual([]);
+    const same = build('# T\n\n| Port | Protocol |\n|---|---|\n| 2377 | TCP |\n| 7946 | TCP |\n| 4789 | UDP |\n');
+    expect(same.questions.filter((q) => /TCP/.test(q.prompt))).toEqual([]);
+  });
+
+  it('"Question? **Answer**" on one line is a qa card; bold in a statement is not', () => {
+    const { questions, rules } = build('# DCT\n\nWhich variable enables content trust? **DOCKER_CONTENT_TRUST**\n\n- Is autolock on by default? **No.**\n- Content trust uses **Notary** to sign tags.\n');
+    const qa = questions.filter((q) => rules[q.id] === 'inline-answer');
+    expect(qa.map((q) => [q.prompt, q.answer])).toEqual([
+      ['Which variable enables content trust?', 'DOCKER_CONTENT_TRUST'],
+      ['Is autolock on by default?', 'No.'],
+    ]);
+    expect(questions.filter((q) => /Notary|_____ to sign/.test(`${q.prompt} ${q.answer}`)).map((q) => rules[q.id])).toEqual(['fact-cloze']);
+  });
+});
+
+describe('comparisons and numbers', () => {
+  it('"A vs B" over a list: items naming one side become a choice between the sides', () => {
+    const { questions, rules } = build('# Services\n\n## Containers vs services\n\n- A service keeps its tasks running across the swarm.\n- A container runs on one engine only.\n- Containers and services both start from an image.\n');
+    const vs = questions.filter((q) => rules[q.id] === 'comparison');
+    expect(vs.map((q) => [q.prompt, q.choices?.find((c) => c.correct)?.text])).toEqual([
+      ['A _____ keeps its tasks running across the swarm.', 'Services'],
+      ['A _____ runs on one engine only.', 'Containers'],
+    ]);
+  });
+
+  it('"A vs B: ..." on one line asks for the difference', () => {
+    const { questions } = build('# Mounts\n\n- bind mount vs volume: a bind mount is any host path, a volume is managed by Docker.\n');
+    expect(questions.map((q) => q.prompt)).toEqual(['What is the difference between bind mount and volume?']);
+  });
+
+  it('numbered facts become single choices among plausible numbers, examples do not', () => {
+    const { questions, rules } = build('# Raft\n\n- A 7-manager swarm tolerates 3 failures.\n- Managers listen on port 2377 for cluster traffic.\n- Publish a port such as port 80 with `-p`.\n');
+    const numbers = questions.filter((q) => rules[q.id] === 'number-fact');
+    expect(numbers.map((q) => [q.prompt, q.choices?.find((c) => c.correct)?.text, q.choices?.length])).toEqual([
+      ['A 7-manager swarm tolerates _____ failures.', '3', 4],
+      ['Managers listen on port _____ for cluster traffic.', '2377', 4],
+    ]);
+    expect(numbers[0].choices?.map((c) => c.text).sort()).toEqual(['2', '3', '4', '6']);
+  });
+
+  it('one cloze per sentence, and no cloze from a fragment', () => {
+    const { questions } = build('# Overlay\n\n## Encryption\n\n- The **overlay** driver encrypts traffic with `--opt encrypted` on every node.\n- and **IPsec** tunnels.\n');
+    const clozes = questions.filter((q) => q.type === 'cloze');
+    expect(clozes).toHaveLength(1);
+    expect(clozes[0].answer).toBe('overlay');
+  });
+
+  it('prose paragraphs are clozed in notes, not in decks of explicit questions', () => {
+    const prose = 'The **routing mesh** sends a request for a published port to a node that runs a task of the service.\n';
+    expect(build(`# Mesh\n\n${prose}`).questions.map((q) => q.answer)).toEqual(['routing mesh']);
+    const deck = build(`# Mesh\n\n${prose}\n> **Q:** Which port does the mesh publish?\n>\n> **A:** The published port.\n`);
+    expect(deck.questions.map((q) => q.prompt)).toEqual(['Which port does the mesh publish?']);
+  });
+});

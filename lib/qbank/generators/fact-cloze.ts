@@ -5,9 +5,10 @@
  * section (CNM components), and inline-code names. At most one card per answer per item; a gap whose
  * answer still shows elsewhere in the sentence is dropped (it would give itself away).
  */
-import type { ListItem } from 'mdast';
+import type { Node } from 'mdast';
 import { emit, positionOf, type NoteState } from '../state';
-import { normalise, sentences } from '../text';
+import { capitalise, normalise, pick, sentences } from '../text';
+import { order } from './option-recall';
 import { tagsFor } from '../tags';
 
 const GENERIC = new Set(['network', 'networks', 'driver', 'drivers', 'the', 'and', 'docker', 'overview', 'introduction', 'notes', 'basics']);
@@ -38,10 +39,58 @@ function patterns(state: NoteState): RegExp[] {
   return out;
 }
 
-export function factCloze(state: NoteState, item: ListItem, md: string): void {
+/** A bullet written as a note ("docker stack suits production") as a sentence: capital first letter, final stop. */
+function asSentence(s: string): string {
+  let out = s.trim();
+  if (/^[a-z][a-z]*\b(?![-._/])/.test(out) && !/^(docker|dockerd|containerd|runc|kubectl|npm|git|curl)\b/.test(out)) out = capitalise(out);
+  if (!/[.!?)`"']$/.test(out)) out = `${out}.`;
+  return out;
+}
+
+/** Units that make a small number worth asking: "tolerates 2 failures", "3 managers", "port 53". */
+const NUMBER = /(?<![\w.:/$-])(\d{1,3})(?![\w.:/%-])(?=[ -](?:managers?|nodes?|workers?|failures?|replicas?|seconds?|minutes?|hours?|days?|tasks?|containers?|GB|MB|KB|bits?|bytes?|characters?|layers?|members?|votes?|networks?|addresses)\b)|(?<=\b(?:ports?|TCP|UDP|tcp|udp)\s)(\d{2,5})\b/;
+const PORTS = ['22', '53', '80', '443', '2375', '2376', '2377', '4789', '5000', '7946', '8080'];
+
+/** Plausible wrong numbers for a number: other well-known ports, or neighbours and a double. */
+export function numericDistractors(n: string, port: boolean, key: string): string[] {
+  if (port) return pick(PORTS.filter((p) => p !== n), 3, key);
+  const v = Number(n);
+  // Small counts: neighbours (a 5-manager swarm tolerates 1, 2 or 3?); larger ones: a half, a double, a triple.
+  const pool = (v < 10 ? [v - 1, v + 1, v * 2, v + 2, v - 2] : [Math.round(v / 2), v * 2, v * 3]).filter((x) => x >= 0 && x !== v);
+  return [...new Set(pool)].slice(0, 3).map(String);
+}
+
+/** A sentence with a counted or port number: a single choice among plausible numbers; true when emitted. */
+function numberFact(state: NoteState, node: Node, md: string, sentence: string, rule: string): boolean {
+  const m = NUMBER.exec(sentence);
+  if (!m || m.index === undefined) return false;
+  const value = m[1] ?? m[2];
+  // "like HTTP port 80", "e.g. 3 nodes": an example, not a fact.
+  if (/\b(like|e\.g\.|such as|for example|for instance)\s+(\S+\s+){0,2}$/i.test(sentence.slice(0, m.index))) return false;
+  const prompt = `${sentence.slice(0, m.index)}_____${sentence.slice(m.index + value.length)}`;
+  if (prompt.replace(/[^A-Za-z]/g, '').length < 20) return false;
+  const wrong = numericDistractors(value, !!m[2], prompt);
+  if (wrong.length < 2) return false;
+  emit(state, {
+    type: 'single-choice',
+    prompt,
+    choices: order([{ text: value, correct: true }, ...wrong.map((w) => ({ text: w, correct: false }))], prompt),
+    ...(sentences(md).length > 1 ? { explanation: md } : {}),
+    tags: [...tagsFor(state, md), 'domc'],
+    at: positionOf(node),
+    item: normalise(md),
+    rule,
+  });
+  return true;
+}
+
+export function factCloze(state: NoteState, item: Node, md: string, from: 'list' | 'paragraph' = 'list'): void {
   const done = new Set<string>();
   const res = patterns(state);
-  for (const sentence of sentences(md)) {
+  for (const raw of sentences(md)) {
+    const sentence = asSentence(raw);
+    if (numberFact(state, item, md, sentence, from === 'list' ? 'number-fact' : 'paragraph-number')) continue;
+    // One cloze per sentence: the first gap worth asking.
     for (const re of res) {
       const m = re.exec(sentence);
       if (!m || m.index === undefined) continue;
@@ -61,8 +110,9 @@ export function factCloze(state: NoteState, item: ListItem, md: string): void {
         tags: tagsFor(state, md),
         at: positionOf(item),
         item: normalise(md),
-        rule: 'fact-cloze',
+        rule: from === 'list' ? 'fact-cloze' : 'paragraph-cloze',
       });
+      break;
     }
   }
 }

@@ -271,10 +271,25 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
   return block;
 }
 
+/** The first `docker` command line of a block, with its source line. */
+function firstCommand(text: string, start = 0): { line: string; at: number } | undefined {
+  const joined = joinContinuations(text);
+  const i = joined.lines.findIndex((l) => /^\s*\$?\s*docker\s/.test(l));
+  if (i < 0) return undefined;
+  const line = joined.lines[i].trim().replace(/^\$\s+/, '').replace(/\s+#.*$/, '').replace(/\s{2,}/g, ' ');
+  return { line, at: start + joined.at[i] };
+}
+
 /** Handle a code block: shell blocks feed the command generators; other code carries no questions. */
 export function code(node: Code, state: NoteState): void {
   const block = readCommandBlock(node);
   if (!block) return;
+  // "To rotate the key:" or "> Pull the image" right above a block with no commented command: the
+  // sentence describes the block's first docker command (the others may only show its effect).
+  if (!block.examples.length && state.intro && !block.usages.some((u) => u.usage !== u.command)) {
+    const first = firstCommand(node.value, (node.position?.start.line ?? 1) + 1);
+    if (first) block.examples.push({ description: state.intro.replace(/`/g, ''), commands: [[first]], output: [], line: first.at });
+  }
   commandTasks(block, state);
   optionRecall(block, state);
 }

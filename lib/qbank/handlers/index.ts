@@ -4,6 +4,8 @@
  */
 import type { RootContent } from 'mdast';
 import type { NoteState } from '../state';
+import { inlineMarkdown } from '../text';
+import { tableQuestions } from '../generators/table';
 import { blockquote } from './blockquote';
 import { code } from './code';
 import { heading } from './heading';
@@ -40,10 +42,19 @@ export const handlers = {
   },
   code: (node, state) => {
     code(node, state);
+    state.intro = undefined;
     return 0;
   },
   blockquote: (node, state) => {
-    blockquote(node, state);
+    // A quote that is not a question ("> Pull the image") introduces what follows, like a paragraph.
+    const head = node.children[0];
+    const asked = blockquote(node, state);
+    state.intro = !asked && node.children.length === 1 && head?.type === 'paragraph' ? inlineMarkdown(head.children).trim() : undefined;
+    return 0;
+  },
+  table: (node, state) => {
+    tableQuestions(state, node);
+    state.intro = undefined;
     return 0;
   },
   // Front matter is read before the walk (pipeline.ts).

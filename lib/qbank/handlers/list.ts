@@ -17,6 +17,8 @@ import { listChoice } from '../generators/list-choice';
 import { factCloze } from '../generators/fact-cloze';
 import { namedThing } from '../generators/named-thing';
 import { questionAnswer } from '../generators/question-answer';
+import { introList, kindFrom, readTerm, termChoices, type TermItem } from '../generators/term-choice';
+import { comparison, inlineAnswer } from '../generators/comparison';
 import { blockquote } from './blockquote';
 
 function firstParagraph(item: ListItem): Paragraph | undefined {
@@ -28,11 +30,19 @@ function isTerm(p: Paragraph): boolean {
   return text.split(/\s+/).length <= 5 && !/[.:;?!,]$/.test(text) && /^[A-Z`]/.test(text);
 }
 
-function handleItem(item: ListItem, state: NoteState, best: BestItem[], defs: Definition[]): void {
+function handleItem(item: ListItem, state: NoteState, best: BestItem[], defs: Definition[], terms: TermItem[], later: (() => void)[]): void {
   const p = firstParagraph(item);
   if (!p) return;
   const md = inlineMarkdown(p.children).trim();
   const rest = item.children.slice(1);
+  if (inlineAnswer(state, p, md) || comparison(state, item, md)) return;
+  const term = !rest.length ? readTerm(md, item) : undefined;
+  if (term) {
+    terms.push(term);
+    // Clozed only when the list turns out not to be a list of terms.
+    later.push(() => factCloze(state, item, md));
+    return;
+  }
   const sub = rest.find((c): c is List => c.type === 'list');
   const codeBlock = rest.find((c) => c.type === 'code');
 
@@ -65,11 +75,22 @@ function handleItem(item: ListItem, state: NoteState, best: BestItem[], defs: De
 export function list(node: List, state: NoteState): void {
   const best: BestItem[] = [];
   const defs: Definition[] = [];
+  const terms: TermItem[] = [];
+  const later: (() => void)[] = [];
+  const intro = state.intro;
+  if (intro?.trim().endsWith(':')) {
+    const items = node.children.map((i) => (firstParagraph(i) ? inlineMarkdown(firstParagraph(i)!.children).trim() : '')).filter(Boolean);
+    const heads = items.map((md) => readTerm(md, node)?.term ?? md);
+    const short = heads.every((h) => h.split(/\s+/).length <= 8);
+    if (short && items.length === node.children.length) introList(state, intro, node, heads, blockMarkdown(node));
+  }
   for (const item of node.children) {
     // An explicit question inside a list item still counts.
     for (const c of item.children) if (c.type === 'blockquote') blockquote(c, state);
-    handleItem(item, state, best, defs);
+    handleItem(item, state, best, defs, terms, later);
   }
+  if (terms.length >= 3 && terms.length >= node.children.length / 2) termChoices(state, terms, kindFrom(state, intro));
+  else for (const f of later) f();
   bestChoice(state, best);
   definitions(state, defs);
 }

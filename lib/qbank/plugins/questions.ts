@@ -59,6 +59,8 @@ export function extractQuestions(tree: Root, options: ExtractOptions): Extracted
     i += handle(children[i], state, children, i, ctx);
     topics.set(JSON.stringify(state.topic), [...state.topic]);
   }
+  // A note with explicit questions is a deck: its prose is context for them, not statements to quiz.
+  if (state.drafts.some((d) => d.rule === 'explicit')) state.drafts = state.drafts.filter((d) => !d.rule.startsWith('paragraph-'));
   const used = new Set(state.drafts.map((d) => JSON.stringify(d.topic)));
   return {
     front,

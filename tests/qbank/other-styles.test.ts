@@ -1,0 +1,46 @@
+/**
+ * Notes written in other authors' styles (tests/fixtures/notes: a setext cheat sheet with tables and
+ * trailing-comment commands, a security FAQ with one-line answers and bold-term paragraphs, a
+ * numbered storage/images note with tables and `$ command` blocks) compile without an error, use
+ * every new generator rule, and every command task they give is judged by the checker: its own
+ * reference solution passes, doing nothing fails (issue 13, section 3).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { check, startTask } from '@/lib/cli';
+import { compile } from '@/lib/qbank';
+
+const dir = path.join(__dirname, '..', 'fixtures', 'notes');
+const notes = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ path: f, content: fs.readFileSync(path.join(dir, f), 'utf8') }));
+const result = compile(notes);
+const tasks = result.bank.questions.filter((q) => q.type === 'command').map((q) => ({ where: `${q.source.file}:${q.source.line}`, q }));
+
+describe('notes in other styles', () => {
+  it('are at least three, each compiling to questions with no error', () => {
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const deck of result.bank.decks) expect(deck.questionCount).toBeGreaterThanOrEqual(8);
+  });
+
+  it('use every generator rule for these shapes', () => {
+    const used = new Set(Object.values(result.rules));
+    for (const rule of ['intro-list', 'term-choice', 'table-row', 'table-column', 'inline-answer', 'comparison', 'number-fact', 'paragraph-number', 'command-task', 'command-recall']) {
+      expect([rule, used.has(rule)]).toEqual([rule, true]);
+    }
+  });
+
+  it('give command tasks from commented commands, `$` blocks and lead-in sentences', () => {
+    expect(tasks.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(tasks)('$where: the reference solution runs and passes the checker', ({ q }) => {
+    const cmd = q.command!;
+    const lab = startTask({ nodes: cmd.nodes, setup: [] });
+    for (const line of [...cmd.setup, ...cmd.solutions[0]]) expect([line, lab.run(line).exitCode]).toEqual([line, 0]);
+    for (const sol of cmd.solutions) expect(check(cmd, sol)).toMatchObject({ correct: true });
+  });
+
+  it.each(tasks)('$where: an empty answer is judged wrong', ({ q }) => {
+    expect(check(q.command!, []).correct).toBe(false);
+  });
+});
