@@ -20,6 +20,8 @@ export const QuizResultInputSchema = z
     startedAt: z.iso.datetime({ offset: true }),
   })
   .strict();
+/** A finished quiz as the quiz page sends it. */
+export type QuizResultInput = z.infer<typeof QuizResultInputSchema>;
 
 export interface QuizResultDTO {
   id: string;
