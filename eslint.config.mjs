@@ -19,7 +19,7 @@ const eslintConfig = [
           zones: [
             {
               target: './lib',
-              from: ['./server', './app', './components', './generated', './scripts', './bench', './tests', './auth.ts', './auth.config.ts', './env.ts', './proxy.ts'],
+              from: ['./server', './app', './components', './generated', './scripts', './bench', './tests', './auth.ts', './auth.config.ts', './auth-secret.ts', './env.ts', './proxy.ts'],
               message: 'lib/ is the bottom layer: it imports nothing from server/, app/, components/, the root config files, scripts/, bench/ or tests/.',
             },
             {
@@ -28,7 +28,7 @@ const eslintConfig = [
               message: 'server/ owns its DTOs and schemas: it imports nothing from app/ or components/ (nor scripts/, bench/, tests/).',
             },
             {
-              target: ['./components', './app', './auth.ts', './auth.config.ts', './proxy.ts', './env.ts', './instrumentation.ts'],
+              target: ['./components', './app', './auth.ts', './auth.config.ts', './auth-secret.ts', './proxy.ts', './env.ts', './instrumentation.ts'],
               from: ['./scripts', './bench', './tests'],
               message: 'The app does not import scripts/, bench/ or tests/.',
             },

@@ -1,6 +1,7 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
-import { authPages, authSecret, protectedPrefixes, secureCookies } from '@/auth.config';
+import { authPages, protectedPrefixes, secureCookies } from '@/auth.config';
+import { authSecret } from '@/auth-secret';
 
 /**
  * Largest server action request body, in bytes: Next's `serverActions.bodySizeLimit` default (1 MB;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportAuthSecret, SECRET_FILE } from '../auth.config';
+import { exportAuthSecret, SECRET_FILE } from '../auth-secret';
 import { env } from '../env';
 import { buildContent } from './content';
 import { checkDataDir, migrateDatabase, prisma } from './lib/database';

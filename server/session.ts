@@ -1,7 +1,8 @@
 import 'server-only';
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
-import { authSecret, passwordVersion, secureCookies, SESSION_MAX_AGE, sessionCookieName } from '@/auth.config';
+import { secureCookies, SESSION_MAX_AGE, sessionCookieName } from '@/auth.config';
+import { authSecret, passwordVersion } from '@/auth-secret';
 import { forgetUser, sharedCache } from '@/server/cache';
 import { db, type Db } from '@/server/db';
 import { driverFor, queryOne } from '@/server/driver';

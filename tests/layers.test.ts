@@ -83,6 +83,7 @@ describe('import graph', () => {
   const graph = importGraph(ROOT, ['lib', 'server', 'app', 'components', 'scripts', 'bench', 'tests'], [
     'auth.ts',
     'auth.config.ts',
+    'auth-secret.ts',
     'env.ts',
     'proxy.ts',
     'instrumentation.ts',

@@ -5,7 +5,7 @@ import { hashTree } from './hash';
 /** Everything a production build depends on. */
 export const BUILD_INPUTS = [
   'app', 'components', 'lib', 'server', 'public', 'types', 'generated',
-  'env.ts', 'auth.ts', 'auth.config.ts', 'proxy.ts', 'next.config.js', 'tsconfig.json', 'package-lock.json',
+  'env.ts', 'auth.ts', 'auth.config.ts', 'auth-secret.ts', 'proxy.ts', 'next.config.js', 'tsconfig.json', 'package-lock.json',
 ];
 
 /** Whether `.next` holds a build of the current sources. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportAuthSecret, readOrCreateSecretFile, SECRET_FILE } from '@/auth.config';
+import { exportAuthSecret, readOrCreateSecretFile, SECRET_FILE } from '@/auth-secret';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { startServer } from '@/scripts/lib/server';
 import { createTestUser, signIn } from '../helpers/auth';
