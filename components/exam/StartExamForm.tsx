@@ -2,10 +2,12 @@
 
 import Link from 'next/link';
 import { useActionState, useId, useState } from 'react';
+import type { StartState } from '@/app/(study)/exam/actions';
 import { plural } from '@/components/ui/format';
 import s from './exam.module.css';
 
-type StartState = { error?: string; openAttempt?: { id: string; title: string } };
+/** The server action that starts an exam (app/(study)/exam/actions.ts startExamAction). */
+export type StartExamAction = (prev: StartState, form: FormData) => Promise<StartState>;
 
 export interface ExamFacts {
   questions: number;
@@ -27,7 +29,7 @@ export function StartExamForm({
   primary,
   facts,
 }: {
-  action: (prev: StartState, form: FormData) => Promise<StartState>;
+  action: StartExamAction;
   blueprintId: string;
   label: string;
   primary?: boolean;

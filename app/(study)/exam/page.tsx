@@ -1,121 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { PageHeader } from '@/components/ui';
-import { examOptions, listAttempts, type ExamSummaryDTO } from '@/server/exams';
-import { StartExamForm } from '@/components/exam/StartExamForm';
-import { formatPercent, plural } from '@/components/ui/format';
-import { ScoreTrend } from '@/components/exam/ScoreTrend';
-import { startExamAction } from './actions';
+import { ExamHome } from '@/components/exam/ExamHome';
+import { examOptions, listAttempts } from '@/server/exams';
 import { examContext } from '@/server/exams/context';
-import s from '@/components/exam/exam.module.css';
+import { startExamAction } from './actions';
 
 export const metadata: Metadata = { title: 'Practice exam' };
 export const dynamic = 'force-dynamic';
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC';
-}
-
 export default async function ExamPage() {
   const ctx = await examContext();
-  const options = examOptions(ctx.bank);
-  const guest = ctx.repo.kind === 'guest';
-  const attempts: ExamSummaryDTO[] = await listAttempts(ctx);
-  const active = attempts.find((a) => a.status === 'active');
-  const done = attempts.filter((a) => a.status === 'submitted');
-
-  return (
-    <div className={s.page}>
-      <PageHeader
-        title="Practice exam"
-        description={
-          <>
-            Timed and scored on the server, like the real DCA exam. Most questions use Discrete Option Multiple Choice:
-            options appear one at a time, you answer <strong>Yes</strong> or <strong>No</strong> to each, and there is no
-            going back.
-          </>
-        }
-      />
-
-      {active && (
-        <p className={s.notice} role="status">
-          You have an exam in progress: <strong>{active.title}</strong>.{' '}
-          <Link href={`/exam/${encodeURIComponent(active.id)}`}>Resume it</Link>
-        </p>
-      )}
-
-      <section className={s.section} aria-labelledby="start-heading">
-        <h2 id="start-heading">Start an exam</h2>
-        {options.length === 0 ? (
-          <p className={s.notice}>No exam blueprint is defined yet. Add content/exam-blueprint.yaml and rebuild the bank.</p>
-        ) : (
-          <div className={s.options}>
-            {options.map((o) => (
-              <article key={`${o.blueprintId}-${o.questions}`} className={s.card} data-featured={o.full || undefined}>
-                <h3>{o.full ? 'Full exam' : `${o.questions}-question practice`}</h3>
-                <ul className={s.facts}>
-                  <li>{plural(o.questions, 'question')}</li>
-                  <li>{plural(o.minutes, 'minute')}</li>
-                  <li>pass {o.passPercent}%</li>
-                </ul>
-                <p className={s.cardText}>
-                  {o.full
-                    ? `${o.title}: the real blueprint, objective by objective.`
-                    : 'The same objectives, scaled down, at the real exam’s pace.'}
-                </p>
-                {guest && !o.guestAllowed ? (
-                  <p className={s.cardText}>
-                    <Link href="/signin?callbackUrl=/exam">Sign in</Link> to take the full exam and keep your history.
-                  </p>
-                ) : (
-                  <StartExamForm action={startExamAction} blueprintId={o.blueprintId} label={o.full ? 'Start full exam' : `Start ${plural(o.questions, 'question')}`} primary={o.full} facts={o} />
-                )}
-              </article>
-            ))}
-          </div>
-        )}
-      </section>
-
-      <section className={s.section} aria-labelledby="history-heading">
-        <h2 id="history-heading">Your attempts</h2>
-        {guest ? (
-          <p className={s.notice}>
-            As a guest you can take a short exam; your history is kept once you <Link href="/signup">create an account</Link>.
-          </p>
-        ) : done.length === 0 ? (
-          <p className={s.notice}>No finished exams yet. Your scores and their trend will show here.</p>
-        ) : (
-          <>
-            {done.length > 1 && <ScoreTrend points={[...done].reverse().map((a) => ({ score: a.score ?? 0, label: when(a.startedAt) }))} pass={options[0]?.passPercent ?? 70} />}
-            <table className={s.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col" className={s.hideSmall}>Exam</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Score</th>
-                </tr>
-              </thead>
-              <tbody>
-                {done.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link href={`/exam/${encodeURIComponent(a.id)}/result`}>{when(a.startedAt)}</Link>
-                    </td>
-                    <td className={s.hideSmall}>{a.title}</td>
-                    <td>
-                      <span className={s.badge} data-tone={a.passed ? 'pass' : 'fail'}>
-                        {a.passed ? 'Pass' : 'Fail'}
-                      </span>
-                    </td>
-                    <td>{formatPercent(a.score ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
-    </div>
-  );
+  return <ExamHome options={examOptions(ctx.bank)} attempts={await listAttempts(ctx)} guest={ctx.repo.kind === 'guest'} startAction={startExamAction} />;
 }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { env } from '@/env';
 import { StoreError } from '@/lib/srs';
+import { BankUnavailableError } from '@/server/banks';
 import { storeFault } from '@/server/db';
-import { getCurrentUser } from '@/server/session';
+import { getCurrentUser, unauthorizedResponse } from '@/server/session';
 
 /**
  * Shared edge of the store's route handlers: session-derived user, size-limited
@@ -89,11 +90,11 @@ export function errorResponse(err: unknown): Response {
   const status = (err as { status?: number })?.status;
   const kind = (err as { kind?: string })?.kind;
   if (status === 401 || kind === 'unauthorized') {
-    return Response.json({ error: { kind: 'unauthorized', message: 'Sign in to continue.' } }, { status: 401 });
+    return unauthorizedResponse();
   }
   const fault = storeFault(err);
   if (fault) return Response.json({ error: { kind: 'unavailable', message: fault } }, { status: 503, headers: { 'retry-after': '30' } });
-  if ((err as { name?: string })?.name === 'BankUnavailableError') {
+  if (err instanceof BankUnavailableError) {
     return Response.json({ error: { kind: 'unavailable', message: (err as Error).message } }, { status: 503 });
   }
   console.error(err);
@@ -114,7 +115,7 @@ export function asUserWrite(req: Request, handler: (userId: string) => Promise<R
 export async function asUser(handler: (userId: string) => Promise<Response>): Promise<Response> {
   try {
     const user = await getCurrentUser();
-    if (!user) return Response.json({ error: { kind: 'unauthorized', message: 'Sign in to continue.' } }, { status: 401 });
+    if (!user) return unauthorizedResponse();
     return await handler(user.id);
   } catch (err) {
     return errorResponse(err);
