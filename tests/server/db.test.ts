@@ -52,4 +52,17 @@ describe('database through Prisma (SQLite, or PostgreSQL under test:postgres)', 
   it('enforces the unique email constraint', async () => {
     await expect(t.db.user.create({ data: { email: 'ada@example.com' } })).rejects.toThrow(/Unique constraint/);
   });
+
+  it('answers the queue from indexes: next due cards without a sort, today\'s counts without reading log rows (issue 15)', async () => {
+    if (t.kind !== 'sqlite') return;
+    const plan = async (sql: string) =>
+      (await t.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, 'u', '2026-11-30T00:00:00.000+00:00')).map((r) => r.detail).join(' | ');
+    // server/cards.ts getQueue: the next due cards, in due order.
+    const due = await plan(`SELECT "questionId", "due" FROM "CardState" WHERE "userId" = ? AND "retired" = 0 AND "due" <= ? AND "state" <> 0 ORDER BY "due" ASC LIMIT 100`);
+    expect(due).toMatch(/USING INDEX CardState_userId_retired_due_state_idx/);
+    expect(due).not.toMatch(/TEMP B-TREE/);
+    // server/cards.ts todayCounts: today's reviews (not undone), their prevState and questionId.
+    const today = await plan(`SELECT "questionId", "prevState" FROM "ReviewLog" WHERE "userId" = ? AND "reviewedAt" >= ? AND "undoneAt" IS NULL`);
+    expect(today).toMatch(/USING COVERING INDEX ReviewLog_userId_reviewedAt_undoneAt_prevState_questionId_idx/);
+  });
 });
