@@ -295,23 +295,31 @@ function notes(steps: SessionStep[]): string[] {
   return shown;
 }
 
+/**
+ * What a step showed on the terminal: a successful command's stdout, then its stderr (`docker logs` passes a
+ * container's stderr through, and nginx logs its notices there).
+ */
+function shown(s: SessionStep): string {
+  return s.exitCode === 0 && s.stderr ? s.stdout + s.stderr : s.stdout;
+}
+
 /** The output a reference solution prints: the whole, and the last command that printed. */
 function expectedOutputs(ref: Reference): string[] {
-  const printed = ref.steps.filter((s) => s.stdout.trim());
+  const printed = ref.steps.filter((s) => shown(s).trim());
   if (!printed.length) return [];
-  const all = printed.map((s) => s.stdout).join('');
-  const last = printed[printed.length - 1].stdout;
+  const all = printed.map(shown).join('');
+  const last = shown(printed[printed.length - 1]);
   return all === last ? [all] : [all, last];
 }
 
 /** Whether some run of consecutive successful commands printed `want`. */
 function printedSomewhere(steps: SessionStep[], mine: Engine, want: string, ref: Engine): boolean {
-  const ok = steps.filter((s) => s.exitCode === 0 && s.stdout.trim());
+  const ok = steps.filter((s) => s.exitCode === 0 && shown(s).trim());
   const n = tokens(want).length;
   for (let i = ok.length - 1; i >= 0; i--) {
     let text = '';
     for (let j = i; j < ok.length; j++) {
-      text += ok[j].stdout;
+      text += shown(ok[j]);
       const k = tokens(text).length;
       if (k === n && sameOutput(text, mine, want, ref)) return true;
       if (k >= n) break;
@@ -348,7 +356,7 @@ export function check(task: CheckTask, answer: readonly string[], opts: CheckOpt
         const wants = expectedOutputs(ref);
         const found = wants.some((w) => printedSomewhere(steps, lab.engine, w, ref.lab.engine));
         const harm = diff(ref.state, mine, true);
-        d = found ? harm : [steps.some((s) => s.exitCode === 0 && s.stdout.trim()) ? 'none of your commands printed what the task asks for' : 'your commands printed nothing', ...harm];
+        d = found ? harm : [steps.some((s) => s.exitCode === 0 && shown(s).trim()) ? 'none of your commands printed what the task asks for' : 'your commands printed nothing', ...harm];
         if (!found && wants.length) d.push(`expected output:\n${wants[wants.length - 1].trim().slice(0, 2000)}`);
       } else d = diff(ref.state, mine);
       if (!d.length) return { correct: true, feedback: note };
