@@ -8,6 +8,7 @@ describe('qualityProblem', () => {
   it.each([
     ['fragment', { type: 'cloze', prompt: 'Each _____ runs.', answer: 'task', item }],
     ['fragment', { type: 'cloze', prompt: 'and then the _____ restarts every failed task of the service.', answer: 'manager', item }],
+    ['fragment', { type: 'cloze', prompt: '`docker run _____ -dt --name ucp docker/ucp install`', answer: '--rm', item }],
     ['gives away', { type: 'single-choice', prompt: 'Which command lists the swarm nodes with docker node ls?', choices: [{ text: '`docker node ls`', correct: true }, { text: '`docker ps`', correct: false }], item }],
     ['unseen', { type: 'qa', prompt: 'Which of the following flags sets the restart policy?', answer: '--restart', item }],
     ['duplicate distractors', { type: 'single-choice', prompt: 'Which port do managers listen on?', choices: [{ text: '2377', correct: true }, { text: '7946', correct: false }, { text: '7946', correct: false }], item }],

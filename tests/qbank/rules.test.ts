@@ -168,3 +168,11 @@ describe('comparisons and numbers', () => {
     expect(deck.questions.map((q) => q.prompt)).toEqual(['Which port does the mesh publish?']);
   });
 });
+
+describe('recall questions for commands the simulator cannot judge', () => {
+  it('never ask for a full command line whose names the prompt does not give', () => {
+    const { questions, warnings } = build(`# Compose\n\n${fence('docker compose exec -u root app bash   # access the container as root')}\n`);
+    expect(warnings.some((w) => /fails in the simulator/.test(w))).toBe(true);
+    expect(questions).toEqual([]);
+  });
+});

@@ -146,6 +146,9 @@ function recallQuestion(state: NoteState, ex: Example, prompt: string, line: str
     });
     return;
   }
+  // The full line is only fair to ask when the prompt gives every name and value it uses.
+  const unstated = parseCommand(line).args.concat(parseCommand(line).flags.map((f) => f.value ?? '')).filter((w) => w && !prompt.includes(w) && !path.split(' ').includes(w));
+  if (unstated.length || /[{}]/.test(line)) return;
   emit(state, { ...common, type: 'qa', prompt: `Which command ${thirdPerson(verb.toLowerCase())} ${decapitalise(rest.join(' '))}? Give the full command line.`, answer: `\`${line}\``, rule: 'command-recall' });
 }
 

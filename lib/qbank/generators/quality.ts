@@ -60,6 +60,7 @@ export function qualityProblem(q: GateInput): string | undefined {
     if (words < 6) return `fragment: "${sentence}" is too short to be a statement`;
     if (!/^[A-Z0-9`"'(_]/.test(q.prompt.trim()) || !/[.!?)`"']$/.test(q.prompt.trim())) return `fragment: "${prompt}" is not a whole sentence`;
     if (/^(and|or|but|which|that|because|so|then|also)\b/i.test(prompt)) return `fragment: "${prompt}" continues another sentence`;
+    if (/^`[^`]+`[.]?$/.test(q.prompt.trim())) return `fragment: "${prompt}" is a command line, not a statement`;
   } else if (q.type !== 'command') {
     if (prompt.split(/\s+/).length < 4) return `fragment: "${prompt}" is too short to be a question`;
     if (!/[?.:]$/.test(prompt)) return `fragment: "${prompt}" does not end as a question or task`;
