@@ -5,11 +5,13 @@
  * flashcard with the terminal and the checker, the quiz's 1-4 option keys and "Report a
  * problem", the guest dashboard's sample numbers labelled, and a terminal as wide as
  * `docker ps`. Screenshots: i14-card-pick-mode, i14-card-recall-mode, i14-card-command,
- * i14-quiz-keys-report, i14-guest-dashboard-sample, i14-lab-docker-ps (-desktop|phone-light|dark.png).
+ * i14-quiz-keys-report, i14-guest-dashboard-sample (-desktop|phone-light|dark.png), i14-lab-docker-ps-desktop.png.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Question } from '@/server/banks';
-import { DESKTOP, PHONE, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { DESKTOP, PHONE, SCREENSHOT_DIR, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
 import { readBank, terminalText, typeInTerminal } from './quiz-helpers';
 
 const ready = (page: Page) => page.locator('[data-testid="review-session"][data-ready]').waitFor();
@@ -167,10 +169,8 @@ describe('flashcard modes and small things (issue 14)', () => {
     // One line per container, header included: nothing wraps.
     expect(header).toMatch(/CONTAINER ID\s+IMAGE\s+COMMAND\s+CREATED\s+STATUS\s+PORTS\s+NAMES/);
     expect(rows.find((r) => /^[0-9a-f]{12}\s/.test(r))).toMatch(/0\.0\.0\.0:8080->80\/tcp.*web-frontend/);
-    await screenshot(page, 'i14-lab-docker-ps', async (p) => {
-      // The lab survives the reload, the terminal's scrollback does not: list again.
-      await typeInTerminal(p, 'Lab terminal', ['docker ps']);
-      await p.waitForFunction(() => /[0-9a-f]{12}\s+nginx/.test(document.querySelector('.xterm-rows')?.textContent ?? ''));
-    });
+    // The terminal as it stands (a themed reload would empty its scrollback): desktop, the page's theme.
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'i14-lab-docker-ps-desktop.png'), animations: 'disabled' });
   }, 120000);
 });
