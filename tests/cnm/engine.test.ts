@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as cnm from '@/lib/cnm';
 import { createEngine, restoreEngine, DEFAULT_SEED } from '@/lib/cnm';
 import { createLab } from '@/lib/cli';
+import { importCycles } from '../helpers/import-graph';
 
 describe('lib/cnm exports', () => {
   it('pins the engine entry points', () => {
@@ -111,20 +112,8 @@ describe('module boundaries', () => {
   });
 
   it('has no import cycles in lib/', () => {
-    const cycles: string[] = [];
-    const state = new Map<string, 1 | 2>();
-    const stack: string[] = [];
-    const dfs = (n: string) => {
-      state.set(n, 1);
-      stack.push(n);
-      for (const d of graph.get(n) ?? []) {
-        if (state.get(d) === 1) cycles.push([...stack.slice(stack.indexOf(d)), d].join(' -> '));
-        else if (!state.get(d)) dfs(d);
-      }
-      stack.pop();
-      state.set(n, 2);
-    };
-    for (const f of graph.keys()) if (f.startsWith('lib/') && !state.get(f)) dfs(f);
+    const lib = new Map([...graph].filter(([f]) => f.startsWith('lib/')));
+    const cycles = importCycles(lib);
     expect(cycles).toEqual([]);
   });
 });
