@@ -6,6 +6,7 @@ import { createEngine, restoreEngine, type Controller, type Engine, type EngineV
 import { runShell, SHELL_BUILTINS, type CommandResult } from './sh';
 import { daemonErrorText, runDocker, type DockerHost } from './run';
 import { execInContainer, execOnNode } from './exec';
+import { parsePromptLine } from './prompt';
 
 export const MAX_LINE = 16_384;
 /** Characters of a plain line: none of the shell's (quotes, $, operators, globs, comments). */
@@ -71,6 +72,13 @@ export class LabImpl implements Lab, DockerHost {
     if (!this.engine.daemon(target)) return { stdout: '', stderr: `unknown node: ${target}\n`, exitCode: 1 };
     if (typeof line !== 'string') return { stdout: '', stderr: 'sh: invalid input\n', exitCode: 2 };
     if (line.length > MAX_LINE) return { stdout: '', stderr: `sh: input line too long (more than ${MAX_LINE} characters)\n`, exitCode: 2 };
+    // A pasted prompt (`$ cmd`, or `NODE$ cmd` naming one of the lab's nodes) is read as the checker reads a
+    // session line: the command runs here, so the terminal and the verdict see the same thing.
+    const prompt = parsePromptLine(line);
+    if (prompt && (prompt.node === undefined || this.engine.daemon(prompt.node))) {
+      line = prompt.command;
+      if (!line) return { stdout: '', stderr: '', exitCode: 0 };
+    }
     this.engine.tick();
     try {
       // Fast path: a plain command line without any shell syntax needs no shell parser.
