@@ -4,7 +4,7 @@
  * before the test fails, so one run lists everything to fix.
  */
 import type { Page } from 'playwright-core';
-import { runAxe, showInTheme, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, runAxe, showInTheme, signUpLearner } from './helpers';
 
 const found: string[] = [];
 
@@ -25,15 +25,7 @@ async function runAxeBothThemes(page: Page, context: string, prepare?: (page: Pa
 const GUEST_PAGES = ['/', '/decks', '/decks/net-bridge', '/review', '/review/custom', '/quiz', '/quiz?length=5&go=1', '/lab', '/exam', '/stats', '/settings', '/signin', '/signup', '/reports', '/no-such-page'];
 const LEARNER_PAGES = ['/', '/decks', '/review', '/review/custom', '/review?custom=failed&days=7', '/quiz', '/quiz?length=5&go=1', '/exam', '/stats', '/settings', '/account', '/reports'];
 
-describe('axe on every page, both themes (issue 14)', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('a11y14');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('axe on every page, both themes (issue 14)', 'a11y14', (app) => {
   it('guest pages', async () => {
     const page = await app.newPage();
     await page.goto('/decks');

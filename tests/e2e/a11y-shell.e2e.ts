@@ -2,17 +2,9 @@
  * The app shell: navigation, skip link, theme without a flash, 404, and axe + screenshots of
  * the dashboard (guest landing) and the not-found page.
  */
-import { startApp, runAxeBothThemes, screenshot, type E2EApp } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot } from './helpers';
 
-describe('app shell', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('shell');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('app shell', 'shell', (app) => {
   it('shows the main navigation with every section, the current one marked', async () => {
     const page = await app.newPage();
     await page.goto('/');

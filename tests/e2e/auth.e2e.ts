@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PASSWORD_RULE, SIGN_IN_FAILED } from '@/lib/auth/schema';
 import { GUEST_STORAGE_KEY } from '@/components/auth/guest-session';
-import { newAccount, runAxe, startApp, type E2EApp } from './helpers';
+import { describeApp, newAccount, runAxe } from './helpers';
 
 const BANK = path.join(__dirname, '..', '..', 'generated', 'bank.json');
 
@@ -26,15 +26,7 @@ async function fill(page: Page, fields: Record<string, string>) {
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
 }
 
-describe('accounts in the browser', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('auth');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('accounts in the browser', 'auth', (app) => {
   it('sign up (keeping guest answers) -> change password -> sign out -> sign in -> delete account', async () => {
     const page = await app.newPage();
     const problems = watch(page);

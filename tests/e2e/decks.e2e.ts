@@ -4,7 +4,7 @@
  * hidden until revealed), on a desktop and a phone; mastery once a learner has reviewed.
  */
 import type { Page } from 'playwright-core';
-import { PHONE, runAxe, runAxeBothThemes, screenshot, showInTheme, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, PHONE, runAxe, runAxeBothThemes, screenshot, showInTheme, signUpLearner } from './helpers';
 import { readBank } from './quiz-helpers';
 
 /** axe in both themes, failing on any violation (minor ones included). */
@@ -19,15 +19,7 @@ async function axeClean(page: Page, context: string, prepare?: (p: Page) => Prom
 
 const note = (page: Page) => page.getByRole('article', { name: 'Study note' });
 
-describe('decks', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('decks');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('decks', 'decks', (app) => {
   it('lists every deck with its questions by type, and passes axe', async () => {
     const page = await app.newPage();
     await page.goto('/decks');

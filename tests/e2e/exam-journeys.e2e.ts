@@ -6,7 +6,7 @@
  * flashcards; the dashboard shows an exam in progress with Resume and the time left.
  */
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot, signUpLearner, VIEWPORTS } from './helpers';
 
 const idle = (page: Page) => page.locator('section[aria-busy="false"]').waitFor();
 
@@ -24,19 +24,8 @@ async function startShortExam(page: Page, label = 'Start 10 questions') {
   await idle(page);
 }
 
-describe('exam journeys (issue 14)', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('exam14');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  for (const [vpName, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+describeApp('exam journeys (issue 14)', 'exam14', (app) => {
+  for (const [vpName, viewport] of VIEWPORTS) {
     it(`keeps the exam bar visible, moves with keys, and reviews an early submit (${vpName})`, async () => {
       const page = await app.newPage({ viewport });
       const user = await signUpLearner(page, app);

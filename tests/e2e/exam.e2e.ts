@@ -4,17 +4,9 @@
  * reads the result with the score per objective and every question explained.
  */
 import type { Page } from 'playwright-core';
-import { runAxeBothThemes, screenshot, startApp, type E2EApp } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot } from './helpers';
 
-describe('practice exam', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('exam');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('practice exam', 'exam', (app) => {
   const idle = (page: Page) => page.locator('section[aria-busy="false"]').waitFor();
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Question } from '@/server/banks';
-import { DESKTOP, PHONE, SCREENSHOT_DIR, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, DESKTOP, PHONE, screenshot, SCREENSHOT_DIR, signUpLearner, VIEWPORTS } from './helpers';
 import { readBank, terminalText, typeInTerminal } from './quiz-helpers';
 
 const ready = (page: Page) => page.locator('[data-testid="review-session"][data-ready]').waitFor();
@@ -33,22 +33,11 @@ function firstOfSections(): Question[] {
   return out;
 }
 
-describe('flashcard modes and small things (issue 14)', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('modes14');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('flashcard modes and small things (issue 14)', 'modes14', (app) => {
   const choiceFirst = firstOfSections().find((q) => q.type === 'multiple-choice' && (q.choices?.length ?? 0) >= 3 && q.topic[1])!;
   const commandFirst = firstOfSections().find((q) => q.type === 'command' && !q.command?.nodes && q.command?.solutions.some((s) => s.length === 1) && q.topic[1])!;
 
-  for (const [vpName, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [vpName, viewport] of VIEWPORTS) {
     it(`answers a choice card by picking, suggests the grade, keeps the grades on screen; "Recall first" puts the options on the back (${vpName})`, async () => {
       expect(choiceFirst).toBeDefined();
       const page = await app.newPage({ viewport });
@@ -103,7 +92,7 @@ describe('flashcard modes and small things (issue 14)', () => {
   it('reviews a command task in the terminal: Check judges it and suggests Good, 1-4 still decide (desktop and phone)', async () => {
     expect(commandFirst).toBeDefined();
     const solution = commandFirst.command!.solutions.find((s) => s.length === 1)![0];
-    for (const viewport of [DESKTOP, PHONE]) {
+    for (const [, viewport] of VIEWPORTS) {
       const page = await app.newPage({ viewport });
       const user = await signUpLearner(page, app);
       await page.goto(topicUrl(commandFirst));
@@ -130,7 +119,7 @@ describe('flashcard modes and small things (issue 14)', () => {
 
   it('selects quiz options with 1-4 and reports a problem from the quiz (desktop and phone)', async () => {
     const choice = readBank().questions.find((q) => q.type === 'single-choice' && (q.choices?.length ?? 0) >= 3 && !q.outdated)!;
-    for (const viewport of [DESKTOP, PHONE]) {
+    for (const [, viewport] of VIEWPORTS) {
       const page = await app.newPage({ viewport });
       await signUpLearner(page, app);
       await page.goto(`/quiz?go=1&ids=${encodeURIComponent(choice.id)}`);

@@ -3,7 +3,7 @@
  * screen on the manager, switch to each worker and type the join command with the keyboard (Tab
  * completing the subcommand), look at `docker node ls`, press Ctrl+Enter, and get "Correct".
  */
-import { startApp, type E2EApp } from './helpers';
+import { describeApp } from './helpers';
 import { findQuestion, terminalText, typeInTerminal } from './quiz-helpers';
 
 /** Wait until the terminal's screen shows `re`; the screen's text. */
@@ -16,15 +16,7 @@ async function screenShows(page: import('playwright-core').Page, re: RegExp): Pr
   }
 }
 
-describe('lab swarm journey', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('lab-swarm');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('lab swarm journey', 'lab-swarm', (app) => {
   const join = findQuestion(
     'swarm join task',
     (q) =>

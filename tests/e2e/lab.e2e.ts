@@ -6,7 +6,7 @@
  * non-docker commands answered with what the lab simulates. axe must find nothing at all.
  */
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, runAxe, screenshot, showInTheme, startApp, type E2EApp } from './helpers';
+import { describeApp, DESKTOP, PHONE, runAxe, screenshot, showInTheme, VIEWPORTS } from './helpers';
 import { findQuestion, terminalText, typeInTerminal } from './quiz-helpers';
 import { BUSY_LAB } from './fixtures/busy-lab';
 
@@ -37,15 +37,7 @@ async function openPicker(page: Page): Promise<void> {
   await picker(page).waitFor();
 }
 
-describe('command lab', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('lab');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('command lab', 'lab', (app) => {
   const connect = findQuestion('connect task', (q) => q.type === 'command' && !!q.command?.solutions.some((s) => s.join(' ') === 'docker network connect my-net my-nginx'));
   const swarm = findQuestion('swarm task', (q) => q.type === 'command' && (q.command?.nodes?.length ?? 0) > 1);
 
@@ -170,7 +162,7 @@ describe('command lab', () => {
     await lane(page, 'manager1').getByRole('button', { name: 'Use the terminal on manager1' }).click();
     await lane(page, 'manager1').getByText('terminal here').waitFor();
 
-    for (const vp of [DESKTOP, PHONE]) {
+    for (const [, vp] of VIEWPORTS) {
       await page.setViewportSize(vp);
       await ready(page);
       await noSidewaysScroll(page);

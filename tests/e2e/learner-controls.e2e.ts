@@ -8,7 +8,7 @@
  * i14-stats-chart-readout, i14-lab-ticks-account, i14-deck-key-points (each -desktop|phone-light|dark.png).
  */
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, PHONE, runAxeBothThemes, screenshot, signUpLearner, VIEWPORTS } from './helpers';
 import { findQuestion, typeInTerminal } from './quiz-helpers';
 
 const ready = (page: Page) => page.locator('[data-testid="review-session"][data-ready]').waitFor();
@@ -31,19 +31,8 @@ async function expectNoBadPlural(page: Page, where: string) {
   expect(bad ? `${where}: "${bad[0]}"` : null).toBeNull();
 }
 
-describe('learner controls (issue 14)', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('controls14');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  for (const [vpName, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+describeApp('learner controls (issue 14)', 'controls14', (app) => {
+  for (const [vpName, viewport] of VIEWPORTS) {
     it(`releases suspended and buried cards from the card and from Settings (${vpName})`, async () => {
       const page = await app.newPage({ viewport });
       const user = await signUpLearner(page, app);
@@ -185,10 +174,7 @@ describe('learner controls (issue 14)', () => {
     }, 150000);
   }
 
-  for (const [vpName, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [vpName, viewport] of VIEWPORTS) {
     it(`reads a question-only deck as study material: key points per section, questions apart, answers hidden (${vpName})`, async () => {
       const page = await app.newPage({ viewport });
       await page.goto('/decks/net-bridge');

@@ -3,18 +3,10 @@
  * in the terminal with a correct spelling that differs from every reference solution.
  */
 import type { Page } from 'playwright-core';
-import { runAxeBothThemes, screenshot, startApp, type E2EApp } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot } from './helpers';
 import { findQuestion, typeInTerminal } from './quiz-helpers';
 
-describe('quiz', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('quiz');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('quiz', 'quiz', (app) => {
   // A short typed answer, and the internal-bridge command task.
   const qa = findQuestion('short qa question', (q) => q.type === 'qa' && !!q.answer && /^`[\w-]+`$/.test(q.answer.trim()));
   const task = findQuestion('internal bridge task', (q) => q.type === 'command' && !!q.command?.solutions.some((s) => s.join(' ').includes('--internal --label tier=data backend')));

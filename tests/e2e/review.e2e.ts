@@ -4,7 +4,7 @@
  * flips; guests can try without saving. Axe and screenshots of /review.
  */
 import type { Page } from 'playwright-core';
-import { runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot, signUpLearner } from './helpers';
 
 async function cardBox(page: Page) {
   const box = await page.getByTestId('flashcard').boundingBox();
@@ -25,15 +25,7 @@ async function progress(page: Page): Promise<[number, number]> {
   return [done, done + left];
 }
 
-describe('review', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('review');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('review', 'review', (app) => {
   it('reviews ten cards with the keyboard, undoes one, and saves the grades', async () => {
     const page = await app.newPage();
     const user = await signUpLearner(page, app);

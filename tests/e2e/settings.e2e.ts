@@ -2,17 +2,9 @@
  * Settings: field-level validation errors, saving limits and retention to the store, the
  * theme applied from a cookie without a flash, the optimiser's report. Axe and screenshots.
  */
-import { runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot, signUpLearner } from './helpers';
 
-describe('settings', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('settings');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('settings', 'settings', (app) => {
   it('shows field errors next to bad values and saves good ones', async () => {
     const page = await app.newPage();
     const user = await signUpLearner(page, app);

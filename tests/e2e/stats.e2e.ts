@@ -2,17 +2,9 @@
  * Stats: empty state before any review; after reviews, the three charts (uPlot canvases)
  * with table fallbacks and the mastery table. Axe and screenshots.
  */
-import { runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot, signUpLearner } from './helpers';
 
-describe('stats', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('stats');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeApp('stats', 'stats', (app) => {
   it('invites guests to sign in', async () => {
     const page = await app.newPage();
     await page.goto('/stats');

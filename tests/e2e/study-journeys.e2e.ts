@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, runAxeBothThemes, screenshot, signUpLearner, startApp, type E2EApp } from './helpers';
+import { describeApp, PHONE, runAxeBothThemes, screenshot, signUpLearner, VIEWPORTS } from './helpers';
 
 const ready = (page: Page) => page.locator('[data-testid="review-session"][data-ready]').waitFor();
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).innerText());
@@ -19,19 +19,8 @@ async function gradeGood(page: Page) {
   await page.keyboard.press('3');
 }
 
-describe('study journeys (issue 14)', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp('study14');
-  }, 90000);
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  for (const [vpName, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+describeApp('study journeys (issue 14)', 'study14', (app) => {
+  for (const [vpName, viewport] of VIEWPORTS) {
     it(`keeps a guest's 5 answers through sign-up and shows them in stats (${vpName})`, async () => {
       const page = await app.newPage({ viewport });
       await page.goto('/review');

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE } from './app';
+import { VIEWPORTS } from './describe';
 import { showInTheme } from './theme';
 
 /** Screenshots land here: test-results/screenshots/<name>-<desktop|phone>-<light|dark>.png */
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '..', 'test-results', 'screenshots');
 
-const VIEWPORTS = { desktop: DESKTOP, phone: PHONE } as const;
 const THEMES = ['light', 'dark'] as const;
 
 /**
@@ -21,7 +20,7 @@ export async function screenshot(page: Page, name: string, prepare?: (page: Page
   const original = page.viewportSize();
   const files: string[] = [];
   try {
-    for (const [vpName, vp] of Object.entries(VIEWPORTS)) {
+    for (const [vpName, vp] of VIEWPORTS) {
       await page.setViewportSize(vp);
       for (const theme of THEMES) {
         await showInTheme(page, theme, prepare);
