@@ -38,7 +38,7 @@ export const envSchema = z.object({
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   /** How a review is written: `driver` (prepared statements, the default) or `prisma` (for comparison, issue 15). */
-  NETPREP_REVIEW_WRITER: z.enum(['driver', 'prisma']).default('prisma'),
+  NETPREP_REVIEW_WRITER: z.enum(['driver', 'prisma']).default('driver'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -16,8 +16,10 @@ import {
   type QueueCandidate,
   type TodayCounts,
 } from '@/lib/srs';
-import { ensureBankSynced, loadBank, type LoadedBank, type QuestionId } from './banks';
+import { ensureBankSynced, loadBank, type LoadedBank, type Question, type QuestionId } from './banks';
 import { db as defaultDb, type Db } from './db';
+import { CARD_SELECT, queueReadsFor } from './queue-reads';
+import type { ReviewWriterKind } from './review-writer';
 import { getSettings, schedulerFor, type Settings } from './settings';
 
 /**
@@ -31,6 +33,8 @@ export interface StoreContext {
   db?: Db;
   now?: Date;
   bank?: LoadedBank;
+  /** How submitReview writes (server/review-writer.ts); default NETPREP_REVIEW_WRITER. For the bench's A/B. */
+  writer?: ReviewWriterKind;
 }
 
 export type CardStateName = (typeof STATE_NAMES)[CardStateKind];
@@ -92,23 +96,6 @@ export interface QueueOptions {
   limit?: number;
 }
 
-const CARD_SELECT = {
-  questionId: true,
-  deck: true,
-  sourceItem: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsed_days: true,
-  scheduled_days: true,
-  learning_steps: true,
-  reps: true,
-  lapses: true,
-  state: true,
-  last_review: true,
-  retired: true,
-} as const;
-
 /** The card columns DTOs are built from. */
 export type CardRow = CardFields & { questionId: string; deck: string; sourceItem: string; retired: boolean };
 
@@ -160,10 +147,7 @@ export async function todayCounts(
   timeZone: string,
   bank: LoadedBank,
 ): Promise<TodayCounts> {
-  const logs = await db.reviewLog.findMany({
-    where: { userId, reviewedAt: { gte: startOfDay(now, timeZone) }, undoneAt: null },
-    select: { questionId: true, prevState: true },
-  });
+  const logs = await queueReadsFor(db).todayLogs(userId, startOfDay(now, timeZone));
   const sourceItems = new Set<string>();
   let newStudied = 0;
   let reviewsDone = 0;
@@ -181,11 +165,30 @@ export async function todayCounts(
  * writes them); the queue leaves them out. Usually a handful of rows.
  */
 export async function heldIds(db: Db, userId: string, now: Date): Promise<Set<string>> {
-  const rows = await db.cardHold.findMany({ where: { userId, OR: [{ until: null }, { until: { gt: now } }] }, select: { questionId: true } });
-  return new Set(rows.map((r) => r.questionId));
+  return new Set(await queueReadsFor(db).heldIds(userId, now));
 }
 
-/** New questions (no state row) in `decks`, bank order, at most `want`; plus how many exist. Outdated ones are left out. */
+/**
+ * The bank's current questions in `decks` (null: all), decks interleaved from the start so a small
+ * new-card limit still spans decks. Built once per bank and deck list: a 20,000-question bank
+ * takes milliseconds to filter and interleave, too much to repeat on every queue read.
+ */
+function newCardPool(bank: LoadedBank, decks: string[] | null): readonly Question[] {
+  let byDecks = pools.get(bank);
+  if (!byDecks) pools.set(bank, (byDecks = new Map()));
+  const key = decks ? [...decks].sort().join('\n') : '*';
+  let pool = byDecks.get(key);
+  if (!pool) {
+    const deckSet = decks ? new Set(decks) : null;
+    pool = interleaveDecks(bank.bank.questions.filter((q) => !q.outdated && (!deckSet || deckSet.has(q.deck))));
+    if (byDecks.size >= 64) byDecks.clear(); // deck lists come from the learner: keep the memo bounded
+    byDecks.set(key, pool);
+  }
+  return pool;
+}
+const pools = new WeakMap<LoadedBank, Map<string, readonly Question[]>>();
+
+/** New questions (no state row) in `decks`, bank order, at most `want`; plus how many exist. Outdated and held ones are left out. */
 async function freshCandidates(
   db: Db,
   userId: string,
@@ -195,22 +198,22 @@ async function freshCandidates(
   now: Date,
   held: ReadonlySet<string> = new Set(),
 ): Promise<{ fresh: QueueCandidate[]; total: number }> {
+  const reads = queueReadsFor(db);
+  const all = newCardPool(bank, decks);
   const deckSet = decks ? new Set(decks) : null;
-  // Decks interleaved from the start, so a small new-card limit still spans decks.
-  const pool = interleaveDecks(bank.bank.questions.filter((q) => !q.outdated && (!deckSet || deckSet.has(q.deck)) && !held.has(q.id)));
-  const seenCount = await db.cardState.count({
-    where: { userId, retired: false, state: { not: 0 }, ...(decks ? { deck: { in: decks } } : {}) },
-  });
-  const total = Math.max(0, pool.length - seenCount);
+  let heldInPool = 0;
+  for (const id of held) {
+    const q = bank.byId.get(id);
+    if (q && !q.outdated && (!deckSet || deckSet.has(q.deck))) heldInPool++;
+  }
+  const total = Math.max(0, all.length - heldInPool - (await reads.seenCount(userId, decks)));
   const fresh: QueueCandidate[] = [];
-  if (total === 0) return { fresh, total };
-  for (let i = 0; i < pool.length && fresh.length < want; i += 500) {
-    const chunk = pool.slice(i, i + 500);
-    const rows = await db.cardState.findMany({
-      where: { userId, questionId: { in: chunk.map((q) => q.id) }, state: { not: 0 } },
-      select: { questionId: true },
-    });
-    const seen = new Set(rows.map((r) => r.questionId));
+  if (total === 0 || want === 0) return { fresh, total };
+  let i = 0;
+  while (i < all.length && fresh.length < want) {
+    const chunk: Question[] = [];
+    for (; i < all.length && chunk.length < 500; i++) if (!held.has(all[i].id)) chunk.push(all[i]);
+    const seen = new Set(await reads.seenAmong(userId, chunk.map((q) => q.id)));
     for (const q of chunk) {
       if (fresh.length >= want) break;
       if (!seen.has(q.id)) fresh.push({ questionId: q.id, deck: q.deck, sourceItem: q.sourceItem, state: 0, due: now });
@@ -229,7 +232,6 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
   const settings = await getSettings(userId, { db });
   const limit = Math.min(200, Math.max(1, Math.trunc(opts.limit ?? 20)));
   const decks = deckList(bank, settings, opts.decks);
-  const deckWhere = decks ? { deck: { in: decks } } : {};
   const today = await todayCounts(db, userId, now, settings.timezone, bank);
   const reviewRoom = Math.max(0, settings.maxReviewsPerDay - today.reviewsDone);
   const newPerDay = settings.newPerDay + extraNewToday(settings, now);
@@ -237,14 +239,7 @@ export async function getQueue(userId: string, opts: QueueOptions = {}, ctx: Sto
   const held = await heldIds(db, userId, now);
 
   // Over-fetch to leave room for buried siblings and held cards.
-  const dueRows = (
-    await db.cardState.findMany({
-      where: { userId, retired: false, due: { lte: now }, state: { not: 0 }, ...deckWhere },
-      orderBy: { due: 'asc' },
-      take: Math.min(reviewRoom, limit) + limit + held.size,
-      select: CARD_SELECT,
-    })
-  ).filter((r) => !held.has(r.questionId));
+  const dueRows = (await queueReadsFor(db).dueCards(userId, now, decks, Math.min(reviewRoom, limit) + limit + held.size)).filter((r) => !held.has(r.questionId));
   // Extra candidates make room for buried siblings.
   const { fresh, total: freshTotal } = await freshCandidates(db, userId, bank, decks, newRoom > 0 ? Math.min(newRoom, limit) + limit : 0, now, held);
   const queue = buildQueue({
@@ -286,16 +281,9 @@ async function countsFor(
   freshTotal: number,
   held: ReadonlySet<string> = new Set(),
 ): Promise<StudyCounts> {
-  const deckWhere = { ...(decks ? { deck: { in: decks } } : {}), ...(held.size ? { questionId: { notIn: [...held] } } : {}) };
   const tomorrow = startOfNextDay(now, settings.timezone);
   const dayAfter = startOfNextDay(tomorrow, settings.timezone);
-  const [dueReviews, learning, dueTomorrow] = await Promise.all([
-    db.cardState.count({ where: { userId, retired: false, state: 2, due: { lt: tomorrow }, ...deckWhere } }),
-    db.cardState.count({ where: { userId, retired: false, state: { in: [1, 3] }, due: { lte: now }, ...deckWhere } }),
-    db.cardState.count({
-      where: { userId, retired: false, state: { not: 0 }, due: { gte: tomorrow, lt: dayAfter }, ...deckWhere },
-    }),
-  ]);
+  const { dueReviews, learning, dueTomorrow } = await queueReadsFor(db).dueCounts(userId, { now, tomorrow, dayAfter }, decks, [...held]);
   return {
     dueToday: Math.min(dueReviews, Math.max(0, settings.maxReviewsPerDay - today.reviewsDone)),
     learning,

@@ -73,14 +73,32 @@ export function driverFor(db: Db): Driver | null {
 /** The first row of a read-only statement (text and `$n` parameters in PostgreSQL style). */
 export async function queryOne(driver: Driver, name: string, text: string, values: unknown[]): Promise<Record<string, unknown> | undefined> {
   if (driver.kind === 'postgresql') return (await driver.pool.query({ name, text, values })).rows[0] as Record<string, unknown> | undefined;
-  return sqliteStatement(driver.conn, text).get(...values) as Record<string, unknown> | undefined;
+  const { stmt, args } = sqliteStatement(driver.conn, text);
+  return stmt.get(...args(values)) as Record<string, unknown> | undefined;
 }
 
-const sqliteStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function sqliteStatement(conn: Database.Database, text: string): Database.Statement {
+/** Every row of a read-only statement (text and `$n` parameters in PostgreSQL style; a `$n` may appear several times). */
+export async function queryAll(driver: Driver, name: string, text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
+  if (driver.kind === 'postgresql') return (await driver.pool.query({ name, text, values })).rows as Record<string, unknown>[];
+  const { stmt, args } = sqliteStatement(driver.conn, text);
+  return stmt.all(...args(values)) as Record<string, unknown>[];
+}
+
+/** A statement prepared once per connection and text; `$n` become `?`, and `args` puts the values in their order. */
+interface SqliteStatement {
+  stmt: Database.Statement;
+  args: (values: unknown[]) => unknown[];
+}
+const sqliteStatements = new WeakMap<Database.Database, Map<string, SqliteStatement>>();
+function sqliteStatement(conn: Database.Database, text: string): SqliteStatement {
   let byText = sqliteStatements.get(conn);
   if (!byText) sqliteStatements.set(conn, (byText = new Map()));
-  let stmt = byText.get(text);
-  if (!stmt) byText.set(text, (stmt = conn.prepare(text.replace(/\$\d+/g, '?'))));
-  return stmt;
+  let entry = byText.get(text);
+  if (!entry) {
+    const order = [...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
+    const inOrder = order.every((n, i) => n === i);
+    const stmt = conn.prepare(text.replace(/\$\d+/g, '?'));
+    byText.set(text, (entry = { stmt, args: inOrder ? (v) => v : (v) => order.map((n) => v[n]) }));
+  }
+  return entry;
 }

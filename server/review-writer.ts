@@ -1,7 +1,7 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
-import { newCardFields, toSnapshot, type CardFields, type Grade, type Scheduler } from '@/lib/srs';
+import { fromStored, newCardFields, toSnapshot, type CardFields, type Grade, type Scheduler, type StoredCardFields } from '@/lib/srs';
 import { env } from '@/env';
 import type { CardRow } from './cards';
 import type { Db } from './db';
@@ -78,7 +78,7 @@ export const CLOCK_SKEW_MS = 60_000;
 
 /** The unchanged card of a stale review (its stored deck/sourceItem/retired as read). */
 function staleCard(w: ReviewWrite, row: RawCard): CardRow {
-  return { ...fieldsOf(row), questionId: w.questionId, deck: row.deck, sourceItem: row.sourceItem, retired: Boolean(row.retired) };
+  return { ...fromStored(row), questionId: w.questionId, deck: row.deck, sourceItem: row.sourceItem, retired: Boolean(row.retired) };
 }
 
 function cardAfter(w: ReviewWrite, after: CardFields): CardRow {
@@ -154,36 +154,12 @@ function logValues<D>(w: ReviewWrite, before: CardFields, after: CardFields, dat
   return [newRowId(), r.userId, r.questionId, r.clientReviewId, r.rating, r.prevState, r.answer, r.durationMs, r.source, r.stateBefore, r.stateAfter, date(r.reviewedAt), date(w.now)];
 }
 
-interface RawCard {
+/** A CardState row as the driver returns it. */
+interface RawCard extends StoredCardFields {
   id: string;
   deck: string;
   sourceItem: string;
   retired: boolean | number;
-  due: string | Date;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  last_review: string | Date | null;
-}
-
-function fieldsOf(row: RawCard): CardFields {
-  return {
-    due: new Date(row.due),
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsed_days: row.elapsed_days,
-    scheduled_days: row.scheduled_days,
-    learning_steps: row.learning_steps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: row.state,
-    last_review: row.last_review === null ? null : new Date(row.last_review),
-  };
 }
 
 // --- SQLite (better-sqlite3) -----------------------------------------------------------------
@@ -203,7 +179,7 @@ function sqliteWriter(conn: Database.Database): ReviewWriter {
   const run = conn.transaction((w: ReviewWrite): Written | null => {
     if (seen.get(w.userId, w.clientReviewId)) return null;
     const row = read.get(w.userId, w.questionId) as RawCard | undefined;
-    const { before, after, stale } = schedule(w, row ? fieldsOf(row) : null);
+    const { before, after, stale } = schedule(w, row ? fromStored(row) : null);
     const at = sqliteDate(w.now);
     if (stale) append.run(...logValues(w, before, after, sqliteDate));
     else if (row) update.run(...cardValues(after, sqliteDate), w.deck, w.sourceItem, at, row.id);
@@ -252,7 +228,7 @@ function pgWriter(pool: Pool): ReviewWriter {
           await c.query('ROLLBACK');
           return null;
         }
-        const { before, after, stale } = schedule(w, row ? fieldsOf(row) : null);
+        const { before, after, stale } = schedule(w, row ? fromStored(row) : null);
         const at = pgDate(w.now);
         if (stale) {
           // logged only, the card unchanged
@@ -275,13 +251,16 @@ function pgWriter(pool: Pool): ReviewWriter {
 
 const writers = new WeakMap<object, ReviewWriter>();
 
+/** The two writers: `driver` (prepared statements) and `prisma`. */
+export type ReviewWriterKind = 'driver' | 'prisma';
+
 /**
  * The writer for `db`: prepared statements on the driver connection of the database the client
- * talks to (server/driver.ts), or the Prisma one when NETPREP_REVIEW_WRITER=prisma or there is
- * no driver connection for it.
+ * talks to (server/driver.ts), or the Prisma one when `kind` (default NETPREP_REVIEW_WRITER) is
+ * prisma or there is no driver connection for it.
  */
-export function reviewWriterFor(db: Db): ReviewWriter {
-  const driver = env().NETPREP_REVIEW_WRITER === 'prisma' ? null : driverFor(db);
+export function reviewWriterFor(db: Db, kind: ReviewWriterKind = env().NETPREP_REVIEW_WRITER): ReviewWriter {
+  const driver = kind === 'prisma' ? null : driverFor(db);
   const key: object = driver ? (driver.kind === 'sqlite' ? driver.conn : driver.pool) : db;
   let w = writers.get(key);
   if (!w) writers.set(key, (w = !driver ? prismaWriter(db) : driver.kind === 'sqlite' ? sqliteWriter(driver.conn) : pgWriter(driver.pool)));

@@ -173,7 +173,7 @@ export async function submitReview(userId: string, input: unknown, ctx: StoreCon
   const answer = r.answer === undefined ? null : JSON.stringify(r.answer);
   const payload: ReviewPayload = { questionId: question.id, rating: grade, source: r.source, durationMs: r.durationMs, answer };
   const scheduler = schedulerFor(await getSettings(userId, { db }));
-  const writer = reviewWriterFor(db);
+  const writer = reviewWriterFor(db, ctx.writer);
   const started = Date.now();
 
   for (let attempt = 0; ; attempt++) {

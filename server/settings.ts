@@ -14,6 +14,7 @@ import {
 } from '@/lib/srs';
 import { sharedCache, USER_CACHE_TTL_MS } from './cache';
 import { db as defaultDb, type Db } from './db';
+import { driverFor, queryOne } from './driver';
 
 /**
  * Per-user study settings. A user without a settings row gets DEFAULT_SETTINGS;
@@ -125,9 +126,22 @@ export async function getSettings(userId: string, ctx: StoreContext = {}): Promi
   const cacheable = db === defaultDb;
   const hit = cacheable ? cachedSettings.get(userId) : undefined;
   if (hit) return hit;
-  const settings = settingsFromRow(await db.userSettings.findUnique({ where: { userId } }));
+  const settings = settingsFromRow(await settingsRow(db, userId));
   if (cacheable) cachedSettings.set(userId, settings);
   return settings;
+}
+
+const SETTINGS_COLUMNS = [
+  'desiredRetention', 'newPerDay', 'maxReviewsPerDay', 'fsrsParams', 'enableFuzz', 'theme', 'deckFilter', 'timezone', 'choiceMode', 'extraNewToday', 'extraNewDay',
+] as const satisfies readonly (keyof SettingsRow)[];
+
+/** The learner's settings row: one prepared statement on the driver (read on every queue and grade, issue 15), else Prisma. */
+async function settingsRow(db: Db, userId: string): Promise<SettingsRow | null> {
+  const driver = driverFor(db);
+  if (!driver) return db.userSettings.findUnique({ where: { userId } });
+  const text = `SELECT ${SETTINGS_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "UserSettings" WHERE "userId" = $1`;
+  const row = (await queryOne(driver, 'settings_row', text, [userId])) as (Omit<SettingsRow, 'enableFuzz'> & { enableFuzz: boolean | number }) | undefined;
+  return row ? { ...row, enableFuzz: Boolean(row.enableFuzz) } : null;
 }
 
 /**

@@ -21,6 +21,28 @@ export interface CardFields {
   last_review: Date | null;
 }
 
+/**
+ * The FSRS fields as a database driver returns them (server/review-writer.ts, server/queue-reads.ts):
+ * dates are Date objects (pg) or ISO text (SQLite).
+ */
+export type StoredCardFields = Omit<CardFields, 'due' | 'last_review'> & { due: Date | string; last_review?: Date | string | null };
+
+/** Driver row, ts-fsrs Card or JSON snapshot -> row fields (fresh Date objects, null when never reviewed). */
+export function fromStored(row: StoredCardFields): CardFields {
+  return {
+    due: new Date(row.due),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsed_days: row.elapsed_days,
+    scheduled_days: row.scheduled_days,
+    learning_steps: row.learning_steps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    last_review: row.last_review ? new Date(row.last_review) : null,
+  };
+}
+
 /** A fresh, never-reviewed card due at `now` (FSRS "New"). */
 export function newCardFields(now: Date): CardFields {
   return {
@@ -39,34 +61,13 @@ export function newCardFields(now: Date): CardFields {
 
 /** Row fields -> ts-fsrs Card. */
 export function toCard(row: CardFields): Card {
-  return {
-    due: new Date(row.due.getTime()),
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsed_days: row.elapsed_days,
-    scheduled_days: row.scheduled_days,
-    learning_steps: row.learning_steps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: row.state as State,
-    last_review: row.last_review ? new Date(row.last_review.getTime()) : undefined,
-  };
+  const f = fromStored(row);
+  return { ...f, state: f.state as State, last_review: f.last_review ?? undefined };
 }
 
 /** ts-fsrs Card -> row fields (only the FSRS columns). */
 export function fromCard(card: Card): CardFields {
-  return {
-    due: new Date(card.due),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsed_days,
-    scheduled_days: card.scheduled_days,
-    learning_steps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    last_review: card.last_review ? new Date(card.last_review) : null,
-  };
+  return fromStored(card);
 }
 
 /** Row fields -> JSON snapshot (review log, export). */
@@ -87,16 +88,5 @@ export function toSnapshot(f: CardFields): CardSnapshot {
 
 /** JSON snapshot -> row fields. */
 export function fromSnapshot(s: CardSnapshot): CardFields {
-  return {
-    due: new Date(s.due),
-    stability: s.stability,
-    difficulty: s.difficulty,
-    elapsed_days: s.elapsed_days,
-    scheduled_days: s.scheduled_days,
-    learning_steps: s.learning_steps,
-    reps: s.reps,
-    lapses: s.lapses,
-    state: s.state,
-    last_review: s.last_review ? new Date(s.last_review) : null,
-  };
+  return fromStored(s);
 }
