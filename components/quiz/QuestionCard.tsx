@@ -90,6 +90,27 @@ export function QuestionCard({
     return () => window.removeEventListener('keydown', onKey);
   }, [choiceCount, outcome, q.type]);
 
+  // Enter checks the answer, then moves on, wherever the focus is (as in Quizlet), except where
+  // Enter already means something: a text field, the terminal, a button or a link.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.repeat) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['TEXTAREA', 'SELECT', 'BUTTON', 'A', 'SUMMARY'].includes(t.tagName))) return;
+      if (t instanceof HTMLInputElement && t.type !== 'radio' && t.type !== 'checkbox') return;
+      if (outcome) {
+        e.preventDefault();
+        onNext();
+      } else if (form.current) {
+        e.preventDefault();
+        form.current.requestSubmit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [outcome, onNext]);
+
   return (
       <article className={s.card} aria-labelledby="q-heading">
         <p className={s.meta}>
@@ -113,7 +134,7 @@ export function QuestionCard({
             onChecked={(r) => settle({ correct: r.correct, given: r.answer.join('\n'), feedback: r.feedback })}
           />
         ) : (
-          <form onSubmit={submit} className={s.form}>
+          <form ref={form} onSubmit={submit} className={s.form}>
             {(q.type === 'qa' || q.type === 'cloze') && (
               <label className={s.field}>
                 <span>{q.type === 'cloze' ? 'The missing part' : 'Your answer'}</span>

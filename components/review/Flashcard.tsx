@@ -52,10 +52,13 @@ export function Flashcard({ card, revealed, pending, onReveal, onGrade }: Props)
   // Computed before the reveal too, so the (hidden) back already has its final height.
   const verdict = pickMode ? judgePicks(picked, card.choices!) : commandVerdict;
   const suggested: Grade | null = verdict ? (verdict.correct ? 3 : 1) : null;
-  const suggestedRef = useRef<HTMLButtonElement>(null);
+  // After the reveal the suggested grade (Good when there is no verdict, as in Anki) has the
+  // focus, so Enter or Space accepts it; 1-4 still pick any grade.
+  const focused: Grade = suggested ?? 3;
+  const focusedRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (revealed && suggested) suggestedRef.current?.focus();
-  }, [revealed, suggested]);
+    if (revealed) focusedRef.current?.focus({ preventScroll: true });
+  }, [revealed, focused]);
   const toggle = (i: number) => setPicked((p) => (multiple ? (p.includes(i) ? p.filter((x) => x !== i) : [...p, i]) : [i]));
 
   // Before the reveal, in pick mode, the number keys pick options (after it they grade).
@@ -182,7 +185,7 @@ export function Flashcard({ card, revealed, pending, onReveal, onGrade }: Props)
             {GRADES.map((g) => (
               <button
                 key={g.grade}
-                ref={g.grade === suggested ? suggestedRef : undefined}
+                ref={g.grade === focused ? focusedRef : undefined}
                 type="button"
                 className={styles.grade}
                 data-tone={g.tone}

@@ -312,7 +312,7 @@ export function ReviewSession({ cards, grade, undo, done, hold, release, status,
       )}
       {current && (
         <p className={`small faint center ${styles.keys}`}>
-          <kbd>Space</kbd> show answer · <kbd>1</kbd> again · <kbd>2</kbd> hard · <kbd>3</kbd> good · <kbd>4</kbd> easy · <kbd>U</kbd> undo
+          <kbd>Space</kbd> show answer, then <kbd>Space</kbd> or <kbd>Enter</kbd> takes the focused grade · <kbd>1</kbd> again · <kbd>2</kbd> hard · <kbd>3</kbd> good · <kbd>4</kbd> easy · <kbd>U</kbd> undo
           {hold && <> · <kbd>B</kbd> bury · <kbd>S</kbd> suspend</>}
         </p>
       )}

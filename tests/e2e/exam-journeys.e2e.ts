@@ -5,24 +5,8 @@
  * score rounded one way; review mode steps through the missed questions and adds one to the
  * flashcards; the dashboard shows an exam in progress with Resume and the time left.
  */
-import type { Page } from 'playwright-core';
 import { describeApp, runAxeBothThemes, screenshot, signUpLearner, VIEWPORTS } from './helpers';
-
-const idle = (page: Page) => page.locator('section[aria-busy="false"]').waitFor();
-
-async function startShortExam(page: Page, label = 'Start 10 questions') {
-  await page.goto('/exam');
-  await page.getByRole('button', { name: label }).click();
-  const confirm = page.getByTestId('exam-start-confirm');
-  await confirm.waitFor();
-  const text = await confirm.innerText();
-  expect(text).toMatch(/10 questions in \d+ minutes/);
-  expect(text).toMatch(/DOMC/);
-  expect(page.url()).toMatch(/\/exam$/); // nothing started yet
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await page.waitForURL(/\/exam\/[^/]+$/);
-  await idle(page);
-}
+import { examIdle as idle, startShortExam, submitExam } from './quiz-helpers';
 
 describeApp('exam journeys (issue 14)', 'exam14', (app) => {
   for (const [vpName, viewport] of VIEWPORTS) {
@@ -75,9 +59,7 @@ describeApp('exam journeys (issue 14)', 'exam14', (app) => {
       await screenshot(page, 'i14-exam-runner-keys');
 
       // Submit early.
-      await page.getByRole('button', { name: 'Submit exam' }).click();
-      await page.getByRole('button', { name: 'Submit and see my score' }).click();
-      await page.waitForURL(/\/result$/);
+      await submitExam(page);
       await page.getByRole('heading', { name: /^(Passed|Not passed yet)$/ }).waitFor();
       expect(await page.getByText('Not answered', { exact: false }).count()).toBeGreaterThanOrEqual(8);
       expect(await page.getByText(/Not examined/).count()).toBeGreaterThan(0);
@@ -118,9 +100,7 @@ describeApp('exam journeys (issue 14)', 'exam14', (app) => {
   it('guests see the flagged filter and an empty "flagged" review says so', async () => {
     const page = await app.newPage();
     await startShortExam(page);
-    await page.getByRole('button', { name: 'Submit exam' }).click();
-    await page.getByRole('button', { name: 'Submit and see my score' }).click();
-    await page.waitForURL(/\/result$/);
+    await submitExam(page);
     await page.goto(page.url().replace(/\/result$/, '/review?show=flagged'));
     await page.getByText('You flagged no question in this exam.').waitFor();
   }, 90000);

@@ -41,7 +41,7 @@ describeApp('flashcard modes and small things (issue 14)', 'modes14', (app) => {
     it(`answers a choice card by picking, suggests the grade, keeps the grades on screen; "Recall first" puts the options on the back (${vpName})`, async () => {
       expect(choiceFirst).toBeDefined();
       const page = await app.newPage({ viewport });
-      await signUpLearner(page, app);
+      const user = await signUpLearner(page, app);
       await page.goto(topicUrl(choiceFirst));
       await ready(page);
       const card = page.getByTestId('flashcard');
@@ -67,6 +67,11 @@ describeApp('flashcard modes and small things (issue 14)', 'modes14', (app) => {
         await p.keyboard.press('Space');
         await p.getByTestId('card-verdict').waitFor({ state: 'visible' });
       });
+      // The suggested grade has the focus: Enter takes it, and the store keeps Good.
+      await page.waitForFunction(() => document.activeElement?.hasAttribute('data-suggested'));
+      await page.keyboard.press('Enter');
+      for (let i = 0; i < 40 && (await app.database.db.reviewLog.count({ where: { userId: user.id } })) === 0; i++) await page.waitForTimeout(250);
+      expect(await app.database.db.reviewLog.findFirst({ where: { userId: user.id }, select: { questionId: true, rating: true } })).toEqual({ questionId: choiceFirst.id, rating: 3 });
 
       // Settings: choice questions as "Recall first".
       await page.goto('/settings');

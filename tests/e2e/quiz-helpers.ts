@@ -34,3 +34,28 @@ export async function typeInTerminal(page: Page, label: string, lines: string[])
 export async function terminalText(page: Page, label: string): Promise<string> {
   return page.getByRole('group', { name: label }).locator('.xterm-rows').innerText();
 }
+
+/** The exam runner is idle (no answer being saved). */
+export const examIdle = (page: Page) => page.locator('section[aria-busy="false"]').waitFor();
+
+/** Start a short practice exam from /exam: the start asks first and says what the exam is like. */
+export async function startShortExam(page: Page, label = 'Start 10 questions'): Promise<void> {
+  await page.goto('/exam');
+  await page.getByRole('button', { name: label }).click();
+  const confirm = page.getByTestId('exam-start-confirm');
+  await confirm.waitFor();
+  const text = await confirm.innerText();
+  expect(text).toMatch(/10 questions in \d+ minutes/);
+  expect(text).toMatch(/DOMC/);
+  expect(page.url()).toMatch(/\/exam$/); // nothing started yet
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.waitForURL(/\/exam\/[^/]+$/);
+  await examIdle(page);
+}
+
+/** Submit the running exam (asked first) and wait for its result page. */
+export async function submitExam(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Submit exam' }).click();
+  await page.getByRole('button', { name: 'Submit and see my score' }).click();
+  await page.waitForURL(/\/result$/);
+}
