@@ -13,6 +13,16 @@ describeApp('exam journeys (issue 14)', 'exam14', (app) => {
     it(`keeps the exam bar visible, moves with keys, and reviews an early submit (${vpName})`, async () => {
       const page = await app.newPage({ viewport });
       const user = await signUpLearner(page, app);
+      if (vpName === 'desktop') {
+        // The confirmation that says what the exam is like, before any clock starts.
+        const ask = async (p: typeof page) => {
+          await p.getByRole('button', { name: 'Start 10 questions' }).click();
+          await p.getByTestId('exam-start-confirm').waitFor();
+        };
+        await page.goto('/exam');
+        await ask(page);
+        await screenshot(page, 'i14-exam-start-confirm', ask);
+      }
       await startShortExam(page);
 
       // The dashboard shows the running exam with Resume and the time left.

@@ -85,67 +85,69 @@ describeApp('study journeys (issue 14)', 'study14', (app) => {
     }, 180000);
   }
 
-  it('ends a session with what comes back later today, a countdown, and a summary', async () => {
-    const page = await app.newPage();
-    const user = await signUpLearner(page, app);
-    // A small session: one deck, 3 new cards a day.
-    await app.database.db.userSettings.upsert({ where: { userId: user.id }, create: { userId: user.id, newPerDay: 3 }, update: { newPerDay: 3 } });
-    // Written behind the server's back: let its short-lived settings cache (server/cache.ts, 5 s) expire.
-    await page.waitForTimeout(5500);
-    await page.goto('/review');
-    await ready(page);
-    // Again on every card: each comes back in a learning step, shown until the queue is empty.
-    for (let k = 0; k < 12 && (await page.getByTestId('flashcard').count()); k++) {
-      await page.keyboard.press('Space');
-      await page.getByTestId('card-back').waitFor({ state: 'visible' });
-      await page.keyboard.press(k < 3 ? '1' : '3');
-      await page.waitForTimeout(150);
-      await page.locator('[data-testid="review-session"]:not([data-saving])').waitFor();
-    }
-    const end = page.getByTestId('session-end');
-    await end.waitFor();
-    await page.getByTestId('session-summary').waitFor();
-    expect(await page.getByTestId('session-summary').innerText()).toMatch(/\d+ cards? in /);
-    // Learning cards due later today are announced with a live countdown (not "nothing due").
-    const later = await app.database.db.cardState.count({ where: { userId: user.id, state: { in: [1, 3] }, due: { gt: new Date() } } });
-    if (later > 0) {
-      await page.getByTestId('coming-back').waitFor();
-      const t1 = await page.getByTestId('coming-back-countdown').innerText();
-      await page.waitForTimeout(1500);
-      expect(await page.getByTestId('coming-back-countdown').innerText()).not.toBe(t1);
-    }
-    await runAxeBothThemes(page, 'review end');
-    await screenshot(page, 'i14-review-end-summary', async (p) => {
-      await p.locator('[data-testid="review-session"][data-ready]').waitFor();
-    });
-  }, 180000);
+  for (const [vpName, viewport] of VIEWPORTS) {
+    it(`ends a session with what comes back later today, a countdown, and a summary (${vpName})`, async () => {
+      const page = await app.newPage({ viewport });
+      const user = await signUpLearner(page, app);
+      // A small session: one deck, 3 new cards a day.
+      await app.database.db.userSettings.upsert({ where: { userId: user.id }, create: { userId: user.id, newPerDay: 3 }, update: { newPerDay: 3 } });
+      // Written behind the server's back: let its short-lived settings cache (server/cache.ts, 5 s) expire.
+      await page.waitForTimeout(5500);
+      await page.goto('/review');
+      await ready(page);
+      // Again on every card: each comes back in a learning step, shown until the queue is empty.
+      for (let k = 0; k < 12 && (await page.getByTestId('flashcard').count()); k++) {
+        await page.keyboard.press('Space');
+        await page.getByTestId('card-back').waitFor({ state: 'visible' });
+        await page.keyboard.press(k < 3 ? '1' : '3');
+        await page.waitForTimeout(150);
+        await page.locator('[data-testid="review-session"]:not([data-saving])').waitFor();
+      }
+      const end = page.getByTestId('session-end');
+      await end.waitFor();
+      await page.getByTestId('session-summary').waitFor();
+      expect(await page.getByTestId('session-summary').innerText()).toMatch(/\d+ cards? in /);
+      // Learning cards due later today are announced with a live countdown (not "nothing due").
+      const later = await app.database.db.cardState.count({ where: { userId: user.id, state: { in: [1, 3] }, due: { gt: new Date() } } });
+      if (later > 0) {
+        await page.getByTestId('coming-back').waitFor();
+        const t1 = await page.getByTestId('coming-back-countdown').innerText();
+        await page.waitForTimeout(1500);
+        expect(await page.getByTestId('coming-back-countdown').innerText()).not.toBe(t1);
+      }
+      await runAxeBothThemes(page, 'review end');
+      if (vpName === 'desktop') await screenshot(page, 'i14-review-end-summary', async (p) => {
+        await p.locator('[data-testid="review-session"][data-ready]').waitFor();
+      });
+    }, 180000);
 
-  it('keeps a quiz result and offers to retry the missed from the stats page', async () => {
-    const page = await app.newPage();
-    await signUpLearner(page, app);
-    // Five typed or choice questions of the bank (command tasks have no "I don't know").
-    const bank = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'generated', 'bank.json'), 'utf8')) as { questions: { id: string; type: string }[] };
-    const ids = bank.questions.filter((q) => q.type !== 'command').slice(0, 5).map((q) => encodeURIComponent(q.id));
-    await page.goto(`/quiz?go=1&ids=${ids.join(',')}`);
-    for (let i = 0; i < 5; i++) {
-      await page.getByRole('button', { name: /I don.t know/ }).click();
-      await page.getByRole('button', { name: /^(Next question|See my score)$/ }).click();
-    }
-    await page.getByRole('heading', { name: /You scored 0 of 5/ }).waitFor();
-    await page.getByText(/in your quiz history/).waitFor();
-    // The result is saved by a server action the page fires when the quiz ends: reload until it has landed.
-    const history = page.getByTestId('quiz-history');
-    for (let i = 0; i < 20; i++) {
-      await page.goto('/stats');
-      if (await history.getByText('0/5 (0%)').count()) break;
-      await page.waitForTimeout(500);
-    }
-    await history.getByText('0/5 (0%)').waitFor();
-    await history.getByRole('link', { name: 'Retry the 5 missed' }).click();
-    await page.waitForURL(/\/quiz\?go=1&ids=/);
-    await page.getByText('Question 1 of 5').waitFor();
-    await screenshot(page, 'i14-quiz-retry-missed');
-  }, 120000);
+    it(`keeps a quiz result and offers to retry the missed from the stats page (${vpName})`, async () => {
+      const page = await app.newPage({ viewport });
+      await signUpLearner(page, app);
+      // Five typed or choice questions of the bank (command tasks have no "I don't know").
+      const bank = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'generated', 'bank.json'), 'utf8')) as { questions: { id: string; type: string }[] };
+      const ids = bank.questions.filter((q) => q.type !== 'command').slice(0, 5).map((q) => encodeURIComponent(q.id));
+      await page.goto(`/quiz?go=1&ids=${ids.join(',')}`);
+      for (let i = 0; i < 5; i++) {
+        await page.getByRole('button', { name: /I don.t know/ }).click();
+        await page.getByRole('button', { name: /^(Next question|See my score)$/ }).click();
+      }
+      await page.getByRole('heading', { name: /You scored 0 of 5/ }).waitFor();
+      await page.getByText(/in your quiz history/).waitFor();
+      // The result is saved by a server action the page fires when the quiz ends: reload until it has landed.
+      const history = page.getByTestId('quiz-history');
+      for (let i = 0; i < 20; i++) {
+        await page.goto('/stats');
+        if (await history.getByText('0/5 (0%)').count()) break;
+        await page.waitForTimeout(500);
+      }
+      await history.getByText('0/5 (0%)').waitFor();
+      await history.getByRole('link', { name: 'Retry the 5 missed' }).click();
+      await page.waitForURL(/\/quiz\?go=1&ids=/);
+      await page.getByText('Question 1 of 5').waitFor();
+      if (vpName === 'desktop') await screenshot(page, 'i14-quiz-retry-missed');
+    }, 120000);
+  }
 
   it('gives phones a menu that reaches every section', async () => {
     const page = await app.newPage({ viewport: PHONE });
