@@ -13,6 +13,16 @@ export function ScoreTrend({ points, pass }: { points: { score: number; label: s
   const delta = last.score - first.score;
   return (
     <figure style={{ margin: '0 0 1rem' }}>
+      <div className="cluster cluster-sm small" data-testid="trend-legend">
+        <span className="cluster cluster-sm">
+          <span aria-hidden="true" style={{ display: 'inline-block', width: '0.9rem', height: '0.2rem', background: 'var(--accent, #1d63ed)', borderRadius: 2 }} />
+          Score per attempt
+        </span>
+        <span className="cluster cluster-sm">
+          <span aria-hidden="true" style={{ display: 'inline-block', width: '0.9rem', borderTop: '2px dashed var(--muted, #4b5563)' }} />
+          Pass mark {pass}%
+        </span>
+      </div>
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Score trend over ${plural(points.length, 'attempt')}: from ${first.score}% to ${last.score}%`} style={{ width: '100%', height: 'auto', maxHeight: 170, color: 'var(--accent, #1d63ed)' }}>
         {[0, 50, 100].map((v) => (
           <g key={v}>

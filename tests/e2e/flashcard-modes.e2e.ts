@@ -72,6 +72,10 @@ describeApp('flashcard modes and small things (issue 14)', 'modes14', (app) => {
       await page.keyboard.press('Enter');
       for (let i = 0; i < 40 && (await app.database.db.reviewLog.count({ where: { userId: user.id } })) === 0; i++) await page.waitForTimeout(250);
       expect(await app.database.db.reviewLog.findFirst({ where: { userId: user.id }, select: { questionId: true, rating: true } })).toEqual({ questionId: choiceFirst.id, rating: 3 });
+      // U takes it back (the card is new again for the next part).
+      await page.keyboard.press('u');
+      for (let i = 0; i < 40 && (await app.database.db.reviewLog.count({ where: { userId: user.id, undoneAt: null } })) > 0; i++) await page.waitForTimeout(250);
+      expect(await app.database.db.reviewLog.count({ where: { userId: user.id, undoneAt: null } })).toBe(0);
 
       // Settings: choice questions as "Recall first".
       await page.goto('/settings');

@@ -132,10 +132,11 @@ describeApp('honest numbers and keys (issue 14)', 'numbers14', (app) => {
       const examTrend = exams.getByRole('img', { name: /^Score trend over 2 attempts: from \d+(\.\d+)?% to \d+(\.\d+)?%$/ });
       await examTrend.waitFor();
       expect(await exams.locator('figcaption').innerText()).toMatch(/^2 attempts · latest \d+(\.\d+)?% \([+-]?\d+(\.\d+)? points? since the first\)$/);
-      expect(await exams.getByText(/pass 70%/).count()).toBe(1);
+      expect(await exams.getByTestId('trend-legend').innerText()).toMatch(/Score per attempt\s+Pass mark 70%/);
       const quizzes = page.getByTestId('quiz-history');
       await quizzes.getByRole('img', { name: /^Score trend over 2 attempts: from 100% to 0%$/ }).waitFor();
       expect(await quizzes.locator('figcaption').innerText()).toMatch(/^2 attempts · latest 0% \(-100 points since the first\)$/);
+      expect(await quizzes.getByTestId('trend-legend').innerText()).toMatch(/Score per attempt\s+Pass mark 70%/);
       expect(await quizzes.getByRole('link', { name: 'Retry the 2 missed' }).count()).toBe(1);
       // Every topic has a real name.
       const body = await page.locator('main').innerText();
