@@ -10,9 +10,10 @@ import { driverFor, queryAll, sqliteDate, type Driver } from './driver';
  *  - `driver` (whenever the Prisma client's database is known, i.e. always in the app): prepared
  *    statements straight through better-sqlite3 or pg. Each is answered from an index without
  *    touching ReviewLog rows: today's log from the covering ReviewLog (userId, reviewedAt,
- *    undoneAt, prevState, questionId) index, the counts from the covering CardState (userId,
- *    retired, due, state, deck) index, the due cards from its prefix in due order (one row read
- *    per card returned).
+ *    undoneAt, prevState, questionId) index, the due-range counts from the covering CardState
+ *    (userId, retired, due, state, deck) index, the due cards from its prefix in due order (one
+ *    row read per card returned), and the seen-card count (which would otherwise step through
+ *    every card of the learner) from the per-deck CardTally rows that triggers keep.
  *  - `prisma`: the same reads through the Prisma client (a client created elsewhere, whose URL
  *    is unknown).
  */
@@ -34,7 +35,7 @@ export interface QueueReads {
   heldIds(userId: string, now: Date): Promise<string[]>;
   /** Up to `take` seen, non-retired cards due by `now` in `decks` (null: every deck), oldest due first. */
   dueCards(userId: string, now: Date, decks: string[] | null, take: number): Promise<CardRow[]>;
-  /** How many seen, non-retired cards `decks` (null: every deck) hold. */
+  /** How many seen, non-retired cards `decks` (null: every deck) hold: from CardTally, kept by triggers on CardState (migration 0008_queue_tally). */
   seenCount(userId: string, decks: string[] | null): Promise<number>;
   /** Which of `ids` have a seen card row. */
   seenAmong(userId: string, ids: string[]): Promise<string[]>;
@@ -78,7 +79,7 @@ function prismaReads(db: Db): QueueReads {
         take,
         select: CARD_SELECT,
       }),
-    seenCount: (userId, decks) => db.cardState.count({ where: { userId, retired: false, state: { not: 0 }, ...inDecks(decks) } }),
+    seenCount: async (userId, decks) => (await db.cardTally.aggregate({ where: { userId, ...inDecks(decks) }, _sum: { seen: true } }))._sum.seen ?? 0,
     seenAmong: async (userId, ids) =>
       (await db.cardState.findMany({ where: { userId, questionId: { in: ids }, state: { not: 0 } }, select: { questionId: true } })).map((r) => r.questionId),
     async dueCounts(userId, { now, tomorrow, dayAfter }, decks, held) {
@@ -108,7 +109,6 @@ function driverReads(driver: Driver): QueueReads {
   const FALSE = sqlite ? '0' : 'false';
   const date = sqlite ? sqliteDate : (d: Date) => d.toISOString();
   const inList = (p: string) => (sqlite ? `IN (SELECT value FROM json_each(${p}))` : `= ANY(${p}::text[])`);
-  const notInList = (p: string) => (sqlite ? `NOT IN (SELECT value FROM json_each(${p}))` : `<> ALL(${p}::text[])`);
   const list = (xs: readonly string[]) => (sqlite ? JSON.stringify(xs) : xs);
   const run = (name: string, text: string, values: unknown[]) => queryAll(driver, `queue_${name}`, text, values);
   // Optional filters become statement variants (one prepared statement each), so an absent
@@ -118,6 +118,7 @@ function driverReads(driver: Driver): QueueReads {
 
   const todayText = `SELECT "questionId", "prevState" FROM "ReviewLog" WHERE "userId" = $1 AND "reviewedAt" >= $2 AND "undoneAt" IS NULL`;
   const heldText = `SELECT "questionId" FROM "CardHold" WHERE "userId" = $1 AND ("until" IS NULL OR "until" > $2)`;
+  const heldCardsText = `SELECT "deck", "retired", "state", "due" FROM "CardState" WHERE "userId" = $1 AND "questionId" ${inList('$2')}`;
   const seenAmongText = `SELECT "questionId" FROM "CardState" WHERE "userId" = $1 AND "questionId" ${inList('$2')} AND "state" <> 0`;
   const byDeck = (decks: string[] | null) => (decks ? [list(decks)] : []);
 
@@ -133,20 +134,30 @@ function driverReads(driver: Driver): QueueReads {
       return rows.map((r) => ({ ...fromStored(r), questionId: r.questionId, deck: r.deck, sourceItem: r.sourceItem, retired: Boolean(r.retired) }));
     },
     async seenCount(userId, decks) {
-      const text = `SELECT count(*) AS "n" FROM "CardState" WHERE "userId" = $1 AND "retired" = ${FALSE} AND "state" <> 0${deckClause(decks, '$2')}`;
+      const text = `SELECT coalesce(sum("seen"), 0) AS "n" FROM "CardTally" WHERE "userId" = $1${deckClause(decks, '$2')}`;
       return Number((await run(`seen_${variant(!!decks)}`, text, [userId, ...byDeck(decks)]))[0].n);
     },
     seenAmong: async (userId, ids) => (await run('seen_among', seenAmongText, [userId, list(ids)])).map((r) => r.questionId as string),
     async dueCounts(userId, { now, tomorrow, dayAfter }, decks, held) {
-      // One statement, three counts over ranges of the covering (userId, retired, due, state, deck) index.
-      const filters = `${deckClause(decks, '$5')}${held.length ? ` AND "questionId" ${notInList(decks ? '$6' : '$5')}` : ''}`;
-      const count = (cond: string) => `(SELECT count(*) FROM "CardState" WHERE "userId" = $1 AND "retired" = ${FALSE} AND ${cond}${filters})`;
+      // One statement, three counts over ranges of the covering (userId, retired, due, state, deck)
+      // index; held cards (a handful) are read by id and taken off afterwards, since filtering on
+      // questionId would read the row of every card in those ranges.
+      const count = (cond: string) => `(SELECT count(*) FROM "CardState" WHERE "userId" = $1 AND "retired" = ${FALSE} AND ${cond}${deckClause(decks, '$5')})`;
       const text =
         `SELECT ${count(`"state" = 2 AND "due" < $3`)} AS "dueReviews", ${count(`"state" IN (1, 3) AND "due" <= $2`)} AS "learning", ` +
         `${count(`"state" <> 0 AND "due" >= $3 AND "due" < $4`)} AS "dueTomorrow"`;
-      const values = [userId, date(now), date(tomorrow), date(dayAfter), ...byDeck(decks), ...(held.length ? [list(held)] : [])];
-      const row = (await run(`counts_${variant(!!decks, held.length > 0)}`, text, values))[0];
-      return { dueReviews: Number(row.dueReviews), learning: Number(row.learning), dueTomorrow: Number(row.dueTomorrow) };
+      const row = (await run(`counts_${variant(!!decks)}`, text, [userId, date(now), date(tomorrow), date(dayAfter), ...byDeck(decks)]))[0];
+      const counts = { dueReviews: Number(row.dueReviews), learning: Number(row.learning), dueTomorrow: Number(row.dueTomorrow) };
+      if (held.length === 0) return counts;
+      const deckSet = decks ? new Set(decks) : null;
+      for (const h of (await run('held_cards', heldCardsText, [userId, list(held)])) as { deck: string; retired: boolean | number; state: number; due: Date | string }[]) {
+        if (h.retired || (deckSet && !deckSet.has(h.deck))) continue;
+        const due = new Date(h.due);
+        if (h.state === 2 && due < tomorrow) counts.dueReviews--;
+        if ((h.state === 1 || h.state === 3) && due <= now) counts.learning--;
+        if (h.state !== 0 && due >= tomorrow && due < dayAfter) counts.dueTomorrow--;
+      }
+      return counts;
     },
   };
 }
