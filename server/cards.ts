@@ -302,10 +302,10 @@ async function countsFor(
  */
 export async function learningCardAt(userId: string, questionId: string, at: Date, ctx: Pick<StoreContext, 'db'> = {}): Promise<QueueItemDTO | null> {
   const db = ctx.db ?? defaultDb;
-  const row = await db.cardState.findUnique({ where: { userId_questionId: { userId, questionId } }, select: CARD_SELECT });
+  const reads = queueReadsFor(db);
+  const row = await reads.card(userId, questionId);
   if (!row || row.retired || (row.state !== 1 && row.state !== 3)) return null;
-  const held = await db.cardHold.findFirst({ where: { userId, questionId, OR: [{ until: null }, { until: { gt: at } }] }, select: { questionId: true } });
-  if (held) return null; // suspended or buried meanwhile
+  if (await reads.isHeld(userId, questionId, at)) return null; // suspended or buried meanwhile
   const scheduler = schedulerFor(await getSettings(userId, { db }));
   return {
     questionId: row.questionId as QuestionId,

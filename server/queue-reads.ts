@@ -37,6 +37,10 @@ export interface QueueReads {
   dueCards(userId: string, now: Date, decks: string[] | null, take: number): Promise<CardRow[]>;
   /** How many seen, non-retired cards `decks` (null: every deck) hold: from CardTally, kept by triggers on CardState (migration 0008_queue_tally). */
   seenCount(userId: string, decks: string[] | null): Promise<number>;
+  /** One card row, or null. */
+  card(userId: string, questionId: string): Promise<CardRow | null>;
+  /** Whether the question is suspended, or buried until after `at`. */
+  isHeld(userId: string, questionId: string, at: Date): Promise<boolean>;
   /** Which of `ids` have a seen card row. */
   seenAmong(userId: string, ids: string[]): Promise<string[]>;
   /** The header's counts in `decks`, leaving out the `held` question ids. */
@@ -80,6 +84,9 @@ function prismaReads(db: Db): QueueReads {
         select: CARD_SELECT,
       }),
     seenCount: async (userId, decks) => (await db.cardTally.aggregate({ where: { userId, ...inDecks(decks) }, _sum: { seen: true } }))._sum.seen ?? 0,
+    card: (userId, questionId) => db.cardState.findUnique({ where: { userId_questionId: { userId, questionId } }, select: CARD_SELECT }),
+    isHeld: async (userId, questionId, at) =>
+      (await db.cardHold.findFirst({ where: { userId, questionId, OR: [{ until: null }, { until: { gt: at } }] }, select: { questionId: true } })) !== null,
     seenAmong: async (userId, ids) =>
       (await db.cardState.findMany({ where: { userId, questionId: { in: ids }, state: { not: 0 } }, select: { questionId: true } })).map((r) => r.questionId),
     async dueCounts(userId, { now, tomorrow, dayAfter }, decks, held) {
@@ -103,6 +110,8 @@ const CARD_COLUMNS = Object.keys(CARD_SELECT)
   .map((c) => `"${c}"`)
   .join(', ');
 
+const cardRow = (r: RawCardRow): CardRow => ({ ...fromStored(r), questionId: r.questionId, deck: r.deck, sourceItem: r.sourceItem, retired: Boolean(r.retired) });
+
 function driverReads(driver: Driver): QueueReads {
   const sqlite = driver.kind === 'sqlite';
   // Dialect: booleans, dates as bound values, and a list bound as one value (JSON text / text[]).
@@ -118,6 +127,8 @@ function driverReads(driver: Driver): QueueReads {
 
   const todayText = `SELECT "questionId", "prevState" FROM "ReviewLog" WHERE "userId" = $1 AND "reviewedAt" >= $2 AND "undoneAt" IS NULL`;
   const heldText = `SELECT "questionId" FROM "CardHold" WHERE "userId" = $1 AND ("until" IS NULL OR "until" > $2)`;
+  const cardText = `SELECT ${CARD_COLUMNS} FROM "CardState" WHERE "userId" = $1 AND "questionId" = $2`;
+  const isHeldText = `SELECT 1 FROM "CardHold" WHERE "userId" = $1 AND "questionId" = $2 AND ("until" IS NULL OR "until" > $3)`;
   const heldCardsText = `SELECT "deck", "retired", "state", "due" FROM "CardState" WHERE "userId" = $1 AND "questionId" ${inList('$2')}`;
   const seenAmongText = `SELECT "questionId" FROM "CardState" WHERE "userId" = $1 AND "questionId" ${inList('$2')} AND "state" <> 0`;
   const byDeck = (decks: string[] | null) => (decks ? [list(decks)] : []);
@@ -130,9 +141,13 @@ function driverReads(driver: Driver): QueueReads {
       const text =
         `SELECT ${CARD_COLUMNS} FROM "CardState" WHERE "userId" = $1 AND "retired" = ${FALSE} AND "due" <= $2 AND "state" <> 0` +
         `${deckClause(decks, '$3')} ORDER BY "due" LIMIT ${decks ? '$4' : '$3'}`;
-      const rows = (await run(`due_${variant(!!decks)}`, text, [userId, date(now), ...byDeck(decks), take])) as RawCardRow[];
-      return rows.map((r) => ({ ...fromStored(r), questionId: r.questionId, deck: r.deck, sourceItem: r.sourceItem, retired: Boolean(r.retired) }));
+      return ((await run(`due_${variant(!!decks)}`, text, [userId, date(now), ...byDeck(decks), take])) as RawCardRow[]).map(cardRow);
     },
+    async card(userId, questionId) {
+      const [row] = (await run('card', cardText, [userId, questionId])) as RawCardRow[];
+      return row ? cardRow(row) : null;
+    },
+    isHeld: async (userId, questionId, at) => (await run('is_held', isHeldText, [userId, questionId, date(at)])).length > 0,
     async seenCount(userId, decks) {
       const text = `SELECT coalesce(sum("seen"), 0) AS "n" FROM "CardTally" WHERE "userId" = $1${deckClause(decks, '$2')}`;
       return Number((await run(`seen_${variant(!!decks)}`, text, [userId, ...byDeck(decks)]))[0].n);
