@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { PageHeader } from '@/components/ui';
+import { PageHeader, Table } from '@/components/ui';
 import { formatPercent, plural } from '@/components/ui/format';
 import type { ExamOption, ExamSummaryDTO } from '@/server/exams';
 import { ScoreTrend } from './ScoreTrend';
@@ -89,32 +89,22 @@ export function ExamHome({
         ) : (
           <>
             {done.length > 1 && <ScoreTrend points={[...done].reverse().map((a) => ({ score: a.score ?? 0, label: when(a.startedAt) }))} pass={options[0]?.passPercent ?? 70} />}
-            <table className={s.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col" className={s.hideSmall}>Exam</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Score</th>
+            <Table className={s.table} columns={[{ label: 'Date' }, { label: 'Exam', className: s.hideSmall }, { label: 'Result' }, { label: 'Score' }]}>
+              {done.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/exam/${encodeURIComponent(a.id)}/result`}>{when(a.startedAt)}</Link>
+                  </td>
+                  <td className={s.hideSmall}>{a.title}</td>
+                  <td>
+                    <span className={s.badge} data-tone={a.passed ? 'pass' : 'fail'}>
+                      {a.passed ? 'Pass' : 'Fail'}
+                    </span>
+                  </td>
+                  <td>{formatPercent(a.score ?? 0)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {done.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link href={`/exam/${encodeURIComponent(a.id)}/result`}>{when(a.startedAt)}</Link>
-                    </td>
-                    <td className={s.hideSmall}>{a.title}</td>
-                    <td>
-                      <span className={s.badge} data-tone={a.passed ? 'pass' : 'fail'}>
-                        {a.passed ? 'Pass' : 'Fail'}
-                      </span>
-                    </td>
-                    <td>{formatPercent(a.score ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </>
         )}
       </section>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SessionStatus } from '@/server/web/review';
 import { formatDuration, formatPercent, plural } from '@/components/ui/format';
+import { Table } from '@/components/ui/Table';
 import type { Grade, ReviewCardView } from './types';
 import styles from './review.module.css';
 
@@ -101,24 +102,15 @@ export function SessionEnd({
             {plural(steps.length, 'card')} in {formatDuration(time)}
             {status && <> · {status.dueTomorrow} due tomorrow</>}
           </p>
-          <table className={styles.summaryTable}>
-            <thead>
-              <tr>
-                <th scope="col">Deck</th>
-                <th scope="col">Cards</th>
-                <th scope="col">Recalled</th>
+          <Table className={styles.summaryTable} columns={[{ label: 'Deck' }, { label: 'Cards' }, { label: 'Recalled' }]}>
+            {[...byDeck].map(([deck, d]) => (
+              <tr key={deck}>
+                <td>{deck}</td>
+                <td className="num">{d.n}</td>
+                <td className="num">{formatPercent((d.ok / d.n) * 100)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {[...byDeck].map(([deck, d]) => (
-                <tr key={deck}>
-                  <td>{deck}</td>
-                  <td className="num">{d.n}</td>
-                  <td className="num">{formatPercent((d.ok / d.n) * 100)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </div>
       )}
     </section>

@@ -12,6 +12,7 @@ export { ErrorState } from './ErrorState';
 export { Skeleton, PageSkeleton } from './Skeleton';
 export { Tabs, type TabItem } from './Tabs';
 export { Stat } from './Stat';
+export { Table, type TableColumn } from './Table';
 export { PageHeader } from './PageHeader';
 export { OutdatedNote, type OutdatedInfo } from './OutdatedNote';
 export { cx } from './cx';

@@ -36,8 +36,14 @@ export async function dashboardFor(userId: string): Promise<DashboardView> {
   };
 }
 
-/** Bank totals for the guest landing page. */
-export function bankTotals(): { decks: number; questions: number; commands: number } {
+/** How big the bank is, for the visitors' landing page. */
+export interface BankTotals {
+  decks: number;
+  questions: number;
+  commands: number;
+}
+
+export function bankTotals(): BankTotals {
   const bank = getBank();
   return { decks: bank.decks.length, questions: bank.questions.length, commands: bank.questions.filter((q) => q.type === 'command').length };
 }

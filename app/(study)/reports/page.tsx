@@ -1,70 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { listReports } from '@/server/reports';
 import { bankVersion } from '@/server/banks';
 import { getCurrentUser } from '@/server/session';
-import { ButtonLink, EmptyState, PageHeader } from '@/components/ui';
+import { ReportsPage } from '@/components/report/ReportsPage';
 
 export const metadata: Metadata = { title: 'Problem reports' };
 export const dynamic = 'force-dynamic';
 
-/** The authors' page: every "report a problem" learners sent, newest first, with where the question lives. */
-export default async function ReportsPage() {
+/** The authors' page: every "report a problem" learners sent, newest first. */
+export default async function Page() {
   const user = await getCurrentUser();
-  if (!user)
-    return (
-      <div className="stack">
-        <PageHeader eyebrow="Authors" title="Problem reports" />
-        <EmptyState title="Sign in to read the reports" actions={<ButtonLink href="/signin?callbackUrl=/reports" variant="primary">Sign in</ButtonLink>}>
-          Learners report wrong keys, typos and unclear prompts from flashcards, quizzes and exam reviews.
-        </EmptyState>
-      </div>
-    );
-  const reports = await listReports();
-  const current = bankVersion();
-  return (
-    <div className="stack">
-      <PageHeader
-        eyebrow="Authors"
-        title="Problem reports"
-        description={`Reports from flashcards, quizzes and exam reviews, newest first. The bank now is version ${current}; a report made on another version may already be fixed.`}
-      />
-      {reports.length === 0 ? (
-        <p className="muted">No reports yet.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Question</th>
-              <th scope="col">Report</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((r) => (
-              <tr key={r.id}>
-                <td className="small">{r.createdAt.slice(0, 16).replace('T', ' ')} UTC</td>
-                <td className="small">
-                  {r.question ? (
-                    <Link href={`/decks/${encodeURIComponent(r.question.deck)}#L${r.question.line}`}>
-                      {r.question.file}:{r.question.line}
-                    </Link>
-                  ) : (
-                    <span className="muted">no longer in the bank</span>
-                  )}
-                  <br />
-                  <code>{r.questionId}</code>
-                  <br />
-                  <span className={r.bankVersion === current ? 'muted' : ''}>bank {r.bankVersion}{r.bankVersion === current ? '' : ' (older)'}</span>
-                </td>
-                <td style={{ whiteSpace: 'pre-wrap' }}>{r.text}</td>
-                <td className="small">{r.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
-  );
+  if (!user) return <ReportsPage data={null} />;
+  return <ReportsPage data={{ reports: await listReports(), bankVersion: bankVersion() }} />;
 }
