@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compile, formatDiagnostic, serialiseBank, type Bank, type Diagnostic, type NoteInput } from '../lib/qbank';
+import { compile, formatDiagnostic, QuestionTypeSchema, serialiseBank, type Bank, type Diagnostic, type NoteInput } from '../lib/qbank';
 import { SetupError, runMain } from './lib/fail';
 import { BANK_FILE, ROOT } from './lib/paths';
 
@@ -90,7 +90,7 @@ export function summarise(bank: Bank): { line: string; table: string[] } {
   const byType = (qs: Bank['questions']) => {
     const counts = new Map<string, number>();
     for (const q of qs) counts.set(q.type, (counts.get(q.type) ?? 0) + 1);
-    return ['qa', 'cloze', 'single-choice', 'multiple-choice', 'command']
+    return QuestionTypeSchema.options
       .filter((t) => counts.has(t))
       .map((t) => `${t} ${counts.get(t)}`)
       .join(', ');

@@ -6,7 +6,7 @@
  *   choice questions teaches "pick the longest" (a warning).
  */
 import type { DiagnosticSink } from './diagnostics';
-import type { Question } from './schema';
+import { isChoiceQuestion, type Question } from './schema';
 
 /** Share of a deck's choice questions whose keyed option may be the longest before the lint warns. */
 export const LONGEST_KEY_LIMIT = 0.4;
@@ -26,8 +26,8 @@ export function comparable(text: string): string {
 /** The key of a question in comparable form: its answer, or its correct choices sorted. */
 function keyOf(q: Question): string | undefined {
   if (q.type === 'qa' || q.type === 'cloze') return q.answer ? comparable(q.answer) : undefined;
-  if (q.type === 'single-choice' || q.type === 'multiple-choice') {
-    return (q.choices ?? [])
+  if (isChoiceQuestion(q)) {
+    return q.choices
       .filter((c) => c.correct)
       .map((c) => comparable(c.text))
       .sort()
@@ -44,8 +44,7 @@ function contradiction(a: Question, b: Question): string | undefined {
 
 /** Why two questions that ask the same thing disagree, or undefined when they agree. */
 function disagreement(a: Question, b: Question, byFact: boolean): string | undefined {
-  const choice = (q: Question) => q.type === 'single-choice' || q.type === 'multiple-choice';
-  if (choice(a) && choice(b)) {
+  if (isChoiceQuestion(a) && isChoiceQuestion(b)) {
     const opposite = contradiction(a, b);
     if (opposite) return `the option "${opposite}" is keyed ${a.choices?.find((c) => comparable(c.text) === comparable(opposite))?.correct ? 'right' : 'wrong'} in one and the opposite in the other`;
     if ((a.type === 'single-choice' && b.type === 'single-choice') || byFact) {
@@ -119,7 +118,7 @@ export function keyIsLongest(q: Question): boolean {
 export function checkLongestKey(questions: Question[], sinks: ReadonlyMap<string, DiagnosticSink>): Map<string, number> {
   const byDeck = new Map<string, Question[]>();
   for (const q of questions) {
-    if (q.type !== 'single-choice' && q.type !== 'multiple-choice') continue;
+    if (!isChoiceQuestion(q)) continue;
     byDeck.set(q.deck, [...(byDeck.get(q.deck) ?? []), q]);
   }
   const shares = new Map<string, number>();

@@ -20,7 +20,7 @@ export {
   QuestionTypeSchema,
   parseBank,
 } from './schema';
-export type { Bank, Blueprint, ChangedFact, Choice, Command, Deck, FrontMatter, Objective, Outdated, Question, QuestionType } from './schema';
+export type { Bank, Blueprint, ChangedFact, Choice, ChoiceQuestion, ChoiceQuestionType, Command, Deck, FrontMatter, Objective, Outdated, Question, QuestionOf, QuestionType } from './schema';
 export { compile, compileBlueprint, parseNote, parser, serialiseBank } from './pipeline';
 export type { CompileOptions, CompileResult, NoteInput } from './pipeline';
 export { ContentError, formatDiagnostic, sortDiagnostics } from './diagnostics';

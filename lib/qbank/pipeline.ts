@@ -15,7 +15,7 @@ import { outdatedBanner, outdatedFor } from './freshness';
 import { qualityProblem } from './generators/quality';
 import { extractQuestions } from './plugins/questions';
 import { needsFullGfm, remarkTaskLists } from './plugins/task-lists';
-import { BankSchema, BlueprintSchema, type Bank, type Blueprint, type Deck, type Question } from './schema';
+import { BankSchema, BlueprintSchema, isChoiceQuestion, type Bank, type Blueprint, type Deck, type Question } from './schema';
 import type { Draft } from './state';
 import { hash, normalise, slug } from './text';
 import { runsInSimulator, validateLine as defaultValidateLine, type LineProblem } from './validate';
@@ -63,10 +63,12 @@ function deckIdFor(path: string, explicit?: string): string {
 function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: Set<string>): { q: Question; rule: string; fact?: string }[] {
   const out: { q: Question; rule: string; fact?: string }[] = [];
   for (const d of drafts) {
-    const sourceItem = d.id ?? `${deck}:${hash(d.item)}`;
-    let id = d.id ?? `${deck}:${hash(d.item)}:${hash(`${d.type}\u0000${normalise(d.prompt)}`).slice(0, 6)}`;
-    if (d.id && taken.has(id)) {
-      diag.error(d.at, `duplicate **Id:** "${id}"`, 'ids must be unique across the content folder');
+    // The draft minus where it came from is the question's variant; the bank leaves empty optional lists out.
+    const { at, item, itemText, id: explicitId, fact, rule, explanation, tags, docs, ...variant } = d;
+    const sourceItem = explicitId ?? `${deck}:${hash(item)}`;
+    let id = explicitId ?? `${deck}:${hash(item)}:${hash(`${variant.type}\u0000${normalise(variant.prompt)}`).slice(0, 6)}`;
+    if (explicitId && taken.has(id)) {
+      diag.error(at, `duplicate **Id:** "${id}"`, 'ids must be unique across the content folder');
       continue;
     }
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/~\d+$/, '')}~${n}`;
@@ -74,24 +76,19 @@ function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: S
     const q: Question = {
       id,
       deck,
-      topic: d.topic,
-      type: d.type,
-      prompt: d.prompt,
-      ...(d.answer !== undefined ? { answer: d.answer } : {}),
-      ...(d.choices ? { choices: d.choices } : {}),
-      ...(d.command ? { command: d.command } : {}),
-      ...(d.explanation ? { explanation: d.explanation } : {}),
-      ...(d.tags?.length ? { tags: [...new Set(d.tags)] } : {}),
-      ...(d.docs?.length ? { docs: d.docs } : {}),
-      source: { file: diag.file, line: d.at.line },
+      ...variant,
+      ...(explanation ? { explanation } : {}),
+      ...(tags?.length ? { tags: [...new Set(tags)] } : {}),
+      ...(docs?.length ? { docs } : {}),
+      source: { file: diag.file, line: at.line },
       sourceItem,
     };
-    const outdated = outdatedFor({ ...q, item: d.itemText ?? d.item });
+    const outdated = outdatedFor({ ...q, item: itemText ?? item });
     if (outdated) {
       q.outdated = outdated;
-      diag.warn(d.at, `outdated question "${q.prompt.length > 70 ? `${q.prompt.slice(0, 67)}...` : q.prompt}": ${outdatedBanner(outdated)}`, `source: ${outdated.source}`, 'outdated');
+      diag.warn(at, `outdated question "${q.prompt.length > 70 ? `${q.prompt.slice(0, 67)}...` : q.prompt}": ${outdatedBanner(outdated)}`, `source: ${outdated.source}`, 'outdated');
     }
-    out.push({ q, rule: d.rule, ...(d.fact ? { fact: d.fact } : {}) });
+    out.push({ q, rule, ...(fact ? { fact } : {}) });
   }
   return out;
 }
@@ -149,7 +146,7 @@ export function compileBlueprint(input: NoteInput, questions: Question[], diag: 
     diag.error(lineOf('questions\\s*:'), `blueprint objective counts sum to ${sum}, not questions: ${bp.questions}`, 'make the objective counts add up to `questions`');
   }
   for (const o of bp.objectives) {
-    const matching = questions.filter((q) => (q.type === 'single-choice' || q.type === 'multiple-choice') && !q.outdated && q.tags?.some((t) => o.tags.includes(t)));
+    const matching = questions.filter((q) => isChoiceQuestion(q) && !q.outdated && q.tags?.some((t) => o.tags.includes(t)));
     const items = new Set(matching.map((q) => q.sourceItem)).size;
     if (items < o.count) {
       diag.error(

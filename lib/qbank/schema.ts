@@ -4,10 +4,6 @@
  */
 import { z } from 'zod';
 
-/** The five question kinds, as a schema and as a string union. */
-export const QuestionTypeSchema = z.enum(['qa', 'cloze', 'single-choice', 'multiple-choice', 'command']);
-export type QuestionType = z.infer<typeof QuestionTypeSchema>;
-
 /** One answer option of a choice question. */
 export const ChoiceSchema = z.object({ text: z.string().min(1), correct: z.boolean() }).strict();
 export type Choice = z.infer<typeof ChoiceSchema>;
@@ -17,14 +13,13 @@ export const CheckModeSchema = z.enum(['state', 'output']);
 export type CheckMode = z.infer<typeof CheckModeSchema>;
 
 /** A command task: setup lines, accepted solutions (each a list of lines), check mode, swarm nodes. */
-export const CommandSchema = z
-  .object({
-    setup: z.array(z.string().min(1)),
-    solutions: z.array(z.array(z.string().min(1)).min(1)).min(1),
-    mode: CheckModeSchema,
-    nodes: z.array(z.string().min(1)).min(1).optional(),
-  })
-  .strict();
+const commandShape = {
+  setup: z.array(z.string().min(1)),
+  solutions: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  mode: CheckModeSchema,
+  nodes: z.array(z.string().min(1)).min(1).optional(),
+};
+export const CommandSchema = z.object(commandShape).strict();
 export type Command = z.infer<typeof CommandSchema>;
 
 export const SourceSchema = z.object({ file: z.string().min(1), line: z.number().int().min(1) }).strict();
@@ -69,50 +64,86 @@ export const ChangedFactSchema = z
   .strict();
 export type ChangedFact = z.infer<typeof ChangedFactSchema>;
 
-export const QuestionSchema = z
-  .object({
-    id: z.string().min(1),
-    deck: z.string().min(1),
-    topic: z.array(z.string()),
-    type: QuestionTypeSchema,
-    prompt: z.string().min(1),
+/** Zod's own message for a wrong value, `message` when the field is missing. */
+const whenMissing = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? message : undefined) });
+
+/**
+ * One variant of `QuestionSchema`: the fields every question has plus the variant's `answer`,
+ * `choices` and `command`, in the bank's key order (zod writes a parsed object in shape order, and
+ * generated/bank.json is that output).
+ */
+function questionVariant<T extends string, A extends z.ZodType, C extends z.ZodType, M extends z.ZodType>(type: T, fields: { answer: A; choices: C; command: M }) {
+  return z
+    .object({
+      id: z.string().min(1),
+      deck: z.string().min(1),
+      topic: z.array(z.string()),
+      type: z.literal(type),
+      prompt: z.string().min(1),
+      answer: fields.answer,
+      choices: fields.choices,
+      command: fields.command,
+      explanation: z.string().min(1).optional(),
+      tags: z.array(z.string().min(1)).optional(),
+      docs: z.array(z.url()).optional(),
+      source: SourceSchema,
+      sourceItem: z.string().min(1),
+      outdated: OutdatedSchema.optional(),
+    })
+    .strict();
+}
+
+/** A typed-answer question (qa, cloze): an answer, and neither choices nor a command. */
+function typedAnswerSchema<T extends 'qa' | 'cloze'>(type: T) {
+  const absent = z.never({ error: `a ${type} question has no choices or command` }).optional();
+  return questionVariant(type, { answer: z.string(whenMissing(`a ${type} question needs an answer`)).min(1), choices: absent, command: absent });
+}
+
+/** A choice question: two or more choices, `correct` judging how many are marked correct. */
+function choiceSchema<T extends 'single-choice' | 'multiple-choice'>(type: T, correct: (n: number) => boolean, message: string) {
+  const choices = z
+    .array(ChoiceSchema, whenMissing(message))
+    .min(2)
+    .refine((cs) => correct(cs.filter((c) => c.correct).length), message);
+  return questionVariant(type, { answer: z.string().min(1).optional(), choices, command: CommandSchema.optional() });
+}
+
+/**
+ * One question of the bank, a discriminated union on `type`: narrowing on `type` gives the
+ * variant's fields (a qa's `answer`, a choice question's `choices`, a command task's `command`).
+ * Every other question-type union in the code derives from this one (`QuestionType`,
+ * `QuestionOf<...>`, `ChoiceQuestion`). Besides its own field, a choice question may carry an
+ * answer and a command, and a command task an answer and choices (accepted before the union, kept).
+ */
+export const QuestionSchema = z.discriminatedUnion('type', [
+  typedAnswerSchema('qa'),
+  typedAnswerSchema('cloze'),
+  choiceSchema('single-choice', (n) => n === 1, 'a single-choice question has exactly one correct choice'),
+  choiceSchema('multiple-choice', (n) => n >= 1, 'a multiple-choice question has a correct choice'),
+  questionVariant('command', {
     answer: z.string().min(1).optional(),
     choices: z.array(ChoiceSchema).min(2).optional(),
-    command: CommandSchema.optional(),
-    explanation: z.string().min(1).optional(),
-    tags: z.array(z.string().min(1)).optional(),
-    docs: z.array(z.url()).optional(),
-    source: SourceSchema,
-    sourceItem: z.string().min(1),
-    outdated: OutdatedSchema.optional(),
-  })
-  .strict()
-  .superRefine((q, ctx) => {
-    const need = (ok: boolean, message: string) => {
-      if (!ok) ctx.addIssue({ code: 'custom', message });
-    };
-    switch (q.type) {
-      case 'qa':
-      case 'cloze':
-        need(q.answer !== undefined, `a ${q.type} question needs an answer`);
-        need(q.choices === undefined && q.command === undefined, `a ${q.type} question has no choices or command`);
-        break;
-      case 'single-choice':
-        need(q.choices?.filter((c) => c.correct).length === 1, 'a single-choice question has exactly one correct choice');
-        break;
-      case 'multiple-choice':
-        need((q.choices?.filter((c) => c.correct).length ?? 0) >= 1, 'a multiple-choice question has a correct choice');
-        break;
-      case 'command':
-        need(q.command !== undefined, 'a command question needs a command');
-        break;
-      default: {
-        const never: never = q.type;
-        throw new Error(`unknown question type ${String(never)}`);
-      }
-    }
-  });
+    command: z.object(commandShape, whenMissing('a command question needs a command')).strict(),
+  }),
+]);
 export type Question = z.infer<typeof QuestionSchema>;
+
+/** The five question kinds, in the union's order, as a string union and as a schema. */
+export type QuestionType = Question['type'];
+export const QuestionTypeSchema = z.enum(QuestionSchema.options.map((o) => o.shape.type.value) as [QuestionType, ...QuestionType[]]);
+
+/** The variant of one question type: `QuestionOf<'command'>` has a `command`. */
+export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
+
+/** The choice questions (single-choice, multiple-choice): the variants whose `choices` are required. */
+export type ChoiceQuestion = Extract<Question, { choices: Choice[] }>;
+export type ChoiceQuestionType = ChoiceQuestion['type'];
+
+/** Is `q` a choice question? */
+export function isChoiceQuestion<Q extends Pick<Question, 'type'>>(q: Q): q is Q & { type: ChoiceQuestionType } {
+  return Object.hasOwn(CHOICE_TYPES, q.type);
+}
+const CHOICE_TYPES = { 'single-choice': true, 'multiple-choice': true } as const satisfies Record<ChoiceQuestionType, true>;
 
 export const DeckSchema = z
   .object({

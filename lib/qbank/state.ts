@@ -3,22 +3,16 @@
  * tree, the diagnostics sink, and the question drafts emitted so far.
  */
 import type { Node } from 'mdast';
-import type { Choice, Command, QuestionType } from './schema';
+import type { Question } from './schema';
 import type { DiagnosticSink, Position } from './diagnostics';
 import type { LineProblem } from './validate';
 
-/** A question before ids are assigned. */
-export interface Draft {
-  type: QuestionType;
-  prompt: string;
-  answer?: string;
-  choices?: Choice[];
-  command?: Command;
-  explanation?: string;
-  tags?: string[];
-  docs?: string[];
-  /** Heading path at the source item. */
-  topic: string[];
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A question before ids are assigned: one variant of `Question` without its bank fields, plus where it came from. */
+export type Draft = DistributiveOmit<Question, 'id' | 'deck' | 'source' | 'sourceItem' | 'outdated'> & DraftOrigin;
+
+interface DraftOrigin {
   /** Position of the source item. */
   at: Position;
   /** Normalised content of the source item: the stable part of ids; siblings share it. */
@@ -59,7 +53,7 @@ export function positionOf(node: Node | undefined): Position {
 }
 
 /** Add a draft with the current topic and docs filled in. */
-export function emit(state: NoteState, d: Omit<Draft, 'topic'> & { topic?: string[] }): void {
+export function emit(state: NoteState, d: DistributiveOmit<Draft, 'topic'> & { topic?: string[] }): void {
   const docs = d.docs ?? (state.docs.length ? [...state.docs] : undefined);
   state.drafts.push({ ...d, topic: d.topic ?? [...state.topic], ...(docs ? { docs } : {}) });
 }

@@ -14,7 +14,7 @@ import { blockMarkdown } from '../markdown';
 import { inlineMarkdown, normalise, plainText } from '../text';
 import type { Position } from '../diagnostics';
 import { emit, positionOf, type NoteState } from '../state';
-import type { Choice, CheckMode, QuestionType } from '../schema';
+import type { Choice, CheckMode, ChoiceQuestionType } from '../schema';
 
 export const LABELS = ['q', 'a', 'cloze', 'task', 'setup', 'solution', 'check', 'nodes', 'type', 'explanation', 'tags', 'docs', 'id', 'fact'] as const;
 export type Label = (typeof LABELS)[number];
@@ -170,7 +170,7 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
       const prompt = body(openerField);
       if (!prompt) diag.error(openerField.at, 'the question has no prompt', 'write the question after **Q:**');
       const typeField = one('type');
-      let forced: QuestionType | undefined;
+      let forced: ChoiceQuestionType | undefined;
       if (typeField) {
         const t = typeField.text.replace(/`/g, '').trim().toLowerCase();
         if (t === 'single-choice' || t === 'multiple-choice') forced = t;
@@ -191,7 +191,7 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
         if (dup) diag.error(choices.at, `choice "${dup.text}" appears twice`, 'remove the duplicate');
         if (forced === 'single-choice' && correct > 1) diag.error(typeField!.at, 'single-choice with more than one correct choice', 'mark one choice or use multiple-choice');
         if (failed()) return true;
-        const type: QuestionType = forced ?? (correct > 1 ? 'multiple-choice' : 'single-choice');
+        const type: ChoiceQuestionType = forced ?? (correct > 1 ? 'multiple-choice' : 'single-choice');
         emit(state, { ...common, type, prompt, choices: list, item: normalise(prompt), rule: 'explicit' });
         return true;
       }
