@@ -134,8 +134,8 @@ function driverReads(driver: Driver): QueueReads {
   const byDeck = (decks: string[] | null) => (decks ? [list(decks)] : []);
 
   return {
-    todayLogs: async (userId, since) =>
-      (await run('today', todayText, [userId, date(since)])).map((r) => ({ questionId: r.questionId as string, prevState: Number(r.prevState) })),
+    // Rows as the driver returns them: both give text and (int4) numbers, no mapping needed.
+    todayLogs: async (userId, since) => (await run('today', todayText, [userId, date(since)])) as { questionId: string; prevState: number }[],
     heldIds: async (userId, now) => (await run('held', heldText, [userId, date(now)])).map((r) => r.questionId as string),
     async dueCards(userId, now, decks, take) {
       const text =
