@@ -5,7 +5,9 @@
  * score rounded one way; review mode steps through the missed questions and adds one to the
  * flashcards; the dashboard shows an exam in progress with Resume and the time left.
  */
-import { describeApp, runAxeBothThemes, screenshot, signUpLearner, VIEWPORTS } from './helpers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeApp, runAxeBothThemes, SCREENSHOT_DIR, screenshot, signUpLearner, VIEWPORTS } from './helpers';
 import { examIdle as idle, startShortExam, submitExam } from './quiz-helpers';
 
 describeApp('exam journeys (issue 14)', 'exam14', (app) => {
@@ -48,6 +50,9 @@ describeApp('exam journeys (issue 14)', 'exam14', (app) => {
       expect(bar!.y).toBeGreaterThanOrEqual(-1);
       expect(bar!.y).toBeLessThan(5);
       expect(await page.getByRole('button', { name: 'Submit exam' }).isVisible()).toBe(true);
+      // What the learner sees scrolled down (the window, not the full page): the bar on top.
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `i14-exam-bar-scrolled-${vpName}.png`), animations: 'disabled' });
       await page.setViewportSize(viewport);
 
       // F flags, → moves on.

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { getMastery } from '@/server/cards';
-import { describeApp, screenshot, signUpLearner, VIEWPORTS } from './helpers';
+import { describeApp, runAxeBothThemes, screenshot, signUpLearner, VIEWPORTS } from './helpers';
 import { findQuestion, startShortExam, submitExam } from './quiz-helpers';
 
 const ready = (page: Page) => page.locator('[data-testid="review-session"][data-ready]').waitFor();
@@ -144,6 +144,7 @@ describeApp('honest numbers and keys (issue 14)', 'numbers14', (app) => {
       const topics = await page.locator('table').last().locator('tbody tr td:first-child > div').allInnerTexts();
       expect(topics.length).toBeGreaterThan(10);
       for (const t of topics) expect(t.trim()).not.toMatch(/^(General|)$/);
+      await runAxeBothThemes(page, 'stats with exam and quiz trends');
       await screenshot(page, 'i14-stats-trends');
     }, 240000);
   }
