@@ -33,16 +33,20 @@ import { buildIsCurrentFor } from '../scripts/lib/build';
 import { BUILD_STAMP, BANK_FILE, NEXT_BIN, ROOT } from '../scripts/lib/paths';
 import { createMigratedDatabase, startPostgres, type PostgresServer } from '../scripts/test-postgres';
 import { startServer, type RunningServer } from '../scripts/lib/server';
+import { generatePrismaClient } from '../scripts/setup';
 import { sessionCookie, TEST_SECRET } from '../scripts/lib/session';
 
 
 /** Build the app when the sources changed since the last build. */
 export function ensureBuilt(log: (l: string) => void): void {
+  // A schema change since the last generate would fail the build's type check: generate first, as `npm start` does.
+  if (generatePrismaClient('file:./data/generate.db') === 'generated') log('generated the Prisma clients (the schema changed)');
   const build = buildIsCurrentFor(ROOT);
   if (build.current) return;
   log('building the app first (sources changed since the last build)');
-  const res = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (res.status !== 0) throw new Error('next build failed');
+  // The build's own output (type errors included) goes to stderr: stdout keeps only the figures.
+  const res = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, stdio: ['ignore', 2, 'inherit'] });
+  if (res.status !== 0) throw new Error('next build failed (its output is above)');
   fs.writeFileSync(BUILD_STAMP, build.hash);
 }
 

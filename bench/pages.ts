@@ -128,18 +128,22 @@ const bench: Bench = {
       const db = server.createPrismaClient(url);
       try {
         const repo = server.userRepo(db as never, userId);
-        const blueprint = bank.blueprints[0];
+        // Exams are drawn from the real bank (its questions are in the grown one too): the draw compares every
+        // pair of questions for near-duplicates, which on 2,000 renamed copies takes minutes and says nothing
+        // about the pages.
+        const examBank = JSON.parse(fs.readFileSync(BANK_FILE, 'utf8')) as Bank;
+        const blueprint = examBank.blueprints[0];
         if (!blueprint) throw new Error('the bank has no exam blueprint');
         let openExam = '';
         for (let e = 0; e < nExams; e++) {
           const started = new Date(now.getTime() - (nExams - e) * DAY);
-          const view = await server.startExam({ repo, bank, now: started }, { blueprintId: blueprint.id }, 1000 + e);
+          const view = await server.startExam({ repo, bank: examBank, now: started }, { blueprintId: blueprint.id }, 1000 + e);
           if (e === nExams - 1) openExam = view.id;
-          else await server.submitExam({ repo, bank, now: new Date(started.getTime() + 30 * 60_000) }, { attemptId: view.id });
+          else await server.submitExam({ repo, bank: examBank, now: new Date(started.getTime() + 30 * 60_000) }, { attemptId: view.id });
         }
-        const lastDone = (await server.listAttempts({ repo, bank, now })).find((a) => a.submittedAt)?.id;
+        const lastDone = (await server.listAttempts({ repo, bank: examBank, now })).find((a) => a.submittedAt)?.id;
         const decks = bank.decks.map((d) => d.id);
-        const pages = ['/', '/decks', `/decks/${decks[0]}`, `/decks/${decks[Math.floor(decks.length / 2)]}`, '/review', '/quiz', '/exam', `/exam/${openExam}`, `/exam/${lastDone}/result`, '/lab', '/stats', '/settings', '/account'];
+        const pages = ['/', '/decks', `/decks/${decks[0]}`, `/decks/${decks[Math.floor(decks.length / 2)]}`, '/review', '/review/custom', '/quiz', '/exam', `/exam/${openExam}`, `/exam/${lastDone}/result`, `/exam/${lastDone}/review`, '/lab', '/stats', '/reports', '/settings', '/account'];
 
         const app = await startServer({ DATABASE_URL: url, NEXTAUTH_SECRET: TEST_SECRET }, 60_000, [], dir);
         const cookie = await sessionCookie(userId, TEST_SECRET);

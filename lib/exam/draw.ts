@@ -47,7 +47,7 @@ export function drawExam(bank: ExamBankInput, blueprint: ExamBlueprintInput, opt
   // Candidate source items per objective, in a seeded random order.
   // Near-duplicate source items share one group: the matching below uses each group at most once.
   const drawable = bank.questions.filter((q) => DRAWABLE_TYPES.has(q.type) && !q.outdated);
-  const group = similarityGroups(drawable);
+  const group = groupsOf(bank.questions, drawable);
   const perObjective = scaled.objectives.map((o) => {
     const tags = new Set(o.tags);
     const bySource: Candidates = new Map();
@@ -95,6 +95,19 @@ export function drawExam(bank: ExamBankInput, blueprint: ExamBlueprintInput, opt
 
   const items = assignFormats(picked, Math.round(parsedBp.data.domcShare * size), rng);
   return shuffle(items, rng);
+}
+
+/**
+ * Near-duplicate groups are a pairwise comparison of every drawable question (quadratic: about a second for
+ * a few hundred questions on a slow machine), and they depend only on the bank: computed once per bank's
+ * question list (the server keeps one list per loaded bank) instead of at every exam start.
+ */
+const groupsByBank = new WeakMap<readonly ExamQuestionInput[], Map<string, string>>();
+
+function groupsOf(questions: readonly ExamQuestionInput[], drawable: readonly ExamQuestionInput[]): Map<string, string> {
+  let groups = groupsByBank.get(questions);
+  if (!groups) groupsByBank.set(questions, (groups = similarityGroups(drawable)));
+  return groups;
 }
 
 function isDomc(q: ExamQuestionInput): boolean {

@@ -275,6 +275,21 @@ describe('drawExam: outdated and near-duplicate questions', () => {
     }
   });
 
+  it('groups near-duplicates per bank: a new question list is compared afresh (the groups are cached per list)', () => {
+    const base = [q('a', 'Which command removes all unused networks?', '`docker network prune`'), q('c', 'Which TCP port do swarm managers use?', '2377')];
+    const first = { questions: base };
+    expect(drawExam(first, one, { seed: 1 }).map((i) => i.questionId).sort()).toEqual(['a', 'c']);
+    // The same questions plus a near-duplicate of 'a', in a new list (as a rebuilt bank is): 'a' and 'b' stay exclusive.
+    const grown = { questions: [...base, q('b', 'Which command removes every network that no container is using?', '`docker network prune`')] };
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const ids = drawExam(grown, one, { seed }).map((i) => i.questionId);
+      expect(ids).toContain('c');
+      expect(ids.filter((id) => id === 'a' || id === 'b')).toHaveLength(1);
+    }
+    // And the first list still draws as before.
+    expect(drawExam(first, one, { seed: 2 }).map((i) => i.questionId).sort()).toEqual(['a', 'c']);
+  });
+
   it('tells near-duplicates from questions about different options', () => {
     expect(nearDuplicates(q('a', 'Which statements about overlay networks are true?', 'Overlay networks are created on a manager node.'), q('b', 'Which statements about encrypting an overlay network are true?', 'Encryption costs performance, so test it first.'))).toBe(false);
     expect(nearDuplicates(q('a', 'Which command accepts the `--alias` option?', 'foo'), q('b', 'Which command accepts the `--ip` option?', 'bar'))).toBe(false);
