@@ -3,7 +3,8 @@
  * flag parsing, and the ONE place where an error's kind becomes Docker-style stderr and an exit
  * code (daemon errors: "Error response from daemon: ..." exit 1; usage errors exit 125).
  */
-import { COMMANDS, GROUPS, lookupCommand } from './commands';
+import { COMMANDS, GROUPS, lookupCommand, notSimulated, topWords } from './commands';
+import { nearest } from './suggest';
 
 import { parseFlags, parseCommandFlags, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, type FlagSpec } from './flags';
 import { TemplateError } from './format/template';
@@ -77,6 +78,20 @@ function helpText(def: CommandDef): string {
     .filter((f) => !f.hidden)
     .map((f) => `  ${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.type === 'bool' ? '' : ` ${f.type === 'stringArray' || f.type === 'stringSlice' ? 'list' : f.type === 'map' ? 'map' : f.type}`}`);
   return `\nUsage:  docker ${def.use}\n\n${def.short}\n${lines.length ? `\nOptions:\n${lines.join('\n')}\n` : ''}`;
+}
+
+function topHelp(): string {
+  const top = [...new Set(COMMANDS.filter((c) => !c.path.includes(' ')).map((c) => c.path))].sort();
+  const w = Math.max(...top.map((t) => t.length), 10) + 4;
+  return (
+    `\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommands:\n${top.map((t) => `  ${t.padEnd(w)}${COMMANDS.find((c) => c.path === t)!.short}`).join('\n')}\n\n` +
+    `Management Commands:\n${Object.entries(GROUPS).map(([k, v]) => `  ${k.padEnd(12)}${v}`).join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`
+  );
+}
+
+/** A real docker command the lab does not model: said plainly, so the learner knows it was no typo. */
+function notSimulatedText(path: string): string {
+  return `docker: '${path}' is not simulated in this lab (it models Docker networking: container, network, service, swarm, node, image list/pull, ...).\nRun 'docker --help' for the commands it has.\n`;
 }
 
 function groupHelp(group: string): string {
@@ -161,7 +176,7 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
   let def: CommandDef | null = null;
   try {
     // Global flags stop at the first word that is not a flag.
-    const [gpart, rest] = argv.length > 1 && argv[1][0] !== '-' ? [NO_WORDS, argv.slice(1)] : splitAtPositional(argv.slice(1), GLOBAL_FLAGS);
+    const [gpart, words] = argv.length > 1 && argv[1][0] !== '-' ? [NO_WORDS, argv.slice(1)] : splitAtPositional(argv.slice(1), GLOBAL_FLAGS);
     const g = gpart.length ? parseFlags(gpart, GLOBAL_FLAGS, 'docker') : { flags: { host: [] as string[], version: false } as Record<string, unknown> };
     if (g.flags.version === true) return { stdout: 'Docker version 28.5.1, build e180ab8\n', stderr: '', exitCode: 0 };
     const hosts = g.flags.host as string[];
@@ -177,12 +192,17 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
         };
       target = match.name;
     }
-    if (!rest.length) return { stdout: `\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nManagement Commands:\n${Object.entries(GROUPS).map(([k, v]) => `  ${k.padEnd(12)}${v}`).join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`, stderr: '', exitCode: 0 };
+    // `docker help` is `docker --help`; `docker help network` is `docker network --help`.
+    const rest = words[0] === 'help' ? (words.length > 1 ? [...words.slice(1), '--help'] : []) : words;
+    if (!rest.length) return { stdout: topHelp(), stderr: '', exitCode: 0 };
     const found = lookupCommand(rest);
     def = found?.def ?? null;
     const p = parseFound(found, rest);
+    const skipped = 'def' in p ? null : notSimulated(rest);
+    if (skipped) return { stdout: '', stderr: notSimulatedText(skipped), exitCode: 1 };
     if ('unknownTop' in p) {
-      return { stdout: '', stderr: `docker: unknown command: docker ${p.unknownTop}\n\nRun 'docker --help' for more information\n`, exitCode: 1 };
+      const near = nearest(p.unknownTop, topWords(), p.unknownTop.length <= 4 ? 1 : 2);
+      return { stdout: '', stderr: `docker: unknown command: docker ${p.unknownTop}\n\nRun 'docker --help' for more information\n${near ? `Did you mean ${near}?\n` : ''}`, exitCode: 1 };
     }
     if ('group' in p) {
       if (p.unknown === undefined || p.unknown === '--help' || p.unknown === '-h') return { stdout: groupHelp(p.group), stderr: '', exitCode: 0 };

@@ -15,9 +15,11 @@ import {
   ConflictError,
   ContainerNameConflictError,
   ContainerNotFoundError,
+  ImageNotFoundError,
   InvalidParameterError,
   NetworkNotFoundError,
 } from './errors';
+import { findImage, keepImage, localImages, parseImageRef, type LocalImage } from './images';
 import { DEFAULT_SWARM_POOLS } from './ipam';
 import * as L from './labels';
 import type { NetworkOptionInput, NetworkState } from './network';
@@ -385,6 +387,28 @@ export class Controller {
   /** docker kill: SIGKILL (exit 137). */
   killContainer(c: ContainerState): void {
     sandboxes.killContainer(this, c);
+  }
+  /**
+   * docker pause (true) / unpause (false).
+   * @throws ConflictError when not running, already paused, or not paused
+   */
+  pauseContainer(c: ContainerState, pause: boolean): void {
+    sandboxes.pauseContainer(this, c, pause);
+  }
+
+  // ---------------------------------------------------------------- images
+  /**
+   * docker pull: the node now holds the image.
+   * @returns false when it held it already ("Image is up to date")
+   * @throws ImageNotFoundError when the catalogue does not know the repository or tag
+   */
+  pullImage(ref: string): boolean {
+    if (!findImage(ref)) throw new ImageNotFoundError(parseImageRef(ref).repo);
+    return keepImage(this.node, ref);
+  }
+  /** The images this node holds (docker images). */
+  images(): LocalImage[] {
+    return localImages(this.node);
   }
 
   /**

@@ -13,6 +13,7 @@ import type { Controller } from './controller';
 import type { ContainerState } from './sandbox';
 import type { NetworkState } from './network';
 import { allocate, inSubnet, release } from './ipam';
+import { derivedId } from './rng';
 
 /** An endpoint the daemon manages by itself (no config to keep across restarts). */
 export interface SystemEndpoint {
@@ -55,20 +56,6 @@ function needDefaultGw(ctl: Controller, c: ContainerState): boolean {
     else need = true;
   }
   return need;
-}
-
-/**
- * 64 hex digits derived from a seed (FNV-1a rounds): system endpoints take no draw from the lab's
- * generator, so adding them does not shift the IDs of everything created after them.
- */
-function derivedId(seed: string): string {
-  let out = '';
-  for (let round = 0; out.length < 64; round++) {
-    let h = 0x811c9dc5 ^ round;
-    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 64);
 }
 
 /** MAC from the IPv4 address (libnetwork netutils GenerateMACFromIP: 02:42 + the four octets). */

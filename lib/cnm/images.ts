@@ -1,3 +1,5 @@
+import { derivedId } from './rng';
+
 /** A small built-in image catalogue: what `docker run` can start and which ports each EXPOSEs. */
 export interface ImageInfo {
   name: string;
@@ -69,4 +71,71 @@ export function findImage(ref: string): ImageInfo | null {
   const img = IMAGES.find((i) => i.name === repo);
   if (!img || !img.tags.includes(tag)) return null;
   return img;
+}
+
+/**
+ * What `docker images` shows for a catalogue image: compressed-then-unpacked size in bytes and the
+ * image's creation time (approximate figures for the amd64 images of late 2026; one per repository,
+ * whatever the tag). Not from a registry: the lab has none.
+ */
+const META: Record<string, { size: number; created: string }> = {
+  alpine: { size: 8_440_000, created: '2026-10-08T12:00:00Z' },
+  busybox: { size: 4_420_000, created: '2026-09-26T12:00:00Z' },
+  ubuntu: { size: 78_100_000, created: '2026-10-14T12:00:00Z' },
+  debian: { size: 120_000_000, created: '2026-11-03T12:00:00Z' },
+  nginx: { size: 192_000_000, created: '2026-10-28T12:00:00Z' },
+  httpd: { size: 148_000_000, created: '2026-10-21T12:00:00Z' },
+  redis: { size: 137_000_000, created: '2026-11-04T12:00:00Z' },
+  postgres: { size: 456_000_000, created: '2026-11-13T12:00:00Z' },
+  mysql: { size: 797_000_000, created: '2026-10-22T12:00:00Z' },
+  mariadb: { size: 332_000_000, created: '2026-11-05T12:00:00Z' },
+  traefik: { size: 224_000_000, created: '2026-11-10T12:00:00Z' },
+  node: { size: 1_130_000_000, created: '2026-11-12T12:00:00Z' },
+  python: { size: 1_020_000_000, created: '2026-11-04T12:00:00Z' },
+  'nicolaka/netshoot': { size: 506_000_000, created: '2026-06-17T12:00:00Z' },
+  'containous/whoami': { size: 7_160_000, created: '2020-06-10T12:00:00Z' },
+  'traefik/whoami': { size: 6_880_000, created: '2025-10-08T12:00:00Z' },
+  'hello-world': { size: 10_100, created: '2025-08-08T12:00:00Z' },
+};
+
+/** One image a node holds: its reference and the fields `docker images` prints. */
+export interface LocalImage {
+  repo: string;
+  tag: string;
+  /** sha256 hex, 64 digits, derived from the reference (no draw from the lab's generator) */
+  id: string;
+  digest: string;
+  size: number;
+  /** seconds since the epoch */
+  created: number;
+}
+
+/** The canonical "repo:tag" of a reference (docker.io/library/ and :latest spelled out). */
+export function imageKey(ref: string): string {
+  const { repo, tag } = parseImageRef(ref);
+  return `${repo}:${tag}`;
+}
+
+/** Record that a node now holds an image (docker pull, or the pull a run does). */
+export function keepImage(node: { images?: string[] }, ref: string): boolean {
+  const key = imageKey(ref);
+  const list = (node.images ??= []);
+  if (list.includes(key)) return false;
+  list.push(key);
+  return true;
+}
+
+/** The images a node holds, newest pull last; entries the catalogue no longer knows are skipped. */
+export function localImages(node: { images?: string[] }): LocalImage[] {
+  const out: LocalImage[] = [];
+  for (const key of node.images ?? []) {
+    const img = findImage(key);
+    if (!img) continue;
+    const { repo, tag } = parseImageRef(key);
+    const meta = META[img.name] ?? { size: 0, created: '2026-01-01T00:00:00Z' };
+    // Tags of one repository that name the same build share an ID (latest = mainline, ...) only in a
+    // real registry; here every tag is its own image.
+    out.push({ repo, tag, id: derivedId(`image:${key}`), digest: derivedId(`digest:${key}`), size: meta.size, created: Date.parse(meta.created) / 1000 });
+  }
+  return out;
 }

@@ -19,11 +19,12 @@ export type { World, WorldState, NodeState } from './world';
 export type { NetworkId, NetworkState, NetworkOptionInput, Scope } from './network';
 export type { EndpointId, EndpointState } from './endpoint';
 export type { ContainerId, ContainerState, ContainerStatus, PortBinding, PortSpec, PortProto } from './sandbox';
+export { stateName } from './sandbox';
 export type { NodeRole, ServiceInput, ServicePort, ServiceState, ServiceUpdate, SwarmNodeState, SwarmState, TaskState } from './swarm';
 export * from './errors';
 export { LOG_LIMIT, logRequest, readLog, writeLog, type HttpRequest, type LogEntry } from './logs';
 export { EVENTS_LIMIT, eventAttributes, type EventRecord, type EventType } from './events';
-export { IMAGES, findImage, parseImageRef, type ImageInfo } from './images';
+export { IMAGES, findImage, imageKey, parseImageRef, type ImageInfo, type LocalImage } from './images';
 export { cidrString, contains, ipToNum, isCidr6, isIP, isIPv4, isIPv6, numToIp, parseCidr4, validateIpamConfig, type Cidr } from './ipam';
 export {
   EMBEDDED_DNS,

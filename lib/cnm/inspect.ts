@@ -4,7 +4,7 @@
  */
 import type { Controller } from './controller';
 import type { NetworkState } from './network';
-import type { ContainerState, PortBinding } from './sandbox';
+import { stateName, type ContainerState, type PortBinding } from './sandbox';
 import { goStruct, isoTime } from './gotype';
 import { ipToNum, mask } from './ipam';
 import { GWBRIDGE, INGRESS_SBOX, gatewayEndpointName, sandboxId } from './gateway';
@@ -192,9 +192,9 @@ export function containerInspect(ctl: Controller, c: ContainerState): Record<str
     Path: (c.entrypoint.length ? c.entrypoint : c.cmd)[0] ?? '',
     Args: (c.entrypoint.length ? [...c.entrypoint.slice(1), ...c.cmd] : c.cmd.slice(1)),
     State: struct('container.State', {
-      Status: c.status,
+      Status: stateName(c),
       Running: running,
-      Paused: false,
+      Paused: c.paused === true,
       Restarting: false,
       OOMKilled: false,
       Dead: false,

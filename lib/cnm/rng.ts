@@ -39,3 +39,17 @@ export class Rng {
     return s;
   }
 }
+
+/**
+ * 64 hex digits derived from a seed (FNV-1a rounds): system endpoints (and image IDs) take no draw
+ * from the lab's generator, so adding them does not shift the IDs of everything created after them.
+ */
+export function derivedId(seed: string): string {
+  let out = '';
+  for (let round = 0; out.length < 64; round++) {
+    let h = 0x811c9dc5 ^ round;
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}

@@ -16,7 +16,7 @@ import {
   UnavailableError,
 } from './errors';
 import type { EndpointState } from './endpoint';
-import { findImage } from './images';
+import { findImage, keepImage } from './images';
 import { startLog, stopLog } from './logs';
 import type { Controller, ContainerInput, EndpointInput } from './controller';
 import { CONFIG_ONLY_ENDPOINT, endpointConfig, joinEndpoint, leaveEndpoint, validateEndpoint } from './endpoint';
@@ -73,6 +73,8 @@ export interface ContainerState {
   publishAll: boolean;
   exposed: string[];
   ports: PortBinding[];
+  /** docker pause: the process is frozen (State.Status "paused", still Running); absent = not paused */
+  paused?: boolean;
   /** set when created by a swarm service */
   task?: { serviceId: string; slot: number; taskId: string };
   /** while running with no gateway of its own (overlay only): its docker_gwbridge endpoint (lib/cnm/gateway.ts) */
@@ -98,6 +100,7 @@ export function randomName(ctrl: Controller): string {
 export function createContainer(ctrl: Controller, input: ContainerInput): ContainerState {
   const img = findImage(input.image);
   if (!img) throw new ImageNotFoundError(input.image.replace(/:latest$/, '').split(':')[0]);
+  keepImage(ctrl.node, input.image);
   const name = input.name ?? randomName(ctrl);
   if (input.name !== undefined) {
     if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name))
@@ -262,6 +265,7 @@ export function finish(ctrl: Controller, c: ContainerState, exitCode: number): v
   // daemon/monitor.go handleContainerExit: Cleanup (network disconnect events), then "die"
   releaseNetwork(ctrl, c);
   c.ports = [];
+  delete c.paused;
   c.status = 'exited';
   c.exitCode = exitCode;
   c.finishedAt = ctrl.world.state.clock;
@@ -295,6 +299,26 @@ export function stopContainer(ctrl: Controller, c: ContainerState): void {
   ctrl.containerEvent(c, 'stop');
 }
 
+/** State.Status as the API reports it: "paused" is a running container whose process is frozen. */
+export function stateName(c: ContainerState): ContainerStatus | 'paused' {
+  return c.paused && c.status === 'running' ? 'paused' : c.status;
+}
+
+/**
+ * docker pause / unpause (daemon/pause.go, unpause.go): freeze or thaw a running container's
+ * process. The network stays joined; exec is refused while paused.
+ * @throws ConflictError when not running, already paused, or (unpause) not paused
+ */
+export function pauseContainer(ctrl: Controller, c: ContainerState, pause: boolean): void {
+  // unpause asks "paused?" first, pause asks "running?" first
+  if (!pause && !c.paused) throw new ConflictError(`Container ${c.id} is not paused`);
+  if (c.status !== 'running') throw new ConflictError(`container ${c.id} is not running`);
+  if (pause && c.paused) throw new ConflictError(`container ${c.id} is already paused`);
+  if (pause) c.paused = true;
+  else delete c.paused;
+  ctrl.containerEvent(c, pause ? 'pause' : 'unpause');
+}
+
 /** docker kill: SIGKILL (exit 137). */
 export function killContainer(ctrl: Controller, c: ContainerState): void {
   ctrl.containerEvent(c, 'kill', { signal: '9' });
@@ -307,11 +331,13 @@ export function killContainer(ctrl: Controller, c: ContainerState): void {
  */
 export function removeContainer(ctrl: Controller, ref: string, force: boolean): ContainerState {
   const c = ctrl.findContainer(ref);
+  if (c.paused && !force) throw new ConflictError(`cannot remove container "${ref}": container is paused and must be unpaused first`);
   if (c.status === 'running' && !force)
     throw new ConflictError(`cannot remove container "${ref}": container is running: stop the container before removing or force remove`);
   if (c.status === 'running') {
     ctrl.containerEvent(c, 'kill', { signal: '9' });
     releaseNetwork(ctrl, c);
+    delete c.paused;
     c.status = 'exited';
     c.exitCode = 137;
     ctrl.containerEvent(c, 'die', { execDuration: String(Math.max(0, ctrl.world.state.clock - c.startedAt)), exitCode: '137' });

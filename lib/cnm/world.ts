@@ -18,6 +18,8 @@ export interface NodeState {
   swarmNodeId?: string;
   /** the routing mesh's sandbox on a swarm node: its ingress and docker_gwbridge endpoints */
   ingressSbox?: { ingress: SystemEndpoint; gw: SystemEndpoint | null };
+  /** images this node holds, "repo:tag" in pull order (lib/cnm/images.ts); absent in labs saved before */
+  images?: string[];
 }
 
 export interface WorldState {

@@ -1,5 +1,5 @@
 /** Helpers shared by subcommands: filters, natural sort, flag value access. */
-import { CliError, type Flags } from '../types';
+import { CliError, type CommandContext, type Flags } from '../types';
 import { CnmError } from '../../cnm';
 import { getTimestamp, parseTimestamps } from './timestamp';
 
@@ -133,3 +133,28 @@ export function portFilterSet(key: 'publish' | 'expose', values: string[]): Set<
   }
   return out;
 }
+
+/**
+ * The shared part of `network prune` / `container prune`: the filters they take (until, label,
+ * label!) and the question docker asks without -f. No terminal answers it: like a closed stdin,
+ * the answer is "no" and nothing is removed.
+ * @returns whether an object (its creation time and labels) is to be pruned, or null when not confirmed
+ */
+export function pruneMatcher(ctx: CommandContext, f: Flags, warning: string): ((created: number, labels: Record<string, string>) => boolean) | null {
+  const filters = parseFilters(list(f, 'filter'));
+  checkFilterKeys(filters, ['until', 'label', 'label!']);
+  if (!bool(f, 'force')) {
+    ctx.out.push(`WARNING! ${warning}\nAre you sure you want to continue? [y/N] \n`);
+    return null;
+  }
+  const until = filters.get('until')?.map((u) => parseUntil(u, ctx.world.state.clock));
+  const keep = filters.get('label');
+  const drop = filters.get('label!');
+  return (created, labels) => (!until || until.every((u) => created < u)) && (!keep || labelMatch(labels, keep)) && (!drop || !labelMatch(labels, drop));
+}
+
+/** The flags of every `prune`. */
+export const PRUNE_FLAGS = [
+  { long: 'force', short: 'f', type: 'bool' as const },
+  { long: 'filter', type: 'stringArray' as const },
+];

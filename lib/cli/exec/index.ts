@@ -6,6 +6,7 @@
 import { type Controller, type ContainerState, type EndpointState, hostsFile, logRequest, netns, processEnv, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
 import type { CommandResult } from '../sh';
 import { runShell } from '../sh';
+import { editDistance } from '../suggest';
 
 const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1, stdout = ''): CommandResult => ({ stdout, stderr, exitCode });
@@ -432,24 +433,12 @@ export function execOnNode(ctl: Controller, argv: string[]): CommandResult {
       return ok('root\n');
     case 'help':
       return ok(
-        'Commands: docker <network|run|create|start|stop|restart|rm|ps|port|inspect|exec|logs|events|swarm|node|service|info> ...\n' +
+        'Commands: docker <network|run|create|start|stop|restart|rm|ps|port|inspect|exec|logs|events|pause|unpause|wait|top|images|pull|swarm|node|service|info> ...\n' +
           'On the node: curl, wget, ping, nslookup, getent hosts, ip addr, hostname. Shell: ; && || | $(...) grep head tail wc.\n',
       );
     default:
       return fail(notOnNode(prog), 127);
   }
-}
-
-/** Letters apart, up to 3 (enough to tell a typo of "docker" from another program). */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }
 
 /**

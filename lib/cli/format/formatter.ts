@@ -123,5 +123,7 @@ export function humanDuration(sec: number): string {
   if (h === 1) return 'About an hour';
   if (h < 48) return `${h} hours`;
   if (h < 24 * 7 * 2) return `${Math.floor(h / 24)} days`;
-  return `${Math.floor(h / 24 / 7)} weeks`;
+  if (h < 24 * 30 * 2) return `${Math.floor(h / 24 / 7)} weeks`;
+  if (h < 24 * 365 * 2) return `${Math.floor(h / 24 / 30)} months`;
+  return `${Math.floor(h / 24 / 365)} years`;
 }

@@ -26,6 +26,7 @@ export const exec: CommandDef = {
   run(ctx, f, args) {
     const c = ctx.ctl.findContainer(args[0]);
     if (c.status !== 'running') throw new CnmError('conflict', `container ${c.id} is not running`);
+    if (c.paused) throw new CnmError('conflict', `Container ${c.id} is paused, unpause the container before exec`);
     const r = ctx.execIn(ctx.ctl, c.id, args.slice(1));
     if (bool(f, 'detach')) return;
     ctx.out.push(r.stdout);

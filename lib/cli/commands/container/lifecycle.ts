@@ -1,7 +1,8 @@
 import type { CommandDef } from '../../types';
 import { bool } from '../common';
 
-function each(ctx: Parameters<CommandDef['run']>[0], args: string[], fn: (ref: string) => void) {
+/** Run `fn` on each argument; print the argument when it worked, the daemon's error when not, and go on. */
+export function each(ctx: Parameters<CommandDef['run']>[0], args: string[], fn: (ref: string) => void) {
   for (const a of args) {
     try {
       fn(a);

@@ -1,7 +1,7 @@
 import type { CommandDef } from '../../types';
 import { bool, checkFilterKeys, labelMatch, list, num, parseFilters, str, filterMatcher, portFilterSet } from '../common';
 import { formatList, goTime, humanDuration } from '../../format/formatter';
-import type { ContainerState, PortBinding, Controller } from '../../../cnm';
+import { stateName, type ContainerState, type PortBinding, type Controller } from '../../../cnm';
 
 export const PS_HEADERS = {
   ID: 'CONTAINER ID',
@@ -80,7 +80,7 @@ export function displayPorts(c: ContainerState): string {
 }
 
 export function statusText(c: ContainerState, now: number): string {
-  if (c.status === 'running') return `Up ${humanDuration(now - c.startedAt)}`;
+  if (c.status === 'running') return `Up ${humanDuration(now - c.startedAt)}${c.paused ? ' (Paused)' : ''}`;
   if (c.status === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;
   return 'Created';
 }
@@ -95,7 +95,7 @@ export function containerRow(ctl: Controller, c: ContainerState, trunc: boolean)
     CreatedAt: goTime(c.created),
     RunningFor: `${humanDuration(now - c.created)} ago`,
     Ports: displayPorts(c),
-    State: c.status,
+    State: stateName(c),
     Status: statusText(c, now),
     Size: '0B (virtual 0B)',
     Names: c.name,
@@ -135,7 +135,7 @@ export const ps: CommandDef = {
       if (!all && c.status !== 'running') return false;
       if (!any('name', (v) => new RegExp(v.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).test(c.name))) return false;
       if (!any('id', (v) => c.id.startsWith(v))) return false;
-      if (!any('status', (v) => v === c.status)) return false;
+      if (!any('status', (v) => v === stateName(c))) return false;
       if (!any('exited', (v) => c.status === 'exited' && c.exitCode === Number(v))) return false;
       if (!any('ancestor', (v) => c.image === v || c.image.split(':')[0] === v)) return false;
       if (!any('network', (v) => c.endpoints.some((e) => e.networkId.startsWith(v) || (ctx.ctl.netOf(e)?.name ?? e.networkName) === v))) return false;
