@@ -13,6 +13,7 @@ import { checkConsistency, checkLongestKey } from './consistency';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { outdatedBanner, outdatedFor } from './freshness';
 import { qualityProblem } from './generators/quality';
+import { looseHeadings } from './plugins/loose-headings';
 import { extractQuestions } from './plugins/questions';
 import { needsFullGfm, remarkTaskLists } from './plugins/task-lists';
 import { BankSchema, BlueprintSchema, isChoiceQuestion, type Bank, type Blueprint, type Deck, type Question } from './schema';
@@ -52,7 +53,8 @@ export interface CompileResult {
  * trees are the same except that bare URLs stay text (the app renders them as links anyway).
  */
 export function parseNote(content: string): Root {
-  return (needsFullGfm(content) ? parser : lightParser).parse(content);
+  const text = looseHeadings(content);
+  return (needsFullGfm(text) ? parser : lightParser).parse(text);
 }
 
 function deckIdFor(path: string, explicit?: string): string {

@@ -39,6 +39,10 @@ export interface NoteState {
   drafts: Draft[];
   /** Terms defined in the current section (term/definition items), masked in later statements. */
   terms: string[];
+  /** The note's own terms (short headings, bold phrases), clozed where a sentence opens on one. */
+  noteTerms: string[];
+  /** Sections titled by a term and opened by what it does (heading-term rule), grouped at the end. */
+  headingTerms: import('./generators/heading-term').HeadingTerm[];
   /** Tags from the front matter, put on every question of the deck. */
   deckTags: string[];
   /** Validate a shell line of a command task; returns an error message or undefined. */

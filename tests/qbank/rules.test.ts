@@ -176,3 +176,84 @@ describe('recall questions for commands the simulator cannot judge', () => {
     expect(questions).toEqual([]);
   });
 });
+
+describe('headings written without a space, and headings that describe a block', () => {
+  it('"###Title" (no space) is a heading outside code, not a paragraph; inside a fence it stays code', () => {
+    const { questions } = build(
+      `# Storage\n\n###Bind mounts\n\nBind mounts map a host path into a container and depend on the host's directory layout.\n\n${fence('##not-a-heading\ndocker volume ls')}\n`,
+    );
+    expect(questions.map((q) => q.topic)).toContainEqual(['Storage', 'Bind mounts']);
+    const cloze = questions.find((q) => q.type === 'cloze');
+    expect(cloze?.prompt).toMatch(/^_____ map a host path/);
+    expect(cloze?.answer).toBe('Bind mounts');
+  });
+
+  it('a heading right above a one-command block describes it; over several commands it does not', () => {
+    const one = build(`# Volumes\n\n## Remove every unused volume\n\n${fence('docker volume prune')}\n`);
+    expect(one.questions.map((q) => q.prompt)).toContain('Which command removes every unused volume?');
+    const several = build(`# Volumes\n\n## Publish a port\n\n${fence('docker volume create data\ndocker volume ls')}\n`);
+    expect(several.questions.filter((q) => /publish/i.test(q.prompt))).toEqual([]);
+  });
+});
+
+describe('subject cloze: sentences opening on a term the note defines elsewhere', () => {
+  it('a sentence whose subject is a heading or bold term of the note, with a defining verb, is clozed on it', () => {
+    const { questions, rules } = build(
+      '# Enterprise\n\n## Grants\n\nA grant maps a subject and a role onto a set of resources in the cluster.\n\n## Access\n\nTeams are groups of users sharing one set of permissions, and **Teams** exist inside an organization.\n',
+    );
+    const clozes = questions.filter((q) => q.type === 'cloze');
+    expect(clozes.map((q) => [q.prompt, q.answer])).toContainEqual(['A(n) _____ maps a subject and a role onto a set of resources in the cluster.', 'grant']);
+    expect(clozes.every((q) => rules[q.id] === 'paragraph-cloze')).toBe(true);
+  });
+
+  it('no gap inside a compound, after a modal verb, or in brackets and quotes', () => {
+    const { questions } = build(
+      '# Bundles\n\n## Bundles\n\nUser certificate bundles only allow running commands through a manager node.\n\nYou can bundles the keys with a passphrase for every user of the cluster.\n\nThe client keys ship in a zip file (bundles) that the web interface hands out.\n',
+    );
+    expect(questions.filter((q) => q.type === 'cloze').map((q) => q.prompt)).toEqual([]);
+  });
+});
+
+describe('heading-term: a section titled by a term, opened by what it does', () => {
+  const md = [
+    '# Build file instructions',
+    '',
+    '## ENV',
+    '',
+    'Sets environment variables for every later step and for the running container.',
+    '',
+    '## EXPOSE',
+    '',
+    'Documents a port the application listens on, for readers and for `-P`.',
+    '',
+    '## WORKDIR',
+    '',
+    'Changes the working directory for the instructions that follow it.',
+    '',
+    '## Layers',
+    '',
+    'When you build, each instruction adds a layer to the image.',
+    '',
+  ].join('\n');
+
+  it('gives "What does X do?" per section and a choice among three or more sibling terms', () => {
+    const { questions, rules } = build(md);
+    const qa = questions.filter((q) => rules[q.id] === 'heading-term');
+    expect(qa.map((q) => [q.prompt, q.answer])).toEqual([
+      ['What does ENV do?', 'Sets environment variables for every later step and for the running container.'],
+      ['What does EXPOSE do?', 'Documents a port the application listens on, for readers and for `-P`.'],
+      ['What does WORKDIR do?', 'Changes the working directory for the instructions that follow it.'],
+    ]);
+    const choices = questions.filter((q) => rules[q.id] === 'heading-term-choice');
+    expect(choices).toHaveLength(3);
+    const workdir = choices.find((q) => /working directory/.test(q.prompt))!;
+    expect(workdir.prompt).toBe('Which build file instruction changes the working directory for the instructions that follow it?');
+    expect(workdir.choices!.map((c) => c.text).sort()).toEqual(['ENV', 'EXPOSE', 'WORKDIR']);
+    expect(workdir.choices!.find((c) => c.correct)!.text).toBe('WORKDIR');
+  });
+
+  it('a section opened by a clause about something else ("When you build, ...") or by "To ..." gives nothing', () => {
+    const { questions, rules } = build('# Notes\n\n## Layers\n\nWhen you build, each instruction adds a layer.\n\n## Unlock\n\nTo unlock a locked swarm, run the unlock command.\n');
+    expect(questions.filter((q) => rules[q.id]?.startsWith('heading-term'))).toEqual([]);
+  });
+});

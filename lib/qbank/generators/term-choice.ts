@@ -44,7 +44,7 @@ export function kindFrom(state: NoteState, intro?: string): string {
 }
 
 /** "remove all containers" -> "removes all containers"; "global scope" -> undefined (not a verb phrase). */
-function predicate(description: string): string | undefined {
+export function predicate(description: string): string | undefined {
   const first = stripEnd(sentences(description)[0] ?? description).replace(/^(?:it|this|used to)\s+/i, '');
   const [w, ...rest] = first.split(/\s+/);
   if (!w || !rest.length) return undefined;
@@ -68,7 +68,8 @@ export function termChoices(state: NoteState, items: TermItem[], kind: string, r
     const prompt = `Which ${kind} ${what}?`;
     const others = terms.filter((t) => t !== it.term);
     if (givesAway(it.description, it.term.replace(/`/g, ''), others.map((o) => o.replace(/`/g, '')))) continue;
-    if (normalise(it.description).includes(normalise(it.term.replace(/`/g, '')))) continue;
+    const bare = normalise(it.term.replace(/`/g, '')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^\\w-])${bare}($|[^\\w-])`).test(normalise(it.description))) continue;
     const wrong = pick(others, 3, it.term);
     emit(state, {
       type: 'single-choice',

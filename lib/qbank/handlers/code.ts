@@ -288,7 +288,8 @@ export function code(node: Code, state: NoteState): void {
   // sentence describes the block's first docker command (the others may only show its effect).
   if (!block.examples.length && state.intro && !block.usages.some((u) => u.usage !== u.command)) {
     const first = firstCommand(node.value, (node.position?.start.line ?? 1) + 1);
-    if (first) block.examples.push({ description: state.intro.replace(/`/g, ''), commands: [[first]], output: [], line: first.at });
+    const description = state.intro.replace(/`|\*\*|__/g, '').replace(/^(?:the\s+)?commands?\s+(?:is|are)\s+used\s+(?:to|for)\s+/i, '');
+    if (first) block.examples.push({ description, commands: [[first]], output: [], line: first.at });
   }
   commandTasks(block, state);
   optionRecall(block, state);

@@ -6,6 +6,7 @@ import type { RootContent } from 'mdast';
 import type { NoteState } from '../state';
 import { inlineMarkdown } from '../text';
 import { tableQuestions } from '../generators/table';
+import { headingTerm } from '../generators/heading-term';
 import { blockquote } from './blockquote';
 import { code } from './code';
 import { heading } from './heading';
@@ -34,13 +35,22 @@ export const handlers = {
     heading(node, state, ctx);
     return 0;
   },
-  paragraph: (node, state, siblings, index) => paragraph(node, state, siblings, index),
+  paragraph: (node, state, siblings, index) => {
+    const above = siblings[index - 1];
+    if (above?.type === 'heading') headingTerm(state, above, node);
+    return paragraph(node, state, siblings, index);
+  },
   list: (node, state) => {
     list(node, state);
     state.intro = undefined;
     return 0;
   },
-  code: (node, state) => {
+  code: (node, state, siblings, index) => {
+    // A heading right above a one-command block describes it like a lead-in paragraph ("### Remove unused
+    // volumes"); over several commands it names a topic, not the first command.
+    const above = siblings[index - 1];
+    const commands = node.value.split('\n').filter((l) => /^\s*\$?\s*docker\s/.test(l)).length;
+    if (!state.intro && above?.type === 'heading' && above.depth > 1 && commands === 1) state.intro = inlineMarkdown(above.children).trim();
     code(node, state);
     state.intro = undefined;
     return 0;

@@ -7,6 +7,8 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { DiagnosticSink } from '../diagnostics';
 import { readFrontMatter } from '../frontmatter';
+import { noteTerms } from '../generators/fact-cloze';
+import { headingTermChoices } from '../generators/heading-term';
 import { handle, type WalkContext } from '../handlers';
 import type { FrontMatter } from '../schema';
 import type { Draft, NoteState } from '../state';
@@ -49,6 +51,8 @@ export function extractQuestions(tree: Root, options: ExtractOptions): Extracted
     docs: [],
     drafts: [],
     terms: [],
+    noteTerms: noteTerms(tree),
+    headingTerms: [],
     deckTags: (front.tags ?? []).map((t) => slug(t)),
     validateLine: options.validateLine,
     runTask: options.runTask ?? runsInSimulator,
@@ -59,6 +63,7 @@ export function extractQuestions(tree: Root, options: ExtractOptions): Extracted
     i += handle(children[i], state, children, i, ctx);
     topics.set(JSON.stringify(state.topic), [...state.topic]);
   }
+  headingTermChoices(state);
   // A note with explicit questions is a deck: its prose is context for them, not statements to quiz.
   if (state.drafts.some((d) => d.rule === 'explicit')) state.drafts = state.drafts.filter((d) => !d.rule.startsWith('paragraph-'));
   const used = new Set(state.drafts.map((d) => JSON.stringify(d.topic)));
