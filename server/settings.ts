@@ -12,7 +12,7 @@ import {
   type Scheduler,
   type SchedulerSettings,
 } from '@/lib/srs';
-import { sharedCache, USER_CACHE_TTL_MS } from './cache';
+import { sharedCache, TtlCache, USER_CACHE_TTL_MS } from './cache';
 import { db as defaultDb, type Db } from './db';
 import { driverFor, queryOne } from './driver';
 
@@ -119,6 +119,9 @@ export function settingsToRow(s: Partial<Settings>): Partial<SettingsRow> {
  */
 const cachedSettings = sharedCache<string, Settings>('settings', USER_CACHE_TTL_MS, 10_000, true);
 
+/** Settings parsed from a row, by the row's JSON (parsing validates eleven fields; most learners share a few rows). */
+const parsedSettings = new TtlCache<string, Settings>(60_000, 1_000);
+
 /** A learner's settings (defaults when none were saved). Treat the result as read-only. */
 export async function getSettings(userId: string, ctx: StoreContext = {}): Promise<Settings> {
   const db = ctx.db ?? defaultDb;
@@ -126,7 +129,11 @@ export async function getSettings(userId: string, ctx: StoreContext = {}): Promi
   const cacheable = db === defaultDb;
   const hit = cacheable ? cachedSettings.get(userId) : undefined;
   if (hit) return hit;
-  const settings = settingsFromRow(await settingsRow(db, userId));
+  const row = await settingsRow(db, userId);
+  // An unchanged row gives the same (read-only) object, and so the same scheduler (schedulerFor).
+  const key = JSON.stringify(row);
+  let settings = parsedSettings.get(key);
+  if (!settings) parsedSettings.set(key, (settings = settingsFromRow(row)));
   if (cacheable) cachedSettings.set(userId, settings);
   return settings;
 }
