@@ -234,6 +234,25 @@ function readCsvRecord(value: string): string[] | string {
   return out;
 }
 
+/** Which long names (aliases included) and shorthands of a flag set take a value. */
+export type TakesTable = { long: Map<string, boolean>; short: Map<string, boolean> };
+const TAKES = new WeakMap<FlagSpec[], TakesTable>();
+
+/** The value-taking table of a flag set, made once per set (specs are module constants). */
+export function takesTable(spec: FlagSpec[]): TakesTable {
+  let t = TAKES.get(spec);
+  if (!t) {
+    t = { long: new Map(), short: new Map() };
+    // First declaration wins.
+    for (const x of spec) {
+      for (const n of [x.long, ...(x.aliases ?? [])]) if (!t.long.has(n)) t.long.set(n, x.type !== 'bool');
+      if (x.short && !t.short.has(x.short)) t.short.set(x.short, x.type !== 'bool');
+    }
+    TAKES.set(spec, t);
+  }
+  return t;
+}
+
 type Resolved = { spec: FlagSpec; name: string };
 type Compiled = {
   byLong: Map<string, Resolved>;

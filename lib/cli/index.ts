@@ -12,4 +12,5 @@ export { check, type CheckTask, type CheckResult, type CheckOptions } from './ch
 export { startTask, sessionLine, splitSessionLine, type TaskStart } from './session';
 export { DEFAULT_SEED } from '../cnm';
 export { validateCommand } from './validate';
+export { readDockerLine, type DockerLine, type LineFlag } from './line';
 export { completeLine, type Completion } from './complete';

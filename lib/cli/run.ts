@@ -6,7 +6,7 @@
 import { COMMANDS, GROUPS, lookupCommand, notSimulated, topWords } from './commands';
 import { nearest } from './suggest';
 
-import { parseFlags, parseCommandFlags, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, type FlagSpec } from './flags';
+import { parseFlags, parseCommandFlags, takesTable, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, type FlagSpec } from './flags';
 import { TemplateError } from './format/template';
 import type { CommandContext, CommandDef, CommandResult } from './types';
 import { CliError } from './types';
@@ -31,22 +31,6 @@ const GLOBAL_FLAGS: FlagSpec[] = [
 ];
 
 const NO_WORDS: string[] = [];
-
-/** Per flag set: which long names (aliases included) and shorthands take a value. */
-const TAKES = new WeakMap<FlagSpec[], { long: Map<string, boolean>; short: Map<string, boolean> }>();
-function takesTable(spec: FlagSpec[]): { long: Map<string, boolean>; short: Map<string, boolean> } {
-  let t = TAKES.get(spec);
-  if (!t) {
-    t = { long: new Map(), short: new Map() };
-    // First declaration wins, as the linear search this replaces did.
-    for (const x of spec) {
-      for (const n of [x.long, ...(x.aliases ?? [])]) if (!t.long.has(n)) t.long.set(n, x.type !== 'bool');
-      if (x.short && !t.short.has(x.short)) t.short.set(x.short, x.type !== 'bool');
-    }
-    TAKES.set(spec, t);
-  }
-  return t;
-}
 
 /** Split argv at the first positional word, knowing which flags take a value. */
 function splitAtPositional(args: string[], spec: FlagSpec[]): [string[], string[]] {

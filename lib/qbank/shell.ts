@@ -1,107 +1,65 @@
 /**
- * A small model of docker command lines, enough for the generators: split a line into words,
- * recognise the subcommand and its flags, tell which resources the command needs and creates
- * (to infer the setup a task needs on a fresh engine), and describe it in English.
+ * What the generators need to know about docker command lines, on top of lib/cli's grammar: which
+ * resources a command needs and creates (to infer the setup a task needs on a fresh engine), which
+ * values a prompt must state, and an English description.
  */
+import { readDockerLine, type LineFlag } from '../cli';
 
 /** Built-in networks that exist on every engine. */
 export const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none']);
 
-/** Flags that take a value, per subcommand; anything else is boolean. Keys are `object verb`. */
-const VALUE_FLAGS: Record<string, string[]> = {
-  'network create': ['-d', '--driver', '--subnet', '--gateway', '--ip-range', '--aux-address', '-o', '--opt', '--label', '--ipam-driver', '--ipam-opt', '--scope', '--config-from'],
-  'network connect': ['--alias', '--ip', '--ip6', '--link', '--link-local-ip', '--driver-opt'],
-  'network inspect': ['-f', '--format'],
-  'network ls': ['-f', '--filter', '--format'],
-  'network prune': ['--filter'],
-  'container run': ['--name', '--network', '--net', '-p', '--publish', '-e', '--env', '-v', '--volume', '--network-alias', '--ip', '--ip6', '-h', '--hostname', '--dns', '--mount', '--restart', '-w', '--workdir', '-u', '--user', '-l', '--label', '--expose', '--add-host', '--entrypoint', '--link', '--cpus', '-m', '--memory', '--mac-address'],
-  'service create': ['--name', '--network', '-p', '--publish', '--replicas', '--mode', '--constraint', '-e', '--env', '--mount', '--endpoint-mode', '--label', '--secret', '--config', '--update-delay', '--update-parallelism', '--restart-condition', '--limit-cpu', '--limit-memory', '--reserve-cpu', '--reserve-memory', '--placement-pref', '--hostname', '--workdir', '--user', '-u', '-w'],
-  'service update': ['--image', '--replicas', '--publish-add', '--publish-rm', '--network-add', '--network-rm', '--env-add', '--env-rm', '--label-add', '--label-rm', '--constraint-add', '--constraint-rm', '--update-delay', '--update-parallelism', '--secret-add', '--secret-rm', '--mount-add', '--mount-rm', '--limit-cpu', '--limit-memory'],
-  'service ps': ['-f', '--filter', '--format'],
-  'service logs': ['--tail', '--since'],
-  'node update': ['--availability', '--role', '--label-add', '--label-rm'],
-  'swarm init': ['--advertise-addr', '--listen-addr', '--data-path-addr', '--default-addr-pool'],
-  'swarm join': ['--token', '--advertise-addr', '--listen-addr'],
-  'container inspect': ['-f', '--format'],
-  'container ls': ['-f', '--filter', '--format'],
+/**
+ * Docker's command families (management commands and their verbs), including those the simulator
+ * does not implement: a line of one of these is still read as `family verb`, and recall questions
+ * draw distractors from the same family.
+ */
+export const FAMILIES: Record<string, string[]> = {
+  service: ['create', 'update', 'scale', 'ls', 'ps', 'inspect', 'rm', 'logs', 'rollback'],
+  node: ['ls', 'inspect', 'update', 'promote', 'demote', 'rm', 'ps'],
+  swarm: ['init', 'join', 'leave', 'join-token', 'update', 'unlock', 'unlock-key', 'ca'],
+  stack: ['deploy', 'ls', 'ps', 'rm', 'services'],
+  secret: ['create', 'ls', 'inspect', 'rm'],
+  config: ['create', 'ls', 'inspect', 'rm'],
+  volume: ['create', 'ls', 'inspect', 'rm', 'prune'],
+  image: ['build', 'pull', 'push', 'tag', 'ls', 'rm', 'prune', 'history', 'inspect', 'save', 'load'],
+  container: ['run', 'create', 'start', 'stop', 'rm', 'ls', 'logs', 'exec', 'inspect', 'port', 'top', 'stats', 'commit', 'cp'],
+  network: ['create', 'connect', 'disconnect', 'ls', 'inspect', 'rm', 'prune'],
+  system: ['df', 'prune', 'info', 'events'],
+  plugin: ['install', 'ls', 'enable', 'disable', 'inspect', 'rm'],
+  trust: ['sign', 'inspect', 'revoke'],
+  context: ['create', 'ls', 'use', 'inspect', 'rm'],
 };
-VALUE_FLAGS['container create'] = VALUE_FLAGS['container run'];
-
-/** Top-level shortcuts and their `object verb`. */
-const SHORTCUTS: Record<string, string> = {
-  run: 'container run',
-  create: 'container create',
-  ps: 'container ls',
-  port: 'container port',
-  start: 'container start',
-  stop: 'container stop',
-  rm: 'container rm',
-  exec: 'container exec',
-  logs: 'container logs',
-  inspect: 'container inspect',
-};
-const OBJECTS = new Set(['network', 'container', 'service', 'swarm', 'volume', 'image', 'node', 'secret', 'config', 'stack', 'system', 'plugin']);
 
 export interface ParsedCommand {
   /** `object verb`, e.g. `network create`; undefined when not recognised. */
   key?: string;
   /** Flags in order: name as written (long or short) and value when it takes one. */
-  flags: { name: string; value?: string }[];
+  flags: LineFlag[];
   args: string[];
 }
 
-/** Split a shell line into words (quotes removed; no expansion). */
-export function words(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  let has = false;
-  for (const c of line) {
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else cur += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      has = true;
-    } else if (/\s/.test(c)) {
-      if (has || cur) out.push(cur);
-      cur = '';
-      has = false;
-    } else cur += c;
+/**
+ * Read a `docker ...` line with the lab's grammar (lib/cli `readDockerLine`: its shell words, command
+ * table and flag specs). A command the simulator lacks is read as `family verb` when its family is
+ * one of Docker's (`docker volume create data`), every flag of it a switch.
+ */
+export function parseCommand(line: string): ParsedCommand {
+  const { path, flags, args } = readDockerLine(line);
+  if (path) return { key: path, flags, args };
+  const [family, verb, ...tail] = args;
+  if (args.length === 0 || !Object.hasOwn(FAMILIES, family) || verb === undefined || verb.startsWith('-') || !lineStartsWithDocker(line)) return { flags, args };
+  // After `family verb`, as lib/cli reads an unknown command: flags before the first argument are switches (or `--x=value`).
+  const cmd: ParsedCommand = { key: `${family} ${verb === 'list' ? 'ls' : verb === 'remove' ? 'rm' : verb}`, flags: [...flags], args: [] };
+  for (const w of tail) {
+    const eq = w.indexOf('=');
+    if (cmd.args.length > 0 || w.length < 2 || w[0] !== '-') cmd.args.push(w);
+    else cmd.flags.push(eq > 0 ? { name: w.slice(0, eq), value: w.slice(eq + 1) } : { name: w });
   }
-  if (has || cur) out.push(cur);
-  return out;
+  return cmd;
 }
 
-/** Parse `docker ...` into subcommand, flags and arguments. */
-export function parseCommand(line: string): ParsedCommand {
-  const w = words(line);
-  if (w[0] !== 'docker') return { flags: [], args: w };
-  let i = 1;
-  let key: string | undefined;
-  if (OBJECTS.has(w[i]) && w[i + 1] && !w[i + 1].startsWith('-')) {
-    key = `${w[i]} ${w[i + 1] === 'list' ? 'ls' : w[i + 1] === 'remove' ? 'rm' : w[i + 1]}`;
-    i += 2;
-  } else if (SHORTCUTS[w[i]]) {
-    key = SHORTCUTS[w[i]];
-    i += 1;
-  }
-  const takes = new Set(key ? (VALUE_FLAGS[key] ?? []) : []);
-  const flags: ParsedCommand['flags'] = [];
-  const args: string[] = [];
-  for (; i < w.length; i++) {
-    const t = w[i];
-    if (t.startsWith('-') && t.length > 1 && args.length === 0) {
-      const eq = t.indexOf('=');
-      if (eq > 0) flags.push({ name: t.slice(0, eq), value: t.slice(eq + 1) });
-      else if (takes.has(t) && i + 1 < w.length) flags.push({ name: t, value: w[++i] });
-      else flags.push({ name: t });
-    } else if (t.startsWith('-') && t.length > 1 && takes.has(t.split('=')[0])) {
-      const eq = t.indexOf('=');
-      flags.push(eq > 0 ? { name: t.slice(0, eq), value: t.slice(eq + 1) } : { name: t, value: w[++i] });
-    } else args.push(t);
-  }
-  return { key, flags, args };
+function lineStartsWithDocker(line: string): boolean {
+  return /^\s*docker\s/.test(line);
 }
 
 export function flag(cmd: ParsedCommand, ...names: string[]): string | undefined {
@@ -193,6 +151,7 @@ export function effects(cmd: ParsedCommand): { needs: Resource[]; makes: Resourc
     case 'container rm':
     case 'container port':
     case 'container inspect':
+    case 'inspect':
     case 'container logs':
       for (const a of cmd.args) needs.push({ kind: 'container', name: a, running: cmd.key !== 'container start' });
       break;

@@ -49,6 +49,17 @@ function lookupVar(key: string, values: string[], ctx: Ctx): string | undefined 
   return Object.prototype.hasOwnProperty.call(ctx.env, key) ? ctx.env[key] : undefined;
 }
 
+/** A raw word unquoted, with `$NAME` kept as written and a substitution shown as `$(...)` (nothing runs). */
+export function unquoteWord(raw: string): string {
+  if (PLAIN_WORD.test(raw)) return raw;
+  try {
+    const entries = parseWords(raw, (key: string) => (key.startsWith(SUB_PREFIX) ? '$(...)' : `$${key}`));
+    return entries.map((e) => (typeof e === 'string' ? e : 'pattern' in e ? e.pattern : 'comment' in e ? `#${e.comment}` : String(e.op))).join(' ');
+  } catch {
+    return raw;
+  }
+}
+
 function expandWords(cmd: SimpleCommand, ctx: Ctx): string[] | CommandResult {
   const values: string[] = [];
   for (const sub of cmd.subs) {

@@ -15,7 +15,7 @@
  * exponentially.
  */
 import { APPLETS } from './applets';
-import { addStderr, runList } from './exec';
+import { addStderr, runList, unquoteWord } from './exec';
 import { Parser, ShellSyntaxError, type ListNode } from './parse';
 import { fail, SHELL_DEFAULTS, type CommandResult, type Ctx, type ExecFn, type ShellOptions } from './result';
 
@@ -77,4 +77,21 @@ export function checkShellSyntax(line: string, opts: Pick<ShellOptions, 'maxLeng
     if (e instanceof ShellSyntaxError) return e.message;
     return 'bash: internal error';
   }
+}
+
+/**
+ * The words of a line's first simple command, unquoted, with `$NAME` and `$(...)` left as written:
+ * how the shell splits the line, without expanding or running anything (for reading command lines
+ * in content). A line that does not parse is split at blanks.
+ */
+export function lineWords(line: string): string[] {
+  let list: ListNode;
+  try {
+    list = new Parser(line.replace(/\r\n?/g, '\n'), SHELL_DEFAULTS.maxDepth).parseList(0, false);
+  } catch {
+    return line.trim().split(/\s+/).filter(Boolean);
+  }
+  const cmd = list.items[0]?.pipeline.commands[0];
+  if (!cmd) return [];
+  return cmd.words.map(unquoteWord);
 }

@@ -13,7 +13,7 @@ import type { CommandBlock, Example } from '../handlers/code';
 import type { NoteState } from '../state';
 import { emit } from '../state';
 import { capitalise, decapitalise, imperative, normalise, pick, sentences, thirdPerson } from '../text';
-import { describeCommand, inferSetup, madeBy, missingValues, parseCommand } from '../shell';
+import { describeCommand, FAMILIES, inferSetup, madeBy, missingValues, parseCommand } from '../shell';
 import { tagsFor } from '../tags';
 import { order } from './option-recall';
 import { givesAway } from './quality';
@@ -63,23 +63,6 @@ export function fillPlaceholders(lines: string[], description: string): { lines:
   return { lines: out, description: fill(description, true) };
 }
 
-/** Docker CLI families: the commands a recall question draws its distractors from. */
-const FAMILIES: Record<string, string[]> = {
-  service: ['create', 'update', 'scale', 'ls', 'ps', 'inspect', 'rm', 'logs', 'rollback'],
-  node: ['ls', 'inspect', 'update', 'promote', 'demote', 'rm', 'ps'],
-  swarm: ['init', 'join', 'leave', 'join-token', 'update', 'unlock', 'unlock-key', 'ca'],
-  stack: ['deploy', 'ls', 'ps', 'rm', 'services'],
-  secret: ['create', 'ls', 'inspect', 'rm'],
-  config: ['create', 'ls', 'inspect', 'rm'],
-  volume: ['create', 'ls', 'inspect', 'rm', 'prune'],
-  image: ['build', 'pull', 'push', 'tag', 'ls', 'rm', 'prune', 'history', 'inspect', 'save', 'load'],
-  container: ['run', 'create', 'start', 'stop', 'rm', 'ls', 'logs', 'exec', 'inspect', 'port', 'top', 'stats', 'commit', 'cp'],
-  network: ['create', 'connect', 'disconnect', 'ls', 'inspect', 'rm', 'prune'],
-  system: ['df', 'prune', 'info', 'events'],
-  plugin: ['install', 'ls', 'enable', 'disable', 'inspect', 'rm'],
-  trust: ['sign', 'inspect', 'revoke'],
-  context: ['create', 'ls', 'use', 'inspect', 'rm'],
-};
 const TOP_LEVEL: Record<string, string> = { run: 'container', ps: 'container', logs: 'container', exec: 'container', inspect: 'container', build: 'image', pull: 'image', push: 'image', tag: 'image', images: 'image', rmi: 'image', login: 'registry', logout: 'registry', search: 'registry' };
 
 /** `docker service scale` for `docker service scale web=5`; `docker run` for `docker run -d nginx`. */
@@ -100,7 +83,7 @@ export function sameFamily(path: string): string[] {
   return [];
 }
 
-const READ_ONLY = new Set(['network ls', 'network inspect', 'container ls', 'container port', 'container inspect', 'container logs', 'service ls', 'node ls']);
+const READ_ONLY = new Set(['network ls', 'network inspect', 'container ls', 'container port', 'container inspect', 'inspect', 'container logs', 'service ls', 'node ls']);
 const DEFAULT_IMAGE = 'nginx:alpine';
 
 /**
