@@ -1,8 +1,58 @@
 import 'server-only';
 import { addDays, dayKey, retentionByPeriod, startOfDay, streak, trueRetention, type RetentionBucket, type RetentionPeriod } from '@/lib/srs';
 import type { StoreContext } from './cards';
-import { db as defaultDb } from './db';
+import { db as defaultDb, type Db } from './db';
+import { driverFor, queryAll, queryOne, sqliteDate } from './driver';
 import { getSettings } from './settings';
+
+/** A review-log row as the statistics read it. */
+interface StatLog {
+  reviewedAt: Date;
+  rating: number;
+  prevState: number;
+  durationMs: number;
+}
+
+/** A date column as a driver returns it: a Date from pg, ISO text from SQLite. */
+const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'number' ? v : String(v)));
+
+/**
+ * The log reads of the statistics (issue 15: a year of history is ~50,000 rows, and through the Prisma
+ * client each read cost ~0.7 s): prepared statements on the driver connection when the database is known
+ * (always in the app), the Prisma client otherwise. The reviewedAt range and the count are answered from
+ * the covering ReviewLog (userId, reviewedAt, undoneAt, ...) index.
+ */
+const logReads = {
+  async since(db: Db, userId: string, from: Date): Promise<StatLog[]> {
+    const driver = driverFor(db);
+    if (!driver) {
+      return db.reviewLog.findMany({
+        where: { userId, undoneAt: null, reviewedAt: { gte: from } },
+        select: { reviewedAt: true, rating: true, prevState: true, durationMs: true },
+        orderBy: { reviewedAt: 'asc' },
+      });
+    }
+    const rows = await queryAll(
+      driver,
+      'progress_since',
+      'SELECT "reviewedAt", "rating", "prevState", "durationMs" FROM "ReviewLog" WHERE "userId" = $1 AND "reviewedAt" >= $2 AND "undoneAt" IS NULL ORDER BY "reviewedAt"',
+      [userId, driver.kind === 'sqlite' ? sqliteDate(from) : from.toISOString()],
+    );
+    return rows.map((r) => ({ reviewedAt: asDate(r.reviewedAt), rating: Number(r.rating), prevState: Number(r.prevState), durationMs: Number(r.durationMs) }));
+  },
+  async reviewedAt(db: Db, userId: string): Promise<Date[]> {
+    const driver = driverFor(db);
+    if (!driver) return (await db.reviewLog.findMany({ where: { userId, undoneAt: null }, select: { reviewedAt: true } })).map((r) => r.reviewedAt);
+    const rows = await queryAll(driver, 'progress_all_days', 'SELECT "reviewedAt" FROM "ReviewLog" WHERE "userId" = $1 AND "undoneAt" IS NULL', [userId]);
+    return rows.map((r) => asDate(r.reviewedAt));
+  },
+  async count(db: Db, userId: string): Promise<number> {
+    const driver = driverFor(db);
+    if (!driver) return db.reviewLog.count({ where: { userId, undoneAt: null } });
+    const row = await queryOne(driver, 'progress_count', 'SELECT COUNT(*) AS "n" FROM "ReviewLog" WHERE "userId" = $1 AND "undoneAt" IS NULL', [userId]);
+    return Number(row?.n ?? 0);
+  },
+};
 
 /**
  * Progress statistics for the stats page: reviews per day, true retention over time,
@@ -51,11 +101,7 @@ export async function getProgress(userId: string, opts: ProgressOptions = {}, ct
   const firstDay = addDays(today, -(span - 1));
   // Start a day early in UTC terms, then filter by local day key: zone offsets are at most ±14 h.
   const from = new Date(startOfDay(now, tz).getTime() - span * 86_400_000 - 86_400_000);
-  const logs = await db.reviewLog.findMany({
-    where: { userId, undoneAt: null, reviewedAt: { gte: from } },
-    select: { reviewedAt: true, rating: true, prevState: true, durationMs: true },
-    orderBy: { reviewedAt: 'asc' },
-  });
+  const logs = await logReads.since(db, userId, from);
   const inRange = logs.filter((l) => dayKey(l.reviewedAt, tz) >= firstDay);
   const perDay = new Map<string, DayActivity>();
   for (const l of inRange) {
@@ -80,7 +126,7 @@ export async function getProgress(userId: string, opts: ProgressOptions = {}, ct
     retention: trueRetention(inRange),
     retentionOverTime: retentionByPeriod(inRange, tz, opts.period ?? 'week'),
     streak: streak(activeDays, today),
-    totalReviews: await db.reviewLog.count({ where: { userId, undoneAt: null } }),
+    totalReviews: await logReads.count(db, userId),
     heatmap: days.map((d) => ({ day: d.day, count: d.reviews, level: level(d.reviews) })),
   };
 }
@@ -89,6 +135,5 @@ export async function getProgress(userId: string, opts: ProgressOptions = {}, ct
 async function studyDays(userId: string, ctx: StoreContext): Promise<Set<string>> {
   const db = ctx.db ?? defaultDb;
   const { timezone: tz } = await getSettings(userId, { db });
-  const rows = await db.reviewLog.findMany({ where: { userId, undoneAt: null }, select: { reviewedAt: true } });
-  return new Set(rows.map((r) => dayKey(r.reviewedAt, tz)));
+  return new Set((await logReads.reviewedAt(db, userId)).map((at) => dayKey(at, tz)));
 }

@@ -26,8 +26,7 @@ export interface RetentionBucket {
 
 export type RetentionPeriod = 'day' | 'week' | 'month';
 
-function periodKey(at: Date, timeZone: string, period: RetentionPeriod): string {
-  const day = dayKey(at, timeZone);
+function periodOf(day: string, period: RetentionPeriod): string {
   if (period === 'day') return day;
   if (period === 'month') return `${day.slice(0, 7)}-01`;
   // ISO week: Monday as the first day.
@@ -51,9 +50,12 @@ export function trueRetention(logs: Iterable<LogPoint>): { reviews: number; pass
 /** True retention per day, week or month, oldest first, only periods with reviews. */
 export function retentionByPeriod(logs: Iterable<LogPoint>, timeZone: string, period: RetentionPeriod): RetentionBucket[] {
   const buckets = new Map<string, { reviews: number; passed: number }>();
+  const periods = new Map<string, string>(); // day -> its period (thousands of logs share a few hundred days)
   for (const l of logs) {
     if (l.prevState !== 2) continue;
-    const key = periodKey(l.reviewedAt, timeZone, period);
+    const day = dayKey(l.reviewedAt, timeZone);
+    let key = periods.get(day);
+    if (key === undefined) periods.set(day, (key = periodOf(day, period)));
     const b = buckets.get(key) ?? { reviews: 0, passed: 0 };
     b.reviews++;
     if (l.rating !== 1) b.passed++;

@@ -83,6 +83,20 @@ describe('progress statistics', () => {
     expect(p.heatmap.filter((h) => h.level > 0)).toHaveLength(7);
     expect(p.retentionOverTime.length).toBeGreaterThan(0);
   });
+
+  it('counts a streak longer than the range from the whole log, in the learner zone, and reads through the driver and Prisma alike', async () => {
+    const u = await busyLearner();
+    const now = new Date(T0.getTime() + 6 * DAY + 3600_000);
+    // Three days shown, seven days studied: the streak comes from every stored day (Europe/Paris days).
+    const short = await getProgress(u, { days: 3 }, { db: t.db, now });
+    expect(short.streak).toBe(7);
+    expect(short.totalReviews).toBe(20);
+    expect(short.days.map((d) => d.reviews)).toEqual([3, 3, 2]);
+    expect(short.days.map((d) => d.durationMs)).toEqual([3003, 3003, 2001]);
+    // A client whose database the driver cannot tell (an extended client) reads through Prisma: same figures.
+    const viaPrisma = t.db.$extends({}) as unknown as typeof t.db;
+    expect(await getProgress(u, { days: 3 }, { db: viaPrisma, now })).toEqual(short);
+  });
 });
 
 describe('parameter optimisation', () => {
