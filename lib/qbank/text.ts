@@ -129,13 +129,21 @@ export function baseForm(verb: string): string {
   return verb;
 }
 
+/** "running" -> "run", "setting" -> "set", "creating" -> "create", "listing" -> "list" (a known verb, else unchanged). */
+function gerundBase(w: string): string {
+  const stem = w.slice(0, -3);
+  for (const c of [stem, `${stem}e`, stem.slice(0, -1)]) if (COMMAND_VERBS.has(c) && c.length > 1) return c;
+  return w;
+}
+
 /** Verbs a command description starts with ("Create a network", "lists nodes"). */
 const COMMAND_VERBS = new Set(
   ('access add allow apply attach back build change check clean configure connect copy create delete demote deploy detach disable ' +
     'disconnect display drain enable enter execute export expose find force generate get give import initialise initialize inspect ' +
     'install join kill leave limit list load lock log login logout make mount move open pause prevent print promote prune publish pull push ' +
     'reload remove rename replace reserve restart restore retrieve roll rotate run save scale search see set share show sign start ' +
-    'stop tag test turn unlock unpause update upgrade use verify view').split(' '),
+    'stop tag test turn unlock unpause update upgrade use verify view commit initiate assign define describe download edit filter format ' +
+    'grant monitor rebuild revoke trust wait watch').split(' '),
 );
 
 /**
@@ -150,7 +158,9 @@ export function imperative(description: string): string | undefined {
     .trim();
   const [first, ...rest] = s.split(/\s+/);
   if (!first || !rest.length) return undefined;
-  const w = first.toLowerCase();
+  let w = first.toLowerCase();
+  // "Running a service", "Setting up autolock": a gerund heading says what to do.
+  if (/ing$/.test(w)) w = gerundBase(w);
   const base = COMMAND_VERBS.has(w) ? w : COMMAND_VERBS.has(baseForm(w)) && w !== baseForm(w) ? baseForm(w) : undefined;
   if (!base) return undefined;
   return capitalise([base, ...rest].join(' '));

@@ -257,3 +257,16 @@ describe('heading-term: a section titled by a term, opened by what it does', () 
     expect(questions.filter((q) => rules[q.id]?.startsWith('heading-term'))).toEqual([]);
   });
 });
+
+describe('lead-ins that name the wrong command, and gerund headings', () => {
+  it('"Run the container" over a block whose command is `docker pull` gives no task and says why', () => {
+    const { questions, warnings } = build(`# Images\n\n> Run the container\n\n${fence('$ docker pull alpine')}\n`);
+    expect(questions.filter((q) => q.type === 'command' || /container/i.test(q.prompt))).toEqual([]);
+    expect(warnings.some((w) => /does not describe: "Run the container\." over "docker pull alpine"/.test(w))).toBe(true);
+  });
+
+  it('a gerund lead-in ("Running a container") describes the command like an imperative', () => {
+    const { questions } = build(`# Containers\n\n> Running a container named web\n\n${fence('$ docker run -d --name web nginx')}\n`);
+    expect(questions.filter((q) => q.type === 'command').map((q) => q.prompt)).toEqual(['Run a container named web.']);
+  });
+});

@@ -178,6 +178,16 @@ function emitTask(state: NoteState, ex: Example, prompt: string, solutions: stri
   return true;
 }
 
+/** Verbs that name one docker command each: a comment saying one of them over another such command describes something else. */
+const NAMED = new Set('run pull push tag commit build login logout search save load export import promote demote scale rollback exec attach pause unpause kill stop restart rename'.split(' '));
+
+/** "Run the container" over `docker pull alpine`: the comment names another command than the one below it. */
+export function namesOtherCommand(prompt: string, line: string): boolean {
+  const said = prompt.split(/\s+/)[0]?.toLowerCase() ?? '';
+  const verb = (commandPath(line) ?? '').split(' ').pop() ?? '';
+  return NAMED.has(said) && verb !== said && (NAMED.has(verb) || ['ls', 'ps', 'images', 'inspect'].includes(verb));
+}
+
 export function commandTasks(block: CommandBlock, state: NoteState): void {
   const image = block.image ?? DEFAULT_IMAGE;
   const prior: string[] = [];
@@ -192,6 +202,10 @@ export function commandTasks(block: CommandBlock, state: NoteState): void {
     const base = taskPrompt(description);
     if (!base) {
       state.diag.warn({ line: ex.line, column: 1 }, `skipped a command whose comment says no action: "${description}"`, 'start the comment with what to do ("Create ...", "List ...")', 'quality');
+      continue;
+    }
+    if (namesOtherCommand(base, primary[primary.length - 1])) {
+      state.diag.warn({ line: ex.line, column: 1 }, `skipped a command its comment does not describe: "${base}" over "${primary[primary.length - 1]}"`, 'put the comment above the command it describes', 'quality');
       continue;
     }
     const extra = missingValues(description, primary.join(' '));
