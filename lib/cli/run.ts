@@ -9,7 +9,7 @@ import { nearest } from './suggest';
 import { parseFlags, parseCommandFlags, takesTable, UsageError, formatUsageError, requireExactArgs, requireMinArgs, requireMaxArgs, requireRangeArgs, requireNoArgs, unknownSubcommand, type FlagSpec } from './flags';
 import { TemplateError } from './format/template';
 import type { CommandContext, CommandDef, CommandResult } from './types';
-import { CliError } from './types';
+import { CliError, daemonErrorText } from './types';
 import { CnmError, type Controller, type Engine } from '../cnm';
 
 /** What `docker` runs against: the engine, and a way to run programs inside containers. */
@@ -207,10 +207,7 @@ export function runDocker(host: DockerHost, node: string, argv: string[]): Comma
   }
 }
 
-/** Docker's stderr line for a daemon error (the one place this wording is produced). */
-export function daemonErrorText(message: string, tail = '\n'): string {
-  return `Error response from daemon: ${message}${tail}`;
-}
+export { daemonErrorText };
 
 const isRun = (def: CommandDef | null) => def?.daemonErrorStyle === 'run';
 

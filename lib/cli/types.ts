@@ -54,6 +54,11 @@ export interface CommandDef {
   run(ctx: CommandContext, flags: Flags, args: string[]): void;
 }
 
+/** Docker's stderr line for a daemon error (the one place this wording is produced; run.ts applies it to errors). */
+export function daemonErrorText(message: string, tail = '\n'): string {
+  return `Error response from daemon: ${message}${tail}`;
+}
+
 /** A client-side error (before the daemon is asked): printed as-is, exit 1. */
 export class CliError extends Error {
   readonly kind = 'bad-request' as const;

@@ -29,8 +29,9 @@ export class ContainerNotFoundError extends CnmError {
 }
 export class ImageNotFoundError extends CnmError {
   override name = 'ImageNotFoundError';
-  constructor(ref: string) {
-    super('not-found', `pull access denied for ${ref}, repository does not exist or may require 'docker login'`);
+  /** @param registry what the registry said, appended after a colon (`docker pull` prints it) */
+  constructor(ref: string, registry?: string) {
+    super('not-found', `pull access denied for ${ref}, repository does not exist or may require 'docker login'${registry ? `: ${registry}` : ''}`);
   }
 }
 export class AmbiguousError extends CnmError {

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandDef, Flags } from '../../types';
+import { daemonErrorText, type CommandContext, type CommandDef, type Flags } from '../../types';
 import { bool } from '../common';
 import { containerFlags, ImagePullError, toContainerInput } from './options';
 import { Controller, IMAGES, CnmError, writeLog } from '../../../cnm';
@@ -71,7 +71,7 @@ export const run: CommandDef = {
         // the runtime cannot start the process: the start fails (exit 127) and nothing is printed for -d
         ctx.ctl.finish(c, 127);
         const msg = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${missing[1]}`;
-        ctx.err.push(`docker: Error response from daemon: ${msg}\n\nRun 'docker run --help' for more information\n`);
+        ctx.err.push(`docker: ${daemonErrorText(msg, "\n\nRun 'docker run --help' for more information\n")}`);
         ctx.exitCode = 127;
         return;
       }

@@ -7,7 +7,7 @@ import type { CommandDef } from '../../types';
 import { CliError } from '../../types';
 import { bool, checkFilterKeys, filterMatcher, labelMatch, list, parseFilters, str } from '../common';
 import { formatList, goTime, humanDuration } from '../../format/formatter';
-import { CnmError, IMAGES, parseImageRef, type LocalImage } from '../../../cnm';
+import { CnmError, IMAGES, ImageNotFoundError, parseImageRef, type LocalImage } from '../../../cnm';
 
 /** go-units HumanSizeWithPrecision(size, 3): decimal units, 3 significant digits ("192MB", "8.44MB", "10.1kB"). */
 export function humanSize(bytes: number): string {
@@ -124,7 +124,7 @@ export const pull: CommandDef = {
     const hasTag = /:[^/]+$/.test(ref.split('@')[0]);
     if (!hasTag && !quiet) ctx.out.push('Using default tag: latest\n');
     const known = IMAGES.find((i) => i.name === repo);
-    if (!known) throw new CnmError('not-found', `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+    if (!known) throw new ImageNotFoundError(repo, 'denied: requested access to the resource is denied');
     if (!known.tags.includes(tag)) throw new CnmError('not-found', `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`);
     const fresh = ctx.ctl.pullImage(`${repo}:${tag}`);
     const path = repo.includes('/') ? repo : `library/${repo}`;
