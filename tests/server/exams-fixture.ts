@@ -1,4 +1,5 @@
 import type { Bank, Question } from '@/server/banks';
+import { answerChoice, answerDomc, type AttemptRepo, type ExamContext, type ExamViewDTO } from '@/server/exams';
 
 /**
  * A small synthetic bank for the exam tests. Option texts say whether they are right
@@ -82,4 +83,32 @@ export function examBank(): Bank {
       },
     ],
   } as Bank;
+}
+
+/** Whether an option text of the fixture bank is a right one. */
+export const isRight = (text: string) => text.startsWith('right');
+
+/** `ctxFor(repo, now?)`: an exam context on `bank` at `now` (by default `defaultNow`). */
+export function contextFor(bank: Bank, defaultNow: Date) {
+  return (repo: AttemptRepo, now: Date = defaultNow): ExamContext => ({ repo, bank, now });
+}
+
+/** Answer the current DOMC option as a learner who knows (good=true) or gets it backwards. */
+export async function judgeDomc(ctx: ExamContext, view: ExamViewDTO, good: boolean): Promise<ExamViewDTO> {
+  let v = view;
+  while (v.item.domc?.next) {
+    const next = v.item.domc.next;
+    v = await answerDomc(ctx, { attemptId: v.id, item: v.item.index, step: next.step, response: good ? isRight(next.text) : !isRight(next.text) });
+  }
+  return v;
+}
+
+/** Answer the current item right, as a learner who knows (option texts say "right"/"wrong"). */
+export async function answerRight(ctx: ExamContext, view: ExamViewDTO): Promise<ExamViewDTO> {
+  let v = await judgeDomc(ctx, view, true);
+  if (v.item.choice) {
+    const picks = v.item.choice.options.filter((o) => isRight(o.text)).map((o) => o.position);
+    v = await answerChoice(ctx, { attemptId: v.id, item: v.item.index, selected: picks });
+  }
+  return v;
 }

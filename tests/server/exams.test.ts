@@ -1,5 +1,5 @@
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { examBank } from './exams-fixture';
+import { contextFor, examBank, isRight, judgeDomc } from './exams-fixture';
 import {
   answerChoice,
   answerDomc,
@@ -15,7 +15,6 @@ import {
   startExam,
   submitExam,
   userRepo,
-  type AttemptRepo,
   type ExamContext,
   type ExamViewDTO,
 } from '@/server/exams';
@@ -40,19 +39,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const ctxFor = (repo: AttemptRepo, now: Date = T0): ExamContext => ({ repo, bank, now });
+const ctxFor = contextFor(bank, T0);
 const aliceCtx = (now: Date = T0) => ctxFor(userRepo(t.db, alice), now);
-const isRight = (text: string) => text.startsWith('right');
-
-/** Answer the current DOMC option as a learner who knows (good=true) or gets it backwards. */
-async function judgeDomc(ctx: ExamContext, view: ExamViewDTO, good: boolean): Promise<ExamViewDTO> {
-  let v = view;
-  while (v.item.domc?.next) {
-    const next = v.item.domc.next;
-    v = await answerDomc(ctx, { attemptId: v.id, item: v.item.index, step: next.step, response: good ? isRight(next.text) : !isRight(next.text) });
-  }
-  return v;
-}
 
 async function answerAll(ctx: ExamContext, first: ExamViewDTO, good: (i: number) => boolean): Promise<ExamViewDTO> {
   let v = first;

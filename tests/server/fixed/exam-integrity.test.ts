@@ -4,7 +4,7 @@
  * an open attempt hides. Real SQLite file (PostgreSQL under npm run test:postgres).
  */
 import { freshDatabase, type TestDatabase } from '../../helpers/db';
-import { examBank } from '../exams-fixture';
+import { answerRight, contextFor, examBank } from '../exams-fixture';
 import {
   answerChoice,
   answerDomc,
@@ -17,9 +17,6 @@ import {
   startExam,
   submitExam,
   userRepo,
-  type AttemptRepo,
-  type ExamContext,
-  type ExamViewDTO,
 } from '@/server/exams';
 import { exportAccount } from '@/server/users';
 
@@ -34,22 +31,9 @@ afterAll(async () => {
   await t.close();
 });
 
-const ctxFor = (repo: AttemptRepo, now: Date = T0): ExamContext => ({ repo, bank, now });
+const ctxFor = contextFor(bank, T0);
 const newUser = async (email: string) => (await t.db.user.create({ data: { email } })).id;
 const kindOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof ExamError ? e.kind : String(e)));
-
-/** Answer the current item right, as a learner who knows (option texts say "right"/"wrong"). */
-async function answerRight(ctx: ExamContext, v: ExamViewDTO): Promise<ExamViewDTO> {
-  while (v.item.domc?.next) {
-    const next = v.item.domc.next;
-    v = await answerDomc(ctx, { attemptId: v.id, item: v.item.index, step: next.step, response: next.text.startsWith('right') });
-  }
-  if (v.item.choice) {
-    const picks = v.item.choice.options.filter((o) => o.text.startsWith('right')).map((o) => o.position);
-    v = await answerChoice(ctx, { attemptId: v.id, item: v.item.index, selected: picks });
-  }
-  return v;
-}
 
 describe('one open attempt per learner', () => {
   it('starting another asks to resume or abandon; abandoning scores the open one as it stands', async () => {
