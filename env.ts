@@ -1,9 +1,10 @@
-import path from 'node:path';
 import { z } from 'zod';
 
 /**
  * The one reader of `process.env`. Every setting the app knows is declared here,
  * parsed once with zod, and handed out typed. `.env.example` lists the same keys.
+ * Light: zod only, no Node module (auth.config.ts and proxy.ts import it); where the SQLite
+ * file of a `file:` URL lies on disk is server/sqlite-path.ts.
  */
 
 export const DEFAULT_DATABASE_URL = 'file:./data/app.db';
@@ -69,11 +70,4 @@ export function env(): Env {
 /** True when the URL selects PostgreSQL rather than the embedded SQLite file. */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
-}
-
-/** Absolute path of the SQLite file named by a `file:` URL, relative paths taken from `cwd`. */
-export function sqlitePath(url: string, cwd: string = process.cwd()): string {
-  const p = url.replace(/^file:/, '').replace(/\?.*$/, '');
-  // A run-time path (DATABASE_URL): keep Turbopack from tracing the whole project into the build.
-  return path.resolve(/*turbopackIgnore: true*/ cwd, p);
 }

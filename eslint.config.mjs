@@ -67,6 +67,23 @@ const eslintConfig = [
     },
   },
   {
+    // The light config: what proxy.ts needs besides the secret. No Node module, no file I/O, no providers or database.
+    files: ['auth.config.ts', 'env.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'auth.config.ts and env.ts stay light (edge-safe): no Node module.' },
+            { group: ['fs', 'fs/*', 'path', 'crypto', 'os', 'child_process'], message: 'auth.config.ts and env.ts stay light (edge-safe): no Node module.' },
+            { regex: '(^|/)(auth|auth-secret)$', message: 'auth.config.ts and env.ts stay light: the secret file is auth-secret.ts, the providers auth.ts.' },
+            { group: ['next-auth', 'next-auth/*', '@prisma/*', '@/generated/*', '@/server/*', '**/server/*'], message: 'auth.config.ts and env.ts stay light: no providers, no database.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // components/ receive DTOs as props; from server/ they take types only (`import type`).
     files: ['components/**/*.ts', 'components/**/*.tsx'],
     rules: {

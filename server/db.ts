@@ -4,7 +4,8 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { PrismaClient as PgPrismaClient } from '@/generated/prisma-pg/client';
-import { env, isPostgresUrl, sqlitePath } from '@/env';
+import { env, isPostgresUrl } from '@/env';
+import { sqlitePath } from './sqlite-path';
 
 /**
  * The one PrismaClient of the process, with the driver adapter the DATABASE_URL

@@ -2,7 +2,8 @@ import 'server-only';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Pool, types, type CustomTypesConfig } from 'pg';
-import { isPostgresUrl, sqlitePath } from '@/env';
+import { isPostgresUrl } from '@/env';
+import { sqlitePath } from './sqlite-path';
 import { databaseUrlOf, SQLITE_PRAGMAS, type Db } from './db';
 
 /**

@@ -53,6 +53,10 @@ describe('ESLint layer rules', () => {
     // components/ take only types from server/, and from app/ only server actions
     { file: 'components/quiz/layer-fixture.tsx', code: "import { getBank } from '@/server/banks';\nexport const x = getBank;\n", rule: '@typescript-eslint/no-restricted-imports' },
     { file: 'components/quiz/layer-fixture.tsx', code: "import Home from '@/app/page';\nexport const x = Home;\n", rule: 'import/no-restricted-paths' },
+    // the light config stays light: no Node module, no secret file, no database
+    { file: 'auth.config.ts', code: "import fs from 'node:fs';\nexport const x = fs;\n", rule: 'no-restricted-imports' },
+    { file: 'env.ts', code: "import path from 'path';\nexport const x = path;\n", rule: 'no-restricted-imports' },
+    { file: 'auth.config.ts', code: "import { authSecret } from './auth-secret';\nexport const x = authSecret;\n", rule: 'no-restricted-imports' },
     // bench/ and scripts/ never import tests/
     { file: 'bench/layer-fixture.ts', code: "import { freshDatabase } from '../tests/helpers/db';\nexport const x = freshDatabase;\n", rule: 'import/no-restricted-paths' },
     { file: 'scripts/layer-fixture.ts', code: "import { freshDatabase } from '@/tests/helpers/db';\nexport const x = freshDatabase;\n", rule: 'import/no-restricted-paths' },
@@ -62,6 +66,7 @@ describe('ESLint layer rules', () => {
     { file: 'components/quiz/layer-fixture.tsx', code: "import type { Bank } from '@/server/banks';\nexport type X = Bank;\n" },
     { file: 'components/quiz/layer-fixture.tsx', code: "import { startExamAction } from '@/app/(study)/exam/actions';\nexport const x = startExamAction;\n" },
     { file: 'app/layer-fixture.ts', code: "import { getBank } from '@/server/banks';\nexport const x = getBank;\n" },
+    { file: 'auth.config.ts', code: "import { env } from './env';\nexport const x = env;\n" },
     { file: 'tests/layer-fixture.ts', code: "import { startServer } from '@/scripts/lib/server';\nexport const x = startServer;\n" },
   ];
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isPostgresUrl, sqlitePath } from '../../env';
+import { isPostgresUrl } from '../../env';
+import { sqlitePath } from '../../server/sqlite-path';
 import { SetupError } from './fail';
 import { PRISMA_BIN, ROOT } from './paths';
 
