@@ -15,8 +15,6 @@ export type { Bank, Deck, Question } from '@/lib/qbank';
 
 /** A question id of the bank, branded so it is not confused with a card row id. */
 export type QuestionId = string & { readonly __brand: 'QuestionId' };
-/** The id of a CardState row. */
-export type CardId = string & { readonly __brand: 'CardId' };
 
 /** A bank plus the lookups the store needs. */
 export interface LoadedBank {

@@ -41,7 +41,6 @@ export const QuizOptionsSchema = z.object({
   /** Question types to include; all when omitted. */
   types: z.array(QuestionTypeSchema).optional(),
 });
-export type QuizOptions = z.infer<typeof QuizOptionsSchema>;
 
 export const TOPIC_SEPARATOR = ' › ';
 

@@ -24,7 +24,6 @@ export const ReportInputSchema = z
       .max(REPORT_MAX_CHARS, `keep it under ${REPORT_MAX_CHARS} characters`),
   })
   .strict();
-export type ReportInput = z.input<typeof ReportInputSchema>;
 
 export interface ReportDTO {
   id: string;

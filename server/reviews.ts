@@ -61,7 +61,6 @@ export const SubmitReviewSchema = z
     message: 'give exactly one of rating (1-4) or outcome ({ correct })',
     path: ['rating'],
   });
-export type SubmitReviewInput = z.input<typeof SubmitReviewSchema>;
 
 /** The result of a submission. */
 export interface ReviewResultDTO {

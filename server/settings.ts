@@ -24,7 +24,6 @@ import { driverFor, queryOne } from './driver';
 export const ThemeSchema = z.enum(['light', 'dark', 'system']);
 /** Choice questions as flashcards: pick the options (machine-graded) or recall, then see them on the back. */
 export const ChoiceModeSchema = z.enum(['pick', 'reveal']);
-export type ChoiceMode = z.infer<typeof ChoiceModeSchema>;
 
 /** Settings as the UI sees and edits them. */
 export const SettingsSchema = z.object({
@@ -46,7 +45,6 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 /** A partial update; unknown keys are rejected. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: 0.9,

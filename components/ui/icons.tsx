@@ -21,9 +21,6 @@ export const IconAlert = (p: SVGProps<SVGSVGElement>) => (
 export const IconSearch = (p: SVGProps<SVGSVGElement>) => (
   <Icon {...p}><circle cx="11" cy="11" r="6.5" /><path d="M20 20l-4.2-4.2" /></Icon>
 );
-export const IconSparkle = (p: SVGProps<SVGSVGElement>) => (
-  <Icon {...p}><path d="M12 3v4M12 17v4M3 12h4M17 12h4M6.3 6.3l2.6 2.6M15.1 15.1l2.6 2.6M6.3 17.7l2.6-2.6M15.1 8.9l2.6-2.6" /></Icon>
-);
 export const IconChart = (p: SVGProps<SVGSVGElement>) => (
   <Icon {...p}><path d="M4 20V10M10 20V4M16 20v-7M22 20H2" /></Icon>
 );

@@ -50,7 +50,6 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX, SIGN_IN_FAILED),
 });
-export type SignInInput = z.infer<typeof signInSchema>;
 
 export const changePasswordSchema = z
   .object({
@@ -64,7 +63,6 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export const deleteAccountSchema = z.object({
   confirmEmail: z.string().trim().toLowerCase().min(1, 'Type your email address to confirm.'),
 });
-export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
 
 /** Form state returned by the account actions (useActionState). */
 export interface FormState {

@@ -19,7 +19,6 @@ export const STATE_NAMES = { 0: 'new', 1: 'learning', 2: 'review', 3: 'relearnin
 
 /** Where a review came from. */
 export const ReviewSourceSchema = z.enum(['flashcard', 'quiz', 'command', 'exam']);
-export type ReviewSource = z.infer<typeof ReviewSourceSchema>;
 
 const isoDate = z.iso.datetime({ offset: true });
 

@@ -21,12 +21,6 @@ import { cardView, previewRecord } from './cards';
 export const CUSTOM_SIZE = 50;
 const DAY_MS = 86_400_000;
 
-/** A deck's section as custom study names it: its deck id and its title ("" for the deck's overview). */
-export interface TopicRef {
-  deck: string;
-  section: string;
-}
-
 export const CustomStudySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('topic'), deck: z.string().min(1).max(200), section: z.string().max(300) }),
   z.object({ kind: z.literal('failed'), days: z.coerce.number().int().min(1).max(30) }),

@@ -112,11 +112,3 @@ export async function signIn(baseUrl: string, email: string, password = TEST_PAS
   return out.session;
 }
 
-/**
- * Secrecy check for exam/quiz responses: fails when any of the given secrets (correct-answer texts,
- * explanations, `"correct":true` flags…) appears in a body the browser receives before submission.
- * @returns the secrets found (empty when the body is clean)
- */
-export function leakedSecrets(body: string, secrets: string[]): string[] {
-  return secrets.filter((s) => s.length > 0 && body.includes(s));
-}

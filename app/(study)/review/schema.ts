@@ -7,7 +7,6 @@ export const GradeCardSchema = z.object({
   clientReviewId: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/),
   durationMs: z.number().int().min(0).max(24 * 3_600_000),
 });
-export type GradeCardInput = z.infer<typeof GradeCardSchema>;
 
 /** `?deck=a&deck=b` -> ['a', 'b'] (unknown ids are dropped by the store). */
 export const DeckParamSchema = z

@@ -13,7 +13,4 @@ export const SettingsFormSchema = z.object({
   theme: z.enum(THEMES, { error: 'Pick light, dark or system.' }),
   choiceMode: z.enum(['pick', 'reveal'], { error: 'Pick "Pick the options" or "Recall first".' }).default('pick'),
 });
-export type SettingsFormInput = z.input<typeof SettingsFormSchema>;
 export type SettingsForm = z.infer<typeof SettingsFormSchema>;
-
-export type SettingsField = keyof SettingsForm;

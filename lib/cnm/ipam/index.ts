@@ -237,9 +237,6 @@ export function markUsed(pool: PoolState, ip: number): void {
   }
   if (u[lo] !== ip) u.splice(lo, 0, ip);
 }
-export function isUsed(pool: PoolState, ip: number): boolean {
-  return pool.used.includes(ip);
-}
 export function release(pool: PoolState, ip: string): void {
   const n = ipToNum(ip);
   const i = pool.used.indexOf(n);
