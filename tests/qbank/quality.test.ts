@@ -11,6 +11,9 @@ describe('qualityProblem', () => {
     ['fragment', { type: 'cloze', prompt: '`docker run _____ -dt --name ucp docker/ucp install`', answer: '--rm', item }],
     ['gives away', { type: 'single-choice', prompt: 'Which command lists the swarm nodes with docker node ls?', choices: [{ text: '`docker node ls`', correct: true }, { text: '`docker ps`', correct: false }], item }],
     ['unseen', { type: 'qa', prompt: 'Which of the following flags sets the restart policy?', answer: '--restart', item }],
+    ['unseen', { type: 'cloze', prompt: 'The _____ and -v examples below mount the same host folder.', answer: '--mount', item }],
+    ['unseen', { type: 'cloze', prompt: 'Labels should follow the team layout, in this case the two product teams.', answer: 'Labels', item }],
+    ['fragment', { type: 'cloze', prompt: 'This happens when containers are removed with the _____ flag of docker run.', answer: '--rm', item }],
     ['duplicate distractors', { type: 'single-choice', prompt: 'Which port do managers listen on?', choices: [{ text: '2377', correct: true }, { text: '7946', correct: false }, { text: '7946', correct: false }], item }],
     ['distractor is also true', { type: 'multiple-choice', prompt: 'Which ports does a swarm use?', choices: [{ text: '2377', correct: true }, { text: '2377', correct: false }, { text: '80', correct: false }], item }],
   ] as const)('drops: %s', (reason, q) => {
@@ -20,6 +23,7 @@ describe('qualityProblem', () => {
   it.each([
     { type: 'cloze', prompt: 'Swarm managers listen on TCP port _____ for cluster management.', answer: '2377', item },
     { type: 'qa', prompt: 'Which port does DNS use?', answer: 'Port 53.', item },
+    { type: 'cloze', prompt: '_____ are easier to back up or move than bind mounts.', answer: 'Volumes', item },
     { type: 'single-choice', prompt: 'Which command scales a service?', choices: [{ text: '`docker service scale`', correct: true }, { text: '`docker service ls`', correct: false }], item },
   ] as const)('keeps a good question: $prompt', (q) => {
     expect(qualityProblem(q)).toBeUndefined();

@@ -45,7 +45,7 @@ export interface GateInput {
 const plain = (s: string) => s.replace(/_____/g, '\u2423').replace(/[`*_]/g, '').replace(/\u2423/g, '_____').replace(/\s+/g, ' ').trim();
 const norm = (s: string) => plain(s).toLowerCase().replace(/[.;:,]+$/, '');
 /** Words that point at something the card does not show. */
-const UNSEEN = /\b(the following|as follows|(?:these|those) (?:options|commands|flags|steps|settings|values|ones)|(?:shown|listed|mentioned) (?:above|below)|(?:the )?(?:above|below) (?:command|list|table|example)|this (?:table|list|example|command|output))\b/i;
+const UNSEEN = /\b(the following|as follows|(?:these|those) (?:options|commands|flags|steps|settings|values|ones)|(?:shown|listed|mentioned) (?:above|below)|(?:the )?(?:above|below) (?:command|list|table|example)|(?:examples?|commands?|steps?) (?:above|below)|in this case|this (?:table|list|example|command|output))\b/i;
 
 /**
  * Why a generated question is not good enough to keep, or undefined when it is. The reasons:
@@ -60,6 +60,7 @@ export function qualityProblem(q: GateInput): string | undefined {
     if (words < 6) return `fragment: "${sentence}" is too short to be a statement`;
     if (!/^[A-Z0-9`"'(_]/.test(q.prompt.trim()) || !/[.!?)`"']$/.test(q.prompt.trim())) return `fragment: "${prompt}" is not a whole sentence`;
     if (/^(and|or|but|which|that|because|so|then|also)\b/i.test(prompt)) return `fragment: "${prompt}" continues another sentence`;
+    if (/^(this|these|those|it|they)\s+(?!_____)/i.test(prompt)) return `fragment: "${prompt}" opens on a pronoun for something the card does not show`;
     if (/^`[^`]+`[.]?$/.test(q.prompt.trim())) return `fragment: "${prompt}" is a command line, not a statement`;
   } else if (q.type !== 'command') {
     if (prompt.split(/\s+/).length < 4) return `fragment: "${prompt}" is too short to be a question`;
