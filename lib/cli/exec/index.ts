@@ -6,6 +6,7 @@
 import { type Controller, type ContainerState, type EndpointState, hostsFile, logRequest, netns, processEnv, publishedTarget, resolve, resolveOnNode, resolvConf, route, routeFromNode, serverPorts, type Target, findImage, contains, ipToNum, numToIp, type NodeState } from '../../cnm';
 import type { CommandResult } from '../sh';
 import { runShell } from '../sh';
+import { APPLETS } from '../sh/applets';
 import { editDistance } from '../suggest';
 
 const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -297,6 +298,14 @@ function filterDev(text: string, dev: string): CommandResult {
   return ok(hit.endsWith('\n') ? hit : hit + '\n');
 }
 
+/** The files of a container the lab knows, or null. */
+function etcFile(ctl: Controller, c: ContainerState, f: string): string | null {
+  if (f === '/etc/hosts') return hostsFile(ctl, c);
+  if (f === '/etc/resolv.conf') return resolvConf(ctl, c);
+  if (f === '/etc/hostname') return c.hostname + '\n';
+  return null;
+}
+
 function notFound(prog: string): CommandResult {
   return fail(
     `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog}": executable file not found in $PATH: unknown\n`,
@@ -346,12 +355,21 @@ export function execInContainer(ctl: Controller, c: ContainerState, argv: string
     case 'cat': {
       let out = '';
       for (const f of args) {
-        if (f === '/etc/hosts') out += hostsFile(ctl, c);
-        else if (f === '/etc/resolv.conf') out += resolvConf(ctl, c);
-        else if (f === '/etc/hostname') out += c.hostname + '\n';
-        else return fail(`cat: can't open '${f}': No such file or directory\n`, 1, out);
+        const text = etcFile(ctl, c, f);
+        if (text === null) return fail(`cat: can't open '${f}': No such file or directory\n`, 1, out);
+        out += text;
       }
       return ok(out);
+    }
+    case 'grep':
+    case 'head':
+    case 'tail': {
+      // busybox grep/head/tail on one of the files the lab has (the last operand), else on the exec's
+      // stdin, which is empty: the shell's applets do the work
+      const file = args.length > 1 && args[args.length - 1].startsWith('/') ? args[args.length - 1] : null;
+      const text = file === null ? '' : etcFile(ctl, c, file);
+      if (text === null) return fail(`${base}: ${file}: No such file or directory\n`, base === 'grep' ? 2 : 1);
+      return APPLETS[base](file === null ? args : args.slice(0, -1), text, undefined as never) ?? notFound(prog);
     }
     case 'hostname':
       if (args[0] === '-i') return ok(ns.endpoints.filter((e) => e.ipv4).map((e) => e.ipv4).join(' ') + '\n');

@@ -76,7 +76,9 @@ function substitute(parts: Part[], r: Record<string, unknown>): string {
 export function formatInspect(items: unknown[], format: string): string {
   if (!format) return goMarshalJson(items, '    ') + '\n';
   if (format === 'json') return goMarshalJson(items, '') + '\n';
-  const body = format.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  // docker/cli inspect parses the template as typed: unlike list formats, "\t" and "\n" outside a
+  // quoted string stay two characters, and {{"\n"}} is a newline.
+  const body = format;
   let out = '';
   for (const it of items) {
     try {
