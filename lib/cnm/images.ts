@@ -111,7 +111,7 @@ export interface LocalImage {
 }
 
 /** The canonical "repo:tag" of a reference (docker.io/library/ and :latest spelled out). */
-export function imageKey(ref: string): string {
+function imageKey(ref: string): string {
   const { repo, tag } = parseImageRef(ref);
   return `${repo}:${tag}`;
 }

@@ -24,7 +24,7 @@ export type { NodeRole, ServiceInput, ServicePort, ServiceState, ServiceUpdate, 
 export * from './errors';
 export { LOG_LIMIT, logRequest, readLog, writeLog, type HttpRequest, type LogEntry } from './logs';
 export { EVENTS_LIMIT, eventAttributes, type EventRecord, type EventType } from './events';
-export { IMAGES, findImage, imageKey, parseImageRef, type ImageInfo, type LocalImage } from './images';
+export { IMAGES, findImage, parseImageRef, type ImageInfo, type LocalImage } from './images';
 export { cidrString, contains, ipToNum, isCidr6, isIP, isIPv4, isIPv6, numToIp, parseCidr4, validateIpamConfig, type Cidr } from './ipam';
 export {
   EMBEDDED_DNS,

@@ -10,7 +10,7 @@ import { formatList, goTime, humanDuration } from '../../format/formatter';
 import { CnmError, IMAGES, ImageNotFoundError, parseImageRef, type LocalImage } from '../../../cnm';
 
 /** go-units HumanSizeWithPrecision(size, 3): decimal units, 3 significant digits ("192MB", "8.44MB", "10.1kB"). */
-export function humanSize(bytes: number): string {
+function humanSize(bytes: number): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let v = bytes;
   let i = 0;
