@@ -13,4 +13,5 @@ export { startTask, sessionLine, splitSessionLine, type TaskStart } from './sess
 export { DEFAULT_SEED } from '../cnm';
 export { validateCommand } from './validate';
 export { readDockerLine, type DockerLine, type LineFlag } from './line';
+export { withoutBarePrompt } from './prompt';
 export { completeLine, type Completion } from './complete';

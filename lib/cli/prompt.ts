@@ -14,3 +14,9 @@ export function parsePromptLine(line: string): PromptLine | null {
   const m = PROMPT_LINE.exec(String(line).trim());
   return m ? { node: m[1], command: (m[2] ?? '').trim() } : null;
 }
+
+/** A line typed after a bare `$` prompt, without it (`$ docker ps` -> `docker ps`); any other line as it is. */
+export function withoutBarePrompt(line: string): string {
+  const p = parsePromptLine(line);
+  return p && p.node === undefined ? p.command : line;
+}

@@ -56,13 +56,3 @@ export class DiagnosticSink {
     this.list.push({ severity, file: this.file, line: at?.line ?? 1, column: at?.column ?? 1, message, ...(hint ? { hint } : {}), ...(check ? { check } : {}) });
   }
 }
-
-/** Thrown by callers that need an exception (the build script) when diagnostics contain errors. */
-export class ContentError extends Error {
-  override name = 'ContentError';
-  readonly kind = 'bad-request' as const;
-  constructor(readonly diagnostics: Diagnostic[]) {
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    super(`${errors.length} content error${errors.length === 1 ? '' : 's'}:\n${errors.map(formatDiagnostic).join('\n')}`);
-  }
-}

@@ -23,6 +23,6 @@ export {
 export type { Bank, Blueprint, ChangedFact, Choice, ChoiceQuestion, ChoiceQuestionType, Command, Deck, FrontMatter, Objective, Outdated, Question, QuestionOf, QuestionType } from './schema';
 export { compile, compileBlueprint, parseNote, parser, serialiseBank } from './pipeline';
 export type { CompileOptions, CompileResult, NoteInput } from './pipeline';
-export { ContentError, formatDiagnostic, sortDiagnostics } from './diagnostics';
+export { formatDiagnostic, sortDiagnostics } from './diagnostics';
 export type { Diagnostic, Position, Severity } from './diagnostics';
 export { remarkQuestions, extractQuestions } from './plugins/questions';

@@ -3,7 +3,7 @@ import { createLab, restoreLab, validateCommand } from '@/lib/cli';
 
 describe('lib/cli exports', () => {
   it('pins the public API', () => {
-    expect(Object.keys(api).sort()).toEqual(['DEFAULT_SEED', 'check', 'completeLine', 'createLab', 'readDockerLine', 'restoreLab', 'sessionLine', 'splitSessionLine', 'startTask', 'validateCommand']);
+    expect(Object.keys(api).sort()).toEqual(['DEFAULT_SEED', 'check', 'completeLine', 'createLab', 'readDockerLine', 'restoreLab', 'sessionLine', 'splitSessionLine', 'startTask', 'validateCommand', 'withoutBarePrompt']);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describeApp, DESKTOP, PHONE, runAxe, screenshot, showInTheme, VIEWPORTS } from './helpers';
-import { findQuestion, terminalText, typeInTerminal } from './quiz-helpers';
+import { findQuestion, terminalText, typeInTerminal, waitForTerminalText } from './quiz-helpers';
 import { BUSY_LAB } from './fixtures/busy-lab';
 
 const TERM = 'Lab terminal';
@@ -64,7 +64,7 @@ describeApp('command lab', 'lab', (app) => {
 
     await page.reload();
     await lane(page, 'host').getByText('10.20.0.2').waitFor();
-    expect(await terminalText(page, TERM)).toMatch(/Restored the lab/);
+    expect(await waitForTerminalText(page, TERM, /Restored the lab/)).toMatch(/Restored the lab/);
     const ready = async (p: Page) => {
       await lane(p, 'host').getByText('10.20.0.2').waitFor();
     };

@@ -35,6 +35,13 @@ export async function terminalText(page: Page, label: string): Promise<string> {
   return page.getByRole('group', { name: label }).locator('.xterm-rows').innerText();
 }
 
+/** Wait until the terminal labelled `label` shows text matching `pattern` (xterm writes after the page is drawn). */
+export async function waitForTerminalText(page: Page, label: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const rows = page.getByRole('group', { name: label }).locator('.xterm-rows');
+  await rows.filter({ hasText: pattern }).waitFor({ timeout: timeoutMs });
+  return rows.innerText();
+}
+
 /** The exam runner is idle (no answer being saved). */
 export const examIdle = (page: Page) => page.locator('section[aria-busy="false"]').waitFor();
 

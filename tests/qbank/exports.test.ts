@@ -8,7 +8,6 @@ test('lib/qbank exports', () => {
       'BlueprintSchema',
       'ChoiceSchema',
       'CommandSchema',
-      'ContentError',
       'DeckSchema',
       'FrontMatterSchema',
       'ObjectiveSchema',

@@ -313,7 +313,7 @@ function notFound(prog: string): CommandResult {
   );
 }
 
-function common(w: Where, argv: string[], stdin: string): CommandResult | null {
+function common(w: Where, argv: string[]): CommandResult | null {
   const [prog, ...args] = argv;
   const base = prog.split('/').pop()!;
   switch (base) {
@@ -337,7 +337,6 @@ function common(w: Where, argv: string[], stdin: string): CommandResult | null {
     case 'cat':
       return null;
     default:
-      void stdin;
       return null;
   }
 }
@@ -346,7 +345,7 @@ function common(w: Where, argv: string[], stdin: string): CommandResult | null {
 export function execInContainer(ctl: Controller, c: ContainerState, argv: string[], depth = 0): CommandResult {
   if (!argv.length) return fail('OCI runtime exec failed: exec failed: unable to start container process: exec: no command: unknown\n', 126);
   const w: Where = { kind: 'container', ctl, c };
-  const r = common(w, argv, '');
+  const r = common(w, argv);
   if (r) return r;
   const [prog, ...args] = argv;
   const base = prog.split('/').pop()!;
@@ -434,7 +433,7 @@ export function execInContainer(ctl: Controller, c: ContainerState, argv: string
 /** Run argv on a node's own shell (no docker prefix). */
 export function execOnNode(ctl: Controller, argv: string[]): CommandResult {
   const w: Where = { kind: 'node', ctl };
-  const r = common(w, argv, '');
+  const r = common(w, argv);
   if (r) return r;
   const [prog, ...args] = argv;
   switch (prog) {

@@ -10,6 +10,7 @@
  * A blockquote whose first label is not a question opener (e.g. `**Note:**`) is an ordinary quote.
  */
 import type { Blockquote, BlockContent, Code, DefinitionContent, List, Paragraph, PhrasingContent } from 'mdast';
+import { withoutBarePrompt } from '../../cli';
 import { blockMarkdown } from '../markdown';
 import { inlineMarkdown, normalise, plainText } from '../text';
 import type { Position } from '../diagnostics';
@@ -60,7 +61,7 @@ function list(text: string): string[] {
 function fenceLines(code: Code): string[] {
   return code.value
     .split('\n')
-    .map((l) => l.trim().replace(/^\$\s+/, ''))
+    .map((l) => withoutBarePrompt(l.trim()))
     .filter((l) => l && !l.startsWith('#'));
 }
 
@@ -234,7 +235,7 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
         }
         const lines = fenceLines(codes[0]);
         codes[0].value.split('\n').forEach((raw, i) => {
-          const line = raw.trim().replace(/^\$\s+/, '');
+          const line = withoutBarePrompt(raw.trim());
           if (!line || line.startsWith('#')) return;
           const problem = state.validateLine(line);
           if (problem) {

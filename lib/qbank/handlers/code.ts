@@ -7,6 +7,7 @@
  */
 import type { Code } from 'mdast';
 import type { NoteState } from '../state';
+import { withoutBarePrompt } from '../../cli';
 import { commandTasks, fillPlaceholders } from '../generators/command-task';
 import { optionRecall } from '../generators/option-recall';
 
@@ -211,8 +212,9 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
       comments.push({ text, line });
       continue;
     }
-    const prompted = /^\$\s+/.test(trimmed);
-    const command = trimmed.replace(/^\$\s+/, '').replace(/\t+/g, ' ').replace(/\s{2,}/g, ' ');
+    const unprompted = withoutBarePrompt(trimmed);
+    const prompted = unprompted !== trimmed;
+    const command = unprompted.replace(/\t+/g, ' ').replace(/\s{2,}/g, ' ');
     if (!/^docker(\s|$)/.test(command)) {
       if (inOutput && current) current.output.push(raw);
       continue;
@@ -225,7 +227,7 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
     // A usage line with its own trailing comment is a task when its placeholders can be filled.
     if (isUsage(command) && !(trailing && fillPlaceholders([command], ''))) {
       const description = comments.map((c) => c.text).join(' ');
-      const [desc, ...optParts] = description.split(/;\s*(?=options?\s*:)/i);
+      const [desc] = description.split(/;\s*(?=options?\s*:)/i);
       const usageOptions = optionsIn(description);
       const descText = desc.replace(/\boptions?\s*:.*$/i, '').replace(/[;,.\s]+$/, '').trim();
       lastUsage = {
@@ -236,7 +238,6 @@ export function readCommandBlock(node: Code): CommandBlock | undefined {
         optionNotes: pendingFlags,
         line,
       };
-      void optParts;
       pendingFlags = [];
       block.usages.push(lastUsage);
       comments = [];
@@ -276,7 +277,7 @@ function firstCommand(text: string, start = 0): { line: string; at: number } | u
   const joined = joinContinuations(text);
   const i = joined.lines.findIndex((l) => /^\s*\$?\s*docker\s/.test(l));
   if (i < 0) return undefined;
-  const line = joined.lines[i].trim().replace(/^\$\s+/, '').replace(/\s+#.*$/, '').replace(/\s{2,}/g, ' ');
+  const line = withoutBarePrompt(joined.lines[i].trim()).replace(/\s+#.*$/, '').replace(/\s{2,}/g, ' ');
   return { line, at: start + joined.at[i] };
 }
 
