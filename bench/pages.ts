@@ -10,6 +10,8 @@
  * Reports { pages: { "/": { p50Ms, p95Ms }, ... }, worstPage, worstP95Ms, loadAverage }.
  * Target: worstP95Ms <= 150.
  * Args: --cards N (2000) --logs N (50000) --exams N (20) --requests N (50)
+ *       --only /a,/b (measure these pages only, e.g. --only /,/stats,/decks/docker-networking)
+ *       --cpu-prof DIR (a V8 CPU profile of the server; `npx tsx bench/_cpu-top.ts DIR/<file>.cpuprofile`)
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Bench } from './index';
-import { arg } from './_args';
+import { arg, strArg } from './_args';
 import { percentile } from './_load';
 import { ensureBuilt } from './http';
 import { loadServer } from './_server';
@@ -82,6 +84,8 @@ const bench: Bench = {
     const nLogs = arg(args, 'logs', 50_000);
     const nExams = arg(args, 'exams', 20);
     const requests = arg(args, 'requests', 50);
+    const only = strArg(args, 'only')?.split(',').filter(Boolean);
+    const profDir = strArg(args, 'cpu-prof');
     ensureBuilt(log);
     const bank = grownBank(nCards);
     const dir = scratchProject(bank);
@@ -143,9 +147,10 @@ const bench: Bench = {
         }
         const lastDone = (await server.listAttempts({ repo, bank: examBank, now })).find((a) => a.submittedAt)?.id;
         const decks = bank.decks.map((d) => d.id);
-        const pages = ['/', '/decks', `/decks/${decks[0]}`, `/decks/${decks[Math.floor(decks.length / 2)]}`, '/review', '/review/custom', '/quiz', '/exam', `/exam/${openExam}`, `/exam/${lastDone}/result`, `/exam/${lastDone}/review`, '/lab', '/stats', '/reports', '/settings', '/account'];
+        const allPages = ['/', '/decks', `/decks/${decks[0]}`, `/decks/${decks[Math.floor(decks.length / 2)]}`, '/review', '/review/custom', '/quiz', '/exam', `/exam/${openExam}`, `/exam/${lastDone}/result`, `/exam/${lastDone}/review`, '/lab', '/stats', '/reports', '/settings', '/account'];
+        const pages = only ? allPages.filter((p) => only.includes(p)) : allPages;
 
-        const app = await startServer({ DATABASE_URL: url, NEXTAUTH_SECRET: TEST_SECRET }, 60_000, [], dir);
+        const app = await startServer({ DATABASE_URL: url, NEXTAUTH_SECRET: TEST_SECRET }, 60_000, profDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profDir)}`] : [], dir);
         const cookie = await sessionCookie(userId, TEST_SECRET);
         const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
         const figures: Record<string, { p50Ms: number; p95Ms: number; status: number }> = {};

@@ -57,19 +57,7 @@ export function Flashcard({ card, revealed, pending, onReveal, onGrade }: Props)
   const focused: Grade = suggested ?? 3;
   const focusedRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (!revealed) return;
-    // With reduced motion the global 0.01 ms transitions also apply to `visibility`, so the
-    // back stays hidden (and unfocusable) for a frame: try again on the next frames.
-    let frame = 0;
-    let tries = 0;
-    const focus = () => {
-      const el = focusedRef.current;
-      if (!el) return;
-      el.focus({ preventScroll: true });
-      if (document.activeElement !== el && ++tries < 10) frame = requestAnimationFrame(focus);
-    };
-    focus();
-    return () => cancelAnimationFrame(frame);
+    if (revealed) focusedRef.current?.focus({ preventScroll: true });
   }, [revealed, focused]);
   const toggle = (i: number) => setPicked((p) => (multiple ? (p.includes(i) ? p.filter((x) => x !== i) : [...p, i]) : [i]));
 
