@@ -49,16 +49,34 @@ export function trueRetention(logs: Iterable<LogPoint>): { reviews: number; pass
 
 /** True retention per day, week or month, oldest first, only periods with reviews. */
 export function retentionByPeriod(logs: Iterable<LogPoint>, timeZone: string, period: RetentionPeriod): RetentionBucket[] {
-  const buckets = new Map<string, { reviews: number; passed: number }>();
-  const periods = new Map<string, string>(); // day -> its period (thousands of logs share a few hundred days)
+  const perDay = new Map<string, DayRetention>();
   for (const l of logs) {
     if (l.prevState !== 2) continue;
     const day = dayKey(l.reviewedAt, timeZone);
-    let key = periods.get(day);
-    if (key === undefined) periods.set(day, (key = periodOf(day, period)));
+    const d = perDay.get(day) ?? { day, reviews: 0, passed: 0 };
+    d.reviews++;
+    if (l.rating !== 1) d.passed++;
+    perDay.set(day, d);
+  }
+  return retentionOfDays(perDay.values(), period);
+}
+
+/** Reviews of Review-state cards on one local day, and those of them not rated Again. */
+export interface DayRetention {
+  day: string;
+  reviews: number;
+  passed: number;
+}
+
+/** True retention per day, week or month from per-day sums, oldest first, only periods with reviews. */
+export function retentionOfDays(days: Iterable<DayRetention>, period: RetentionPeriod): RetentionBucket[] {
+  const buckets = new Map<string, { reviews: number; passed: number }>();
+  for (const d of days) {
+    if (d.reviews === 0) continue;
+    const key = periodOf(d.day, period);
     const b = buckets.get(key) ?? { reviews: 0, passed: 0 };
-    b.reviews++;
-    if (l.rating !== 1) b.passed++;
+    b.reviews += d.reviews;
+    b.passed += d.passed;
     buckets.set(key, b);
   }
   return [...buckets.entries()]
