@@ -12,6 +12,7 @@
  * Args: --cards N (2000) --logs N (50000) --exams N (20) --requests N (50)
  *       --only /a,/b (measure these pages only, e.g. --only /,/stats,/decks/docker-networking)
  *       --cpu-prof DIR (a V8 CPU profile of the server; `npx tsx bench/_cpu-top.ts DIR/<file>.cpuprofile`)
+ *       --db FILE (keep a copy of the seeded database there, for in-process timing of the page's reads)
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -86,6 +87,7 @@ const bench: Bench = {
     const requests = arg(args, 'requests', 50);
     const only = strArg(args, 'only')?.split(',').filter(Boolean);
     const profDir = strArg(args, 'cpu-prof');
+    const keepDb = strArg(args, 'db');
     ensureBuilt(log);
     const bank = grownBank(nCards);
     const dir = scratchProject(bank);
@@ -126,6 +128,7 @@ const bench: Bench = {
       })();
       raw.exec('ANALYZE');
       raw.close();
+      if (keepDb) fs.copyFileSync(file, path.resolve(keepDb));
 
       // Exams through the real store code (drawn, answered, submitted as a learner would).
       const server = loadServer();
