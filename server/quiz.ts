@@ -25,6 +25,8 @@ export interface ScenarioDTO {
   solutions: string[][];
   mode: 'state' | 'output';
   nodes?: string[];
+  /** the table columns an output task asks for (lib/cli/projection) */
+  columns?: string[];
   explanation?: string;
   line: number;
 }
@@ -141,6 +143,7 @@ export function labScenarios(bank: Bank): ScenarioDTO[] {
       solutions: q.command!.solutions,
       mode: q.command!.mode,
       ...(q.command!.nodes ? { nodes: q.command!.nodes } : {}),
+      ...(q.command!.columns ? { columns: q.command!.columns } : {}),
       ...(q.explanation ? { explanation: q.explanation } : {}),
       line: q.source.line,
     }));

@@ -214,7 +214,7 @@ export function LabApp({
 
   const onCheck = () => {
     if (!scenario) return;
-    const r = check({ setup: scenario.setup, solutions: scenario.solutions, mode: scenario.mode, nodes: scenario.nodes }, answer);
+    const r = check({ setup: scenario.setup, solutions: scenario.solutions, mode: scenario.mode, nodes: scenario.nodes, columns: scenario.columns }, answer);
     setResult(r);
     if (r.correct && !done.has(scenario.id)) {
       const next = new Set(done).add(scenario.id);

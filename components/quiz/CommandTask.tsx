@@ -10,6 +10,8 @@ export interface CommandTaskSpec {
   solutions: string[][];
   mode: 'state' | 'output';
   nodes?: string[];
+  /** the table columns an output task asks for (lib/cli/projection) */
+  columns?: string[];
 }
 
 /** What a check (or giving up) produced: the verdict, its reasons, and the whole session typed. */

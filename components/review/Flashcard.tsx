@@ -130,7 +130,7 @@ export function Flashcard({ card, revealed, pending, onReveal, onGrade }: Props)
       {practise && (
         <div data-testid="card-terminal">
           <CommandTask
-            task={{ setup: card.command!.setup, solutions: card.command!.solutions, mode: card.command!.mode, nodes: card.command!.nodes }}
+            task={{ setup: card.command!.setup, solutions: card.command!.solutions, mode: card.command!.mode, nodes: card.command!.nodes, columns: card.command!.columns }}
             disabled={!!commandVerdict || revealed}
             onChecked={(r) => {
               setCommandVerdict({ correct: r.correct, feedback: r.feedback });

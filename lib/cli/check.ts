@@ -16,12 +16,18 @@
 import { DEFAULT_SEED, parseImageRef, type Engine } from '../cnm';
 import { restoreLab, type LabImpl } from './lab';
 import { replaySession, startTask, type SessionStep } from './session';
+import { parseTable, projectionGap } from './projection';
 
 export interface CheckTask {
   setup: string[];
   solutions: string[][];
   mode: 'state' | 'output';
   nodes?: string[];
+  /**
+   * Output tasks whose reference prints a table: the columns the prompt asks for (`NETWORK ID|NAME`:
+   * either one); another layout showing them for every row is accepted. Absent: every column.
+   */
+  columns?: string[];
 }
 export interface CheckOptions {
   /** seed of the lab the answer was typed on (default DEFAULT_SEED, as the live lab) */
@@ -329,6 +335,24 @@ function printedSomewhere(steps: SessionStep[], mine: Engine, want: string, ref:
 }
 
 /**
+ * Whether some successful command printed the reference's table in another layout (lib/cli/projection).
+ * @returns found, or the reason the learner's last printed output falls short of the table ('' when unrelated)
+ */
+function projected(steps: SessionStep[], mine: Engine, ref: Reference, columns: string[] | undefined): { found: boolean; gap: string } {
+  const tables = ref.steps.map((s) => parseTable(shown(s))).filter((t) => t !== null);
+  const ok = steps.filter((s) => s.exitCode === 0 && shown(s).trim());
+  const same = (m: string, w: string) => sameWord(m, mine, w, ref.lab.engine);
+  let gap = '';
+  for (const t of tables)
+    for (let i = ok.length - 1; i >= 0; i--) {
+      const g = projectionGap(shown(ok[i]), t, columns, same);
+      if (g === null) return { found: true, gap: '' };
+      if (i === ok.length - 1 && g) gap = g;
+    }
+  return { found: false, gap };
+}
+
+/**
  * Judge a session against a command task.
  * @param answer every command the learner ran since the task started, in order ("node$ cmd" for
  *   other nodes); failed commands included, so the replay matches the live lab
@@ -354,9 +378,12 @@ export function check(task: CheckTask, answer: readonly string[], opts: CheckOpt
       let d: string[];
       if (task.mode === 'output') {
         const wants = expectedOutputs(ref);
-        const found = wants.some((w) => printedSomewhere(steps, lab.engine, w, ref.lab.engine));
+        let found = wants.some((w) => printedSomewhere(steps, lab.engine, w, ref.lab.engine));
+        let gap = '';
+        if (!found) ({ found, gap } = projected(steps, lab.engine, ref, task.columns));
         const harm = diff(ref.state, mine, true);
-        d = found ? harm : [steps.some((s) => s.exitCode === 0 && shown(s).trim()) ? 'none of your commands printed what the task asks for' : 'your commands printed nothing', ...harm];
+        const printed = steps.some((s) => s.exitCode === 0 && shown(s).trim());
+        d = found ? harm : [printed ? `none of your commands printed what the task asks for${gap ? ` (${gap})` : ''}` : 'your commands printed nothing', ...harm];
         if (!found && wants.length) d.push(`expected output:\n${wants[wants.length - 1].trim().slice(0, 2000)}`);
       } else d = diff(ref.state, mine);
       if (!d.length) return { correct: true, feedback: note };

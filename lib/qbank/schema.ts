@@ -12,12 +12,14 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 export const CheckModeSchema = z.enum(['state', 'output']);
 export type CheckMode = z.infer<typeof CheckModeSchema>;
 
-/** A command task: setup lines, accepted solutions (each a list of lines), check mode, swarm nodes. */
+/** A command task: setup lines, accepted solutions (each a list of lines), check mode, swarm nodes, asked columns. */
 const commandShape = {
   setup: z.array(z.string().min(1)),
   solutions: z.array(z.array(z.string().min(1)).min(1)).min(1),
   mode: CheckModeSchema,
   nodes: z.array(z.string().min(1)).min(1).optional(),
+  /** output tasks printing a table: the columns the prompt asks for (`NETWORK ID|NAME`: either), lib/cli/projection */
+  columns: z.array(z.string().min(1)).min(1).optional(),
 };
 export const CommandSchema = z.object(commandShape).strict();
 export type Command = z.infer<typeof CommandSchema>;

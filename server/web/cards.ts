@@ -39,7 +39,7 @@ export async function cardView(q: Question, deckTitle: string, state: string, pr
     answerHtml,
     choices,
     command: q.command
-      ? { setup: q.command.setup, solution: q.command.solutions[0] ?? [], solutions: q.command.solutions, mode: q.command.mode, ...(q.command.nodes ? { nodes: q.command.nodes } : {}) }
+      ? { setup: q.command.setup, solution: q.command.solutions[0] ?? [], solutions: q.command.solutions, mode: q.command.mode, ...(q.command.nodes ? { nodes: q.command.nodes } : {}), ...(q.command.columns ? { columns: q.command.columns } : {}) }
       : undefined,
     explanationHtml,
     ...(q.outdated ? { outdated: q.outdated } : {}),

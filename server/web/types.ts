@@ -32,7 +32,7 @@ export interface ReviewCardView {
   answerHtml?: string;
   choices?: { html: string; correct: boolean }[];
   /** command tasks: the setup and the reference solution shown on reveal, plus what the checker needs. */
-  command?: { setup: string[]; solution: string[]; solutions: string[][]; mode: 'state' | 'output'; nodes?: string[] };
+  command?: { setup: string[]; solution: string[]; solutions: string[][]; mode: 'state' | 'output'; nodes?: string[]; columns?: string[] };
   /** Choice questions: 'pick' = answer by picking the options (machine-graded); 'reveal' = front only, options on the back. */
   choiceMode?: 'pick' | 'reveal';
   explanationHtml?: string;

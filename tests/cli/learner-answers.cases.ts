@@ -19,10 +19,17 @@ export const OUTPUT_ANSWERS: LearnerAnswer[] = [
   // List all Docker networks and their drivers.
   { task: 'docker-networking:1288ng4pty', answer: ['docker network list'], correct: true },
   { task: 'docker-networking:1288ng4pty', answer: ['docker network ls --no-trunc'], correct: true },
-  // Known gap: this task is generated from a cheat sheet (lib/qbank) with one solution, so other
-  // honest forms are still refused; reported to the lead.
-  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format 'table {{.Name}}\\t{{.Driver}}'"], correct: false, why: 'KNOWN GAP: right by the wording' },
-  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.Name}} {{.Driver}}'"], correct: false, why: 'KNOWN GAP: right by the wording' },
+  // Another layout of the table that keeps the asked columns (NAME or NETWORK ID, and DRIVER) for every
+  // row is accepted (lib/cli/projection; the generator records the asked columns from the prompt).
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format 'table {{.Name}}\\t{{.Driver}}'"], correct: true },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.Name}} {{.Driver}}'"], correct: true },
+  { task: 'docker-networking:1288ng4pty', answer: ['docker network ls --format "{{.Driver}}   {{.Name}}"'], correct: true, why: 'columns in another order' },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.ID}} {{.Driver}}'"], correct: true, why: 'the ID names the network as well as the name' },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --no-trunc --format '{{.ID}} {{.Name}} {{.Driver}} {{.Scope}}'"], correct: true, why: 'full IDs, every column' },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.Name}}'"], correct: false, why: 'no drivers' },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.Driver}}'"], correct: false, why: 'drivers without the networks' },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --filter driver=bridge --format '{{.Name}} {{.Driver}}'"], correct: false, why: 'misses the host and none networks' },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.Name}}: {{.Driver}}'"], correct: false, why: 'KNOWN GAP: a colon glued to a cell is no whole cell' },
   { task: 'docker-networking:1288ng4pty', answer: ['docker network ls -q'], correct: false, why: 'no drivers' },
   // Print the subnet of the network `devnet` (just the CIDR, one line).
   { task: 'net-bridge:pjygj6nx6r', answer: ["docker network inspect devnet -f '{{range .IPAM.Config}}{{println .Subnet}}{{end}}'"], correct: true },

@@ -135,6 +135,27 @@ function recallQuestion(state: NoteState, ex: Example, prompt: string, line: str
   emit(state, { ...common, type: 'qa', prompt: `Which command ${thirdPerson(verb.toLowerCase())} ${decapitalise(rest.join(' '))}? Give the full command line.`, answer: `\`${line}\``, rule: 'command-recall' });
 }
 
+/** Columns that name the row (any one of them identifies it). */
+const IDENTITY = /^(?:NAME|NAMES|HOSTNAME|(?:[A-Z]+ )?ID)$/;
+
+/**
+ * The columns of a printed sample table the prompt asks for ("List all networks and their drivers"
+ * over NETWORK ID NAME DRIVER SCOPE: `NETWORK ID|NAME`, `DRIVER`), so another layout showing them is
+ * accepted (lib/cli/projection). Undefined when the output is no table or the prompt names no column
+ * but the identity: then the whole table is asked for.
+ */
+export function askedColumns(output: readonly string[], prompt: string): string[] | undefined {
+  const header = output.find((l) => l.trim())?.trim() ?? '';
+  const headers = header.split(/\s{2,}|\t/);
+  if (headers.length < 2 || !headers.every((h) => /^[A-Z][A-Z0-9]*(?: [A-Z0-9]+)*$/.test(h))) return undefined;
+  const words = new Set(prompt.toLowerCase().match(/[a-z]+/g)?.map((w) => w.replace(/(?:es|s)$/, '')) ?? []);
+  const named = (h: string) => h.toLowerCase().split(' ').some((w) => words.has(w.replace(/(?:es|s)$/, '')));
+  const identity = headers.filter((h) => IDENTITY.test(h));
+  const asked = headers.filter((h) => !IDENTITY.test(h) && named(h));
+  if (!asked.length || !identity.length) return undefined;
+  return [identity.join('|'), ...asked];
+}
+
 function emitTask(state: NoteState, ex: Example, prompt: string, solutions: string[][], image: string, rule: string, item: string, prior: string[] = []): boolean {
   const primary = solutions[0];
   let { setup } = inferSetup(primary, image);
@@ -165,10 +186,11 @@ function emitTask(state: NoteState, ex: Example, prompt: string, solutions: stri
       : mode === 'output' && ex.output.length
         ? `\`${primary.join(' && ')}\` prints something like:\n\n\`\`\`\n${ex.output.join('\n').trim()}\n\`\`\``
         : `\`${primary.join(' && ')}\``;
+  const columns = mode === 'output' ? askedColumns(ex.output, prompt) : undefined;
   emit(state, {
     type: 'command',
     prompt,
-    command: { setup, solutions, mode },
+    command: { setup, solutions, mode, ...(columns ? { columns } : {}) },
     explanation,
     tags: tagsFor(state, `${prompt} ${solutions.flat().join(' ')}`),
     at: { line: ex.line, column: 1 },
