@@ -9,13 +9,40 @@
  * GC figures say where time outside the simulator's own code goes: the main thread's GC pauses
  * (count and milliseconds) in the steady run and over the timed checks, and how many of the 10
  * slowest checks (the p99 tail) overlapped a pause.
+ *
+ * What runs: the simulator as it ships, one bundle of lib/cli (esbuild: modules concatenated, as the
+ * app's bundler serves it to the browser and the server). Loaded through tsx instead, every call
+ * across a module boundary goes through a CommonJS export getter and every nested function gets a
+ * keepNames `__name` call: 9% of a profile in getters and helpers, and 1.5-2x fewer commands/s than
+ * the same code bundled. `sourceCommandsPerSecond` is that tsx-loaded figure (the bench's earlier
+ * `commandsPerSecond`, until 2026-11-30), measured in the same run for comparison; `--source` measures
+ * only the tsx-loaded modules.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Bench } from './index';
-import { check, createLab, type Lab } from '../lib/cli';
+import * as source from '../lib/cli';
+import type { Lab } from '../lib/cli';
+
+type Sim = Pick<typeof source, 'check' | 'createLab'>;
+
+/** lib/cli as one ES module (what the app's bundler ships), written to a temp file and imported. */
+async function bundledSim(): Promise<Sim> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netprep-sim-'));
+  const file = path.join(dir, 'cli.mjs');
+  try {
+    await build({ entryPoints: [path.join(__dirname, '../lib/cli/index.ts')], bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], outfile: file, logLevel: 'error' });
+    return (await import(pathToFileURL(file).href)) as Sim;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const MIX = (i: number): string[] => [
   `docker network create net${i}`,
@@ -81,12 +108,16 @@ const bench: Bench = {
   description: 'simulator commands/s (cold and after JIT warm-up), check() latency and bytes per engine',
   async run(args, log) {
     // npm run bench -- sim [ROUNDS] [--warmup ROUNDS]; a round is the 12 commands of MIX.
+    const sourceOnly = args.includes('--source');
+    args = args.filter((a) => a !== '--source');
     const wi = args.indexOf('--warmup');
     const warmupRounds = wi >= 0 ? Number(args[wi + 1]) : 2000;
     const positional = wi >= 0 ? [...args.slice(0, wi), ...args.slice(wi + 2)] : args;
     const rounds = Number(positional[0] ?? 2000);
     if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(warmupRounds) || warmupRounds < 0)
-      throw new Error('usage: npm run bench -- sim [ROUNDS >= 1] [--warmup ROUNDS >= 0]');
+      throw new Error('usage: npm run bench -- sim [ROUNDS >= 1] [--warmup ROUNDS >= 0] [--source]');
+    const { check, createLab } = sourceOnly ? source : await bundledSim();
+    log(`simulator: ${sourceOnly ? 'lib/cli through tsx (--source)' : 'lib/cli bundled (esbuild, one ES module)'}`);
     const load = () => os.loadavg()[0].toFixed(2);
     log(`load average at start: ${load()}`);
     // Cold: the first 100 rounds of a fresh process, JIT compilation included (what one learner's
@@ -150,7 +181,16 @@ const bench: Bench = {
       heapPerEngine = Math.round((process.memoryUsage().heapUsed - before) / keep.length);
       log(`heap delta over ${keep.length} labs: ${heapPerEngine} bytes each`);
     } else log('run with node --expose-gc for a heap figure; using the serialized size');
+    // The same steady run on the tsx-loaded modules (see the header): the figure this bench gave before.
+    let sourceCommandsPerSecond = commandsPerSecond;
+    if (!sourceOnly) {
+      runMix(source.createLab({ seed: 1 }), warmupRounds, 100);
+      const src = runMix(source.createLab({ seed: 2 }), rounds);
+      sourceCommandsPerSecond = Math.round(src.n / src.secs);
+      log(`tsx-loaded modules: ${src.n} commands in ${src.secs.toFixed(3)} s (${src.cpuSecs.toFixed(3)} s CPU); load average ${load()}`);
+    }
     return {
+      simulator: sourceOnly ? 'source (tsx)' : 'bundle',
       commandsPerSecond,
       commandsPerCpuSecond: Math.round(warm.n / warm.cpuSecs),
       coldCommandsPerSecond: Math.round(cold.n / cold.secs),
@@ -165,6 +205,7 @@ const bench: Bench = {
       slowestChecksWithGc: slowWithGc,
       bytesPerEngine: heapPerEngine ?? serialized,
       serializedBytes: serialized,
+      sourceCommandsPerSecond,
       loadAverage1m: Number(load()),
     };
   },
