@@ -5,7 +5,9 @@
  * latency counts from the scheduled time, so a slow server cannot slow the arrivals), and
  * several servers at once (requests spread round-robin).
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -28,6 +30,11 @@ export interface LoadOptions {
   rate?: number;
   /** Request number i. */
   next: (i: number) => LoadRequest;
+  /**
+   * Write one JSON line per request here: its number, when it was due (ms from the start), and how long after that
+   * it got a socket, connected (new sockets only), got the response head and the whole response (-1: never).
+   */
+  traceFile?: string;
 }
 
 export interface LoadResult {
@@ -44,6 +51,19 @@ export interface LoadResult {
   errors: number;
   /** Count per status code. */
   statuses: Record<string, number>;
+  /**
+   * The load generator's own health: its event-loop delay (max, ms) and, in the open loop, how late
+   * requests left after their scheduled time (p99, ms). Large values mean the figures measure the client.
+   */
+  clientLoopDelayMaxMs: number;
+  /** TCP connections opened, and the slowest connect (ms): a full accept queue shows as 1 s, 3 s, 7 s SYN retries. */
+  newConnections: number;
+  connectMaxMs: number;
+  /** Network errors by code (ECONNRESET, timeout, ...). */
+  errorKinds: Record<string, number>;
+  sendLateP99Ms: number;
+  /** Worst latency in each second of the run (ms): where stalls happen. */
+  worstPerSecondMs: number[];
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -63,31 +83,58 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   let rejectedAsExpected = 0;
   let errors = 0;
   let sent = 0;
+  const late: number[] = [];
+  const connectMs: number[] = [];
+  const errorKinds: Record<string, number> = {};
+  const traces: { i: number; at: number; sock: number; conn: number; head: number; end: number; status: number }[] = [];
+  const worstPerSecond: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
 
   const send = (i: number, startedAt: number): Promise<void> =>
     new Promise((resolve) => {
       const r = opts.next(i);
       const k = i % urls.length;
       sent++;
+      late.push(performance.now() - startedAt);
       const req = http.request(
         { host: urls[k].hostname, port: urls[k].port, method: r.method, path: r.path, headers: r.headers, agent: agents[k], timeout: 30_000 },
         (res) => {
           res.resume();
           res.on('end', () => {
             const status = res.statusCode ?? 0;
+            trace.end = performance.now() - startedAt;
+            trace.status = status;
             statuses[status] = (statuses[status] ?? 0) + 1;
             const ok = r.expect === '2xx' ? status >= 200 && status < 300 : status >= 400 && status < 500;
             if (!ok) unexpected++;
             else if (r.expect === '4xx') rejectedAsExpected++;
-            if (r.expect === '2xx') latencies.push(performance.now() - startedAt);
+            if (r.expect === '2xx') {
+              const ms = performance.now() - startedAt;
+              latencies.push(ms);
+              const sec = Math.floor((startedAt - t0) / 1000);
+              worstPerSecond[sec] = Math.max(worstPerSecond[sec] ?? 0, ms);
+            }
             r.onStatus?.(status);
             resolve();
           });
         },
       );
+      const trace = { i, at: startedAt - t0, sock: -1, conn: -1, head: -1, end: -1, status: 0 };
+      traces.push(trace);
+      req.on('response', () => (trace.head = performance.now() - startedAt));
+      req.on('socket', (socket) => {
+        trace.sock = performance.now() - startedAt;
+        if (!socket.connecting) return;
+        socket.once('connect', () => (trace.conn = performance.now() - startedAt));
+        const t = performance.now();
+        socket.once('connect', () => connectMs.push(performance.now() - t));
+      });
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => {
+      req.on('error', (err: NodeJS.ErrnoException) => {
         errors++;
+        const kind = err.code ?? err.message;
+        errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
         resolve();
       });
       req.end(r.body);
@@ -120,7 +167,11 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   await Promise.all(inFlight);
   const elapsed = (performance.now() - t0) / 1000;
   for (const a of agents) a.destroy();
+  if (opts.traceFile) fs.writeFileSync(opts.traceFile, traces.map((t) => JSON.stringify(t)).join('\n') + '\n');
+  loop.disable();
   latencies.sort((a, b) => a - b);
+  late.sort((a, b) => a - b);
+  connectMs.sort((a, b) => a - b);
   return {
     sent,
     requestsPerSecond: Math.round(sent / elapsed),
@@ -130,5 +181,11 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     rejectedAsExpected,
     errors,
     statuses,
+    clientLoopDelayMaxMs: round(loop.max / 1e6),
+    newConnections: connectMs.length,
+    connectMaxMs: round(connectMs.at(-1) ?? 0),
+    errorKinds,
+    sendLateP99Ms: round(percentile(late, 99)),
+    worstPerSecondMs: Array.from(worstPerSecond, (x) => Math.round(x ?? 0)),
   };
 }
