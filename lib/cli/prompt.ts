@@ -11,7 +11,10 @@ export type PromptLine = { node: string | undefined; command: string };
  * line and around the command are ignored. null when the line has no prompt (it is a command as it stands).
  */
 export function parsePromptLine(line: string): PromptLine | null {
-  const m = PROMPT_LINE.exec(String(line).trim());
+  const text = String(line);
+  // Most lines have no `$` at all (every plain command the lab runs): no trim, no regular expression.
+  if (!text.includes('$')) return null;
+  const m = PROMPT_LINE.exec(text.trim());
   return m ? { node: m[1], command: (m[2] ?? '').trim() } : null;
 }
 

@@ -8,13 +8,17 @@ export const JSON_AS_MAP = Symbol.for('netprep.jsonAsMap');
 
 /**
  * Marks an object as a Go struct of the given type (e.g. `network.networkContext`), for field errors and printing.
+ * The marks are plain symbol-keyed properties: JSON.stringify, Object.keys/entries and for-in skip symbol keys, so
+ * the fields are what they were; a spread or Object.assign copy keeps the marks (it is the same struct). Assigned,
+ * not defined with Object.defineProperty: that call goes through the runtime for every object and was 40% of
+ * `docker network inspect` (every endpoint, IPAM config and the network itself are structs).
  * @param opts.jsonAsMap encode `{{json .}}` with sorted keys, as docker/cli's formatter contexts do (their
  *   MarshalJSON builds a map); inspect structs keep field order (the default)
  * @returns the same object
  */
-export function goStruct<T extends object>(typeName: string, fields: T, opts: { jsonAsMap?: boolean } = {}): T {
-  Object.defineProperty(fields, GO_TYPE, { value: typeName, enumerable: false, configurable: true });
-  if (opts.jsonAsMap) Object.defineProperty(fields, JSON_AS_MAP, { value: true, enumerable: false, configurable: true });
+export function goStruct<T extends object>(typeName: string, fields: T, opts?: { jsonAsMap?: boolean }): T {
+  (fields as Record<symbol, unknown>)[GO_TYPE] = typeName;
+  if (opts?.jsonAsMap) (fields as Record<symbol, unknown>)[JSON_AS_MAP] = true;
   return fields;
 }
 
