@@ -23,9 +23,11 @@ export interface LoadRequest {
 export interface LoadOptions {
   /** Base URLs of the servers; request i goes to targets[i % n]. */
   targets: string[];
-  /** Closed loop: concurrent requests in flight (one per simulated client). Open loop: socket cap per server. */
+  /** Closed loop: concurrent requests in flight (one per simulated client). Open loop: connections (the clients' sockets), spread over the servers. */
   connections: number;
   seconds: number;
+  /** Socket cap per server, overriding the above (the old open loop used 512). */
+  sockets?: number;
   /** Requests per second on a fixed schedule (open loop); 0 = closed loop. */
   rate?: number;
   /** Request number i. */
@@ -75,7 +77,13 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Run the load and return its figures. */
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
-  const agents = opts.targets.map(() => new http.Agent({ keepAlive: true, maxSockets: opts.rate ? 512 : opts.connections }));
+  // Open loop: the learners' connections, spread over the servers; a request finding them all busy waits in the
+  // client (as a browser's request does) and that wait counts in its latency. Opening a socket per waiting request
+  // instead (up to 512) turned a server pause of a few hundred ms into hundreds of new connections at once, more
+  // than the server's accept queue holds (511): the kernel dropped their handshakes and the client re-sent them
+  // after 1, 3, 7, 15 s, which were the p99 of seconds (issue 15; note h15t).
+  const sockets = opts.sockets ?? (opts.rate ? Math.max(1, Math.ceil(opts.connections / opts.targets.length)) : opts.connections);
+  const agents = opts.targets.map(() => new http.Agent({ keepAlive: true, maxSockets: sockets }));
   const urls = opts.targets.map((t) => new URL(t));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};

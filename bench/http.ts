@@ -18,6 +18,7 @@
  * Targets: ratioToFloor >= 0.5; with --rate 200, reviewP99Ms <= 50; lost = doubled = unexpected = 0.
  * Args: --learners N (50) --seconds N (30) --floor-seconds N (10) --rate N --postgres --instances N (1)
  *       --writer driver|prisma (NETPREP_REVIEW_WRITER of the servers) --cpu-prof DIR (profile the first server)
+ *       --sockets N (open loop: socket cap per server; default the learners' count, spread over the servers)
  *       --trace FILE (one JSON line per review request: due time, socket, connect, response head and end)
  * The load generator's own health is reported too (clientLoopDelayMaxMs, sendLateP99Ms, newConnections,
  * connectMaxMs, errorKinds) and the worst latency of each second (worstPerSecondMs), so a stall shows when it
@@ -195,7 +196,7 @@ const bench: Bench = {
         seconds: floorSeconds,
         next: (i) => ({ method: 'GET', path: '/api/health', headers: { cookie: cookies[i % learners] }, expect: '2xx' }),
       });
-      const load = await runLoad({ targets, connections: learners, seconds, rate, next, traceFile: strArg(args, 'trace') });
+      const load = await runLoad({ targets, connections: learners, seconds, rate, next, traceFile: strArg(args, 'trace'), sockets: arg(args, 'sockets', 0) || undefined });
 
       const stored = await store.exec(`SELECT "clientReviewId", COUNT(*) AS n FROM "ReviewLog" GROUP BY "clientReviewId"`);
       const storedIds = new Set(stored.map((r) => String(r.clientReviewId)));
