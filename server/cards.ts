@@ -21,6 +21,7 @@ import { db as defaultDb, type Db } from './db';
 import { CARD_SELECT, queueReadsFor } from './queue-reads';
 import type { ReviewWriterKind } from './review-writer';
 import { getSettings, schedulerFor, type Settings } from './settings';
+import { dueDates, failedInLastDay, liveCards } from './stats-reads';
 
 /**
  * Read side of the study store: the due queue with interval previews, counts,
@@ -341,13 +342,9 @@ export async function getForecast(
   const first = dayKey(now, tz);
   let end = startOfDay(now, tz);
   for (let i = 0; i < days; i++) end = startOfNextDay(end, tz);
-  const rows = await db.cardState.findMany({
-    where: { userId, retired: false, state: { not: 0 }, due: { lt: end }, ...(decks ? { deck: { in: decks } } : {}) },
-    select: { due: true },
-  });
   const counts = new Map<string, number>();
-  for (const r of rows) {
-    const key = r.due < now ? first : dayKey(r.due, tz);
+  for (const due of await dueDates(db, userId, end, decks)) {
+    const key = due < now ? first : dayKey(due, tz);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const out: { day: string; count: number }[] = [];
@@ -379,9 +376,8 @@ export async function getMastery(userId: string, ctx: StoreContext = {}): Promis
   const { db, now, bank } = await resolve(ctx);
   const settings = await getSettings(userId, { db });
   const scheduler = schedulerFor(settings);
-  const rows = await db.cardState.findMany({ where: { userId, retired: false }, select: CARD_SELECT });
+  const [rows, failed] = await Promise.all([liveCards(db, userId), failedInLastDay(db, userId, now)]);
   const byId = new Map(rows.map((r) => [r.questionId, r]));
-  const failed = await recentlyFailed(db, userId, now);
   const topics = new Map<string, TopicMasteryDTO & { recallSum: number }>();
   for (const q of bank.bank.questions) {
     const topic = q.topic.slice(1, 2);
@@ -399,18 +395,6 @@ export async function getMastery(userId: string, ctx: StoreContext = {}): Promis
     }
   }
   return [...topics.values()].map(({ recallSum, ...t }) => ({ ...t, recall: t.seen ? recallSum / t.seen : null }));
-}
-
-/** Questions whose latest review in the last day was Again (not undone). */
-async function recentlyFailed(db: Db, userId: string, now: Date): Promise<Set<string>> {
-  const logs = await db.reviewLog.findMany({
-    where: { userId, undoneAt: null, reviewedAt: { gte: new Date(now.getTime() - 86_400_000), lte: now } },
-    select: { questionId: true, rating: true },
-    orderBy: { reviewedAt: 'asc' },
-  });
-  const last = new Map<string, number>();
-  for (const l of logs) last.set(l.questionId, l.rating);
-  return new Set([...last].filter(([, r]) => r === 1).map(([id]) => id));
 }
 
 /** The learner's state of each listed question (missing ones are new: absent from the map). */

@@ -7,7 +7,8 @@
  *  - getProgress equals the figures computed log by log with the zone's own formatter, in zones whose
  *    midnight falls inside a UTC hour (+05:30, +05:45, -03:30, Lord Howe's 30-minute DST), with reviews a
  *    minute either side of local midnight, and a streak longer than the range;
- *  - a second client of the same database (another instance) sees a review at once: nothing is cached.
+ *  - a second client of the same database (another instance) sees a review at once: nothing is cached;
+ *  - mastery and the forecast (server/stats-reads.ts, driver reads) equal the Prisma client's figures.
  */
 import { freshDatabase, type TestDatabase } from '../../helpers/db';
 import type { Db } from '@/server/db';
@@ -15,6 +16,7 @@ import { submitReview, undoLastReview } from '@/server/reviews';
 import { getProgress } from '@/server/progress';
 import { updateSettings } from '@/server/settings';
 import { exportProgress, importProgress } from '@/server/import-export';
+import { getForecast, getMastery } from '@/server/cards';
 import { createUser, testBank } from '../fixtures/bank';
 
 const bank = testBank();
@@ -164,5 +166,29 @@ describe('getProgress from ReviewHour', () => {
     expect(p.totalReviews).toBe(1);
     expect(p.days.at(-1)).toMatchObject({ reviews: 1, durationMs: 900 });
     expect(p.streak).toBe(1);
+  });
+});
+
+describe('mastery and forecast reads', () => {
+  it('give the same figures through the driver and the Prisma client: failed, mature and deck-filtered cards', async () => {
+    const u = await createUser(t.db, 'mastery-reads@example.com');
+    await updateSettings(u, { newPerDay: 100, enableFuzz: false }, { db: t.db });
+    for (const [q, rating] of [['a1', 3], ['a2', 1], ['a3', 4], ['b1', 3], ['b2', 1]] as const) await review(u, q, T0, rating);
+    await review(u, 'a1', new Date(T0.getTime() + 2 * DAY), 1); // failed in the last day: not recalled
+    await t.db.cardState.updateMany({ where: { userId: u, questionId: 'a3' }, data: { stability: 40 } }); // mature
+    const now = new Date(T0.getTime() + 2 * DAY + HOUR);
+    const viaPrisma = t.db.$extends({}) as unknown as typeof t.db;
+    const mastery = await getMastery(u, { db: t.db, bank, now });
+    expect(await getMastery(u, { db: viaPrisma, bank, now })).toEqual(mastery);
+    const a = mastery.filter((m) => m.deck === 'a');
+    expect(a.reduce((n, m) => n + m.seen, 0)).toBe(3);
+    expect(a.reduce((n, m) => n + m.mature, 0)).toBe(1);
+    expect(mastery.filter((m) => m.deck === 'b').reduce((n, m) => n + m.seen, 0)).toBe(2);
+    expect(mastery.find((m) => m.deck === 'a')!.recall).toBeLessThan(2 / 3); // a1 and a2 failed: recall 0 each
+    for (const decks of [undefined, ['a'], ['b']]) {
+      const forecast = await getForecast(u, { days: 30, decks }, { db: t.db, bank, now });
+      expect(await getForecast(u, { days: 30, decks }, { db: viaPrisma, bank, now })).toEqual(forecast);
+      expect(forecast.reduce((n, d) => n + d.count, 0)).toBe(decks?.[0] === 'b' ? 2 : decks ? 3 : 5);
+    }
   });
 });
