@@ -33,13 +33,29 @@ export function omitEmpty<T extends object>(obj: T, key: string, zero: unknown):
 
 /** Go's time format for API timestamps: 2026-11-28T09:00:00.123456789Z */
 export function isoTime(sec: number, frac = 0): string {
-  let d = ISO_SECONDS.get(sec);
-  if (d === undefined) {
-    d = new Date(sec * 1000).toISOString().slice(0, 19);
-    if (ISO_SECONDS.size > 4096) ISO_SECONDS.clear();
-    ISO_SECONDS.set(sec, d);
-  }
-  return `${d}.${String(frac).padStart(9, '0')}Z`;
+  return `${utcDate(sec)}T${utcClock(sec)}.${String(frac).padStart(9, '0')}Z`;
 }
-/** "2026-11-28T09:00:00" by second: a lab prints the same few timestamps again and again. */
-const ISO_SECONDS = new Map<number, string>();
+
+/**
+ * The UTC calendar day of a Unix time in seconds, "2026-11-28" (as Date's ISO form prints it), made once per day:
+ * a lab prints the same few days again and again, while its seconds are mostly new (every container has its own).
+ */
+export function utcDate(sec: number): string {
+  const day = Math.floor(sec / 86400);
+  let d = UTC_DAYS.get(day);
+  if (d === undefined) {
+    const iso = new Date(day * 86_400_000).toISOString();
+    d = iso.slice(0, iso.indexOf('T'));
+    if (UTC_DAYS.size > 1024) UTC_DAYS.clear();
+    UTC_DAYS.set(day, d);
+  }
+  return d;
+}
+const UTC_DAYS = new Map<number, string>();
+
+/** The UTC time of day of a Unix time in seconds, "09:00:00" (whole seconds, as Date's ISO form cut at seconds). */
+export function utcClock(sec: number): string {
+  const t = Math.floor(sec) - Math.floor(sec / 86400) * 86400;
+  return `${TWO_DIGITS[Math.floor(t / 3600)]}:${TWO_DIGITS[Math.floor(t / 60) % 60]}:${TWO_DIGITS[t % 60]}`;
+}
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));

@@ -43,4 +43,4 @@ export {
   type Resolution,
   type Target,
 } from './resolver';
-export { GO_TYPE, JSON_AS_MAP, goStruct, isoTime, omitEmpty } from './gotype';
+export { GO_TYPE, JSON_AS_MAP, goStruct, isoTime, omitEmpty, utcClock, utcDate } from './gotype';

@@ -3,6 +3,7 @@
  * template. Table output renders a header row from the same template against the header names,
  * then aligns everything with tabwriter.
  */
+import { utcClock, utcDate } from '../../cnm';
 import { renderTemplate, TemplateError, goStruct, parseTableFormat, renderTableHeader, tabwriteText } from './template';
 
 const TEMPLATE_BOUNDS = { maxSteps: 100_000, maxOutput: 1_000_000 };
@@ -104,15 +105,8 @@ export function goMarshalJson(v: unknown, indent: string): string {
 
 /** docker's "2026-11-28 09:00:00 +0000 UTC" CreatedAt form. */
 export function goTime(sec: number): string {
-  let s = GO_TIMES.get(sec);
-  if (s === undefined) {
-    s = new Date(sec * 1000).toISOString().slice(0, 19).replace('T', ' ') + ' +0000 UTC';
-    if (GO_TIMES.size > 4096) GO_TIMES.clear();
-    GO_TIMES.set(sec, s);
-  }
-  return s;
+  return `${utcDate(sec)} ${utcClock(sec)} +0000 UTC`;
 }
-const GO_TIMES = new Map<number, string>();
 /** go-units HumanDuration as docker ps prints it. */
 export function humanDuration(sec: number): string {
   if (sec < 1) return 'Less than a second';
