@@ -205,7 +205,8 @@ export function longRunning(c: ContainerState): boolean {
   if (first === 'sleep') return cmd[1] === 'infinity' || Number(cmd[1]) > 0 || /\d+[smhd]$/.test(cmd[1] ?? '');
   if (first === 'tail') return cmd.includes('-f');
   if (['top', 'nginx', 'httpd', 'redis-server', 'postgres', 'mysqld', 'httpd-foreground', 'traefik', 'cat'].includes(first)) return first !== 'cat' || c.interactive;
-  if (first === 'ping') return !cmd.includes('-c');
+  // a count ends ping: `-c 1` or `-c1` (as lib/cli/exec's ping reads it)
+  if (first === 'ping') return !cmd.slice(1).some((a) => /^-c\d*$/.test(a));
   if (img && img.daemon && !cmd.length) return true;
   return false;
 }

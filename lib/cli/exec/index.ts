@@ -154,7 +154,7 @@ function clientAddr(w: Where, t: Target, server: ContainerState, serverNode: Nod
 }
 
 /** Fetch http://host[:port]/ from w: the body, or a failure reason. A server that answers logs the request. */
-function http(w: Where, url: string, req: { method: string; userAgent: string }): { body?: string; err?: 'resolve' | 'refused' | 'timeout' | 'unreachable'; host: string; ip?: string; port: number } {
+function http(w: Where, url: string, req: { method: string; userAgent: string }): { body?: string; err?: 'resolve' | 'refused' | 'timeout' | 'unreachable' | 'frozen'; host: string; ip?: string; port: number } {
   const m = /^(?:https?:\/\/)?([^/:]+|\[[^\]]+\])(?::(\d+))?(\/.*)?$/.exec(url);
   if (!m) return { err: 'resolve', host: url, port: 80 };
   const host = m[1];
@@ -165,6 +165,9 @@ function http(w: Where, url: string, req: { method: string; userAgent: string })
   const t = routeTo(w, ip);
   const serve = (c: ContainerState, p: number, node: NodeState = w.ctl.node) => {
     if (c.status !== 'running' || !serverPorts(c).includes(p)) return { err: 'refused' as const, host, ip, port };
+    // docker pause freezes the server's processes; the kernel still completes the TCP handshake
+    // (and answers ping), so the request is sent and no answer ever comes
+    if (c.paused) return { err: 'frozen' as const, host, ip, port };
     const body = findImage(c.image)?.banner ?? 'OK';
     logRequest(c, w.ctl.world.state.clock, {
       client: clientAddr(w, t, c, node, ip),
@@ -219,6 +222,13 @@ function curl(w: Where, args: string[]): CommandResult {
     return fail(silent ? '' : `curl: (28) Failed to connect to ${r.host} port ${r.port} after 10002 ms: Timeout was reached\n`, 28);
   if (r.err === 'unreachable')
     return fail(silent ? '' : `curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Could not connect to server\n`, 7);
+  if (r.err === 'frozen') {
+    // connected, no reply: curl waits for --max-time (none by default: until Ctrl-C)
+    const m = args.findIndex((a) => a === '-m' || a === '--max-time');
+    const secs = m >= 0 ? Number(args[m + 1]) : NaN;
+    if (secs > 0) return fail(silent && !args.includes('-S') ? '' : `curl: (28) Operation timed out after ${Math.round(secs * 1000)} milliseconds with 0 bytes received\n`, 28);
+    return fail(`^C\n(no answer from ${r.host} port ${r.port}: connected, but nothing came back; a real curl waits here until Ctrl-C, or -m SECONDS)\n`, 130);
+  }
   if (head) return ok(`HTTP/1.1 200 OK\r\nServer: sim\r\nContent-Length: ${r.body!.length}\r\n\r\n`);
   // -o FILE writes the body there (the progress meter is not simulated)
   const o = args.findIndex((a) => a === '-o' || a === '--output');
@@ -238,7 +248,7 @@ function wget(w: Where, args: string[]): CommandResult {
   const pre = quiet ? '' : `Connecting to ${hostPort} (${r.ip ?? r.host}:${r.port})\n`;
   if (r.err === 'resolve') return fail(`wget: bad address '${r.host}${/:\d+/.test(url) ? `:${r.port}` : ''}'\n`);
   if (r.err === 'refused') return fail(`${pre}wget: can't connect to remote host (${r.ip}): Connection refused\n`);
-  if (r.err === 'timeout') return fail(`${pre}wget: download timed out\n`);
+  if (r.err === 'timeout' || r.err === 'frozen') return fail(`${pre}wget: download timed out\n`);
   if (r.err === 'unreachable') return fail(`${pre}wget: can't connect to remote host (${r.ip}): Network is unreachable\n`);
   if (spider) return { stdout: '', stderr: quiet ? '' : `${pre}remote file exists\n`, exitCode: 0 };
   if (toStdout) return { stdout: r.body + '\n', stderr: quiet ? '' : `${pre}writing to stdout\n-                    100% |********************************|   ${r.body!.length}  0:00:00 ETA\nwritten to stdout\n`, exitCode: 0 };
