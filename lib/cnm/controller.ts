@@ -19,7 +19,7 @@ import {
   InvalidParameterError,
   NetworkNotFoundError,
 } from './errors';
-import { findImage, keepImage, localImages, parseImageRef, type LocalImage } from './images';
+import { findImage, keepImage, localImages, parseImageRef, removeImage, type ImageRemoval, type LocalImage } from './images';
 import { DEFAULT_SWARM_POOLS } from './ipam';
 import * as L from './labels';
 import type { NetworkOptionInput, NetworkState } from './network';
@@ -409,6 +409,13 @@ export class Controller {
   /** The images this node holds (docker images). */
   images(): LocalImage[] {
     return localImages(this.node);
+  }
+  /**
+   * docker rmi / image rm: the lines docker prints for it.
+   * @throws CnmError when there is no such image or a container uses it (see images.ts removeImage)
+   */
+  removeImage(ref: string, force: boolean): ImageRemoval {
+    return removeImage(this.node, ref, force);
   }
 
   /**

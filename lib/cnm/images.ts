@@ -1,4 +1,5 @@
 import { derivedId } from './rng';
+import { CnmError, ConflictError } from './errors';
 
 /** A small built-in image catalogue: what `docker run` can start and which ports each EXPOSEs. */
 export interface ImageInfo {
@@ -138,4 +139,40 @@ export function localImages(node: { images?: string[] }): LocalImage[] {
     out.push({ repo, tag, id: derivedId(`image:${key}`), digest: derivedId(`digest:${key}`), size: meta.size, created: Date.parse(meta.created) / 1000 });
   }
   return out;
+}
+
+/** What `docker rmi` printed for one image: `Untagged: nginx:latest`, `Deleted: sha256:...`. */
+export type ImageRemoval = string[];
+
+/** The familiar name docker prints: `nginx:latest`, `nicolaka/netshoot:latest`. */
+const familiar = (img: LocalImage) => `${img.repo}:${img.tag}`;
+
+/**
+ * docker rmi / image rm of one image on a node (moby daemon/images/image_delete.go, simplified: one
+ * reference per image). By reference: a container (running or stopped) using it is a conflict unless
+ * forced; forced, the reference goes (a real daemon keeps the image dangling while a container runs
+ * it; the lab drops it). By ID prefix: a running container is a hard conflict, a stopped one needs force.
+ * @returns the lines docker prints
+ * @throws CnmError (not-found: No such image; conflict: in use)
+ */
+export function removeImage(node: { images?: string[]; containers: { id: string; image: string; status: string }[] }, ref: string, force: boolean): ImageRemoval {
+  const held = localImages(node);
+  const byRef = /^[a-z0-9]/.test(ref) && !ref.startsWith('sha256:') ? held.find((i) => familiar(i) === imageKey(ref)) : undefined;
+  const idPrefix = ref.replace(/^sha256:/, '');
+  const byId = !byRef && /^[0-9a-f]+$/.test(idPrefix) ? held.filter((i) => i.id.startsWith(idPrefix)) : [];
+  if (byId.length > 1) throw new CnmError('bad-request', `multiple IDs found with provided prefix: ${idPrefix}`);
+  const img = byRef ?? byId[0];
+  if (!img) throw new CnmError('not-found', `No such image: ${/[:@]/.test(ref) || /^[0-9a-f]{4,}$/.test(ref) ? ref : `${ref}:latest`}`);
+  const users = node.containers.filter((c) => imageKey(c.image) === familiar(img));
+  const running = users.find((c) => c.status === 'running');
+  const short = img.id.slice(0, 12);
+  if (byRef && !force && users.length)
+    throw new ConflictError(`conflict: unable to remove repository reference "${ref}" (must force) - container ${users[0].id.slice(0, 12)} is using its referenced image ${short}`);
+  if (!byRef && running) throw new ConflictError(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
+  if (!byRef && !force && users.length) throw new ConflictError(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`);
+  node.images = (node.images ?? []).filter((k) => k !== familiar(img));
+  const lines = [`Untagged: ${familiar(img)}`, `Untagged: ${img.repo}@sha256:${img.digest}`];
+  // the image, then its layers (three, as docker pull shows them), unless a running container keeps it
+  if (!running) lines.push(`Deleted: sha256:${img.id}`, ...[0, 1, 2].map((k) => `Deleted: sha256:${derivedId(`layer:${k}:${familiar(img)}`)}`));
+  return lines;
 }

@@ -19,7 +19,7 @@ import { serviceCommands } from './service';
 import { info, version } from './system/info';
 import { events } from './system/events';
 import { pause, unpause, wait, top, containerPrune } from './container/state';
-import { images, pull } from './image';
+import { images, pull, rmi } from './image';
 
 export const COMMANDS: CommandDef[] = [
   networkCreate,
@@ -50,6 +50,7 @@ export const COMMANDS: CommandDef[] = [
   containerPrune,
   images,
   pull,
+  rmi,
   ...swarmCommands,
   ...serviceCommands,
   info,
@@ -95,12 +96,12 @@ export function lookupCommand(argv: string[]): { def: CommandDef; path: string; 
  */
 const NOT_SIMULATED_TOP = [
   'attach', 'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'config', 'context', 'cp', 'diff', 'export',
-  'history', 'import', 'init', 'load', 'login', 'logout', 'manifest', 'plugin', 'push', 'rmi', 'save', 'scout', 'search',
+  'history', 'import', 'init', 'load', 'login', 'logout', 'manifest', 'plugin', 'push', 'save', 'scout', 'search',
   'secret', 'stack', 'stats', 'tag', 'trust', 'update', 'volume', 'debug', 'sbom', 'model', 'desktop', 'offload', 'ai',
 ];
 const NOT_SIMULATED_SUB: Record<string, string[]> = {
   container: ['attach', 'commit', 'cp', 'diff', 'export', 'stats', 'update'],
-  image: ['build', 'history', 'import', 'inspect', 'load', 'prune', 'push', 'rm', 'remove', 'save', 'tag'],
+  image: ['build', 'history', 'import', 'inspect', 'load', 'prune', 'push', 'save', 'tag'],
   system: ['df', 'prune', 'dial-stdio'],
   swarm: ['ca', 'unlock', 'unlock-key', 'update'],
   node: ['ps', 'rm', 'remove'],

@@ -139,3 +139,35 @@ export const pull: CommandDef = {
     ctx.out.push(`docker.io/${path}:${tag}\n`);
   },
 };
+
+/** docker rmi / image rm IMAGE... (docker/cli cli/command/image/remove.go): per image its lines; errors collected. */
+export const rmi: CommandDef = {
+  path: 'rmi',
+  aliases: ['image rm', 'image remove'],
+  use: 'rmi [OPTIONS] IMAGE [IMAGE...]',
+  short: 'Remove one or more images',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'force', short: 'f', type: 'bool' },
+    { long: 'no-prune', type: 'bool' },
+    { long: 'platform', type: 'stringArray' },
+  ],
+  run(ctx, f, args) {
+    const force = bool(f, 'force');
+    const errs: string[] = [];
+    let fatal = false;
+    for (const ref of args) {
+      try {
+        for (const line of ctx.ctl.removeImage(ref, force)) ctx.out.push(`${line}\n`);
+      } catch (e) {
+        if (!(e instanceof CnmError)) throw e;
+        if (e.kind !== 'not-found') fatal = true;
+        errs.push(`Error response from daemon: ${e.message}`);
+      }
+    }
+    if (!errs.length) return;
+    // with --force, images that do not exist are only reported (docker exits 0)
+    ctx.err.push(`${errs.join('\n')}\n`);
+    if (!force || fatal) ctx.exitCode = 1;
+  },
+};
