@@ -1,7 +1,10 @@
 /**
  * Checks across questions, after every note is compiled:
  * - consistency: two questions, in any decks, that ask the same thing (same normalised prompt, or
- *   the same author-given `**Fact:**` key) with different keys are an error; outdated ones are exempt;
+ *   the same author-given `**Fact:**` key) with different keys are an error; outdated ones are exempt.
+ *   When both were generated (no author wrote either), the prompt is what is wrong: it does not
+ *   say enough to tell the two apart (two notes' "Which command accepts `--quiet`?"), so both are
+ *   dropped with a warning instead;
  * - keyed-option length: a deck whose keyed option is the strictly longest in more than 40% of its
  *   choice questions teaches "pick the longest" (a warning).
  */
@@ -63,12 +66,21 @@ function disagreement(a: Question, b: Question, byFact: boolean): string | undef
 }
 
 /**
- * Report questions that ask the same thing with different keys (errors on the later one).
+ * Report questions that ask the same thing with different keys (errors on the later one), or drop
+ * both when both were generated.
  * @param questions every compiled question, any deck
  * @param facts author-given fact keys by question id
  * @param sinks the diagnostic sink of each note file
+ * @param generated is this question's id one a generator made (not written by the author)?
+ * @returns ids of generated questions to drop
  */
-export function checkConsistency(questions: Question[], facts: ReadonlyMap<string, string>, sinks: ReadonlyMap<string, DiagnosticSink>): void {
+export function checkConsistency(
+  questions: Question[],
+  facts: ReadonlyMap<string, string>,
+  sinks: ReadonlyMap<string, DiagnosticSink>,
+  generated: (id: string) => boolean = () => false,
+): Set<string> {
+  const dropped = new Set<string>();
   const groups = new Map<string, Question[]>();
   const add = (key: string, q: Question) => groups.set(key, [...(groups.get(key) ?? []), q]);
   for (const q of questions) {
@@ -84,8 +96,20 @@ export function checkConsistency(questions: Question[], facts: ReadonlyMap<strin
       for (let j = 0; j < i; j++) {
         const why = disagreement(group[j], group[i], byFact);
         if (!why || reported.has(group[i].id)) continue;
-        reported.add(group[i].id);
         const other = group[j];
+        if (!byFact && generated(group[i].id) && generated(other.id)) {
+          for (const [q, o] of [[group[i], other], [other, group[i]]]) {
+            if (dropped.has(q.id)) continue;
+            dropped.add(q.id);
+            sinks.get(q.source.file)?.warn(
+              { line: q.source.line, column: 1 },
+              `generated question "${q.prompt}" dropped: ${o.source.file}:${o.source.line} asks the same with another key (${why}), so the prompt alone cannot tell them apart`,
+              'say what the question is about (the command family, the object) in the source item',
+            );
+          }
+          continue;
+        }
+        reported.add(group[i].id);
         sinks.get(group[i].source.file)?.error(
           { line: group[i].source.line, column: 1 },
           `inconsistent with ${other.source.file}:${other.source.line}: ${byFact ? `same **Fact:** "${facts.get(group[i].id)}"` : 'same question'}, ${why}`,
@@ -94,6 +118,7 @@ export function checkConsistency(questions: Question[], facts: ReadonlyMap<strin
       }
     }
   }
+  return dropped;
 }
 
 /** Plain length of an option: Markdown markers do not count. */

@@ -19,7 +19,8 @@ import { needsFullGfm, remarkTaskLists } from './plugins/task-lists';
 import { BankSchema, BlueprintSchema, isChoiceQuestion, type Bank, type Blueprint, type Deck, type Question } from './schema';
 import type { Draft } from './state';
 import { hash, normalise, slug } from './text';
-import { runsInSimulator, validateLine as defaultValidateLine, type LineProblem } from './validate';
+import { judgedBySimulator, runsInSimulator, validateLine as defaultValidateLine, type LineProblem } from './validate';
+import type { CheckTask } from '../cli';
 
 /** The parser preset: remark-parse, GFM and YAML front matter, frozen. */
 export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
@@ -39,6 +40,8 @@ export interface CompileOptions {
   validateLine?: (line: string) => LineProblem | undefined;
   /** Override how generated command tasks are run before they are kept (tests). */
   runTask?: (setup: string[], solution: string[]) => boolean;
+  /** Override whether the checker can judge a generated task (tests; default: yes when runTask is overridden, else the checker decides). */
+  judges?: (task: CheckTask) => boolean;
 }
 
 export interface CompileResult {
@@ -66,9 +69,9 @@ function assignIds(deck: string, drafts: Draft[], diag: DiagnosticSink, taken: S
   const out: { q: Question; rule: string; fact?: string }[] = [];
   for (const d of drafts) {
     // The draft minus where it came from is the question's variant; the bank leaves empty optional lists out.
-    const { at, item, itemText, id: explicitId, fact, rule, explanation, tags, docs, ...variant } = d;
+    const { at, item, itemText, idPrompt, id: explicitId, fact, rule, explanation, tags, docs, ...variant } = d;
     const sourceItem = explicitId ?? `${deck}:${hash(item)}`;
-    let id = explicitId ?? `${deck}:${hash(item)}:${hash(`${variant.type}\u0000${normalise(variant.prompt)}`).slice(0, 6)}`;
+    let id = explicitId ?? `${deck}:${hash(item)}:${hash(`${variant.type}\u0000${normalise(idPrompt ?? variant.prompt)}`).slice(0, 6)}`;
     if (explicitId && taken.has(id)) {
       diag.error(at, `duplicate **Id:** "${id}"`, 'ids must be unique across the content folder');
       continue;
@@ -177,6 +180,8 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
     if (!ran.has(key)) ran.set(key, runner(setup, solution));
     return ran.get(key)!;
   };
+  // A test that fakes the runner has no real lab to judge with: its tasks are taken as judgeable.
+  const judges = options.judges ?? (options.runTask ? () => true : judgedBySimulator);
   const validate = (line: string): LineProblem | undefined => {
     if (!checked.has(line)) checked.set(line, validator(line));
     return checked.get(line);
@@ -192,7 +197,7 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
   const facts = new Map<string, string>();
   for (const input of sorted) {
     const tree = parseNote(input.content);
-    const ex = extractQuestions(tree, { file: input.path, validateLine: validate, runTask });
+    const ex = extractQuestions(tree, { file: input.path, validateLine: validate, runTask, judges });
     const deck = deckIdFor(input.path, ex.front.id);
     if (deckIds.has(deck)) ex.diag.error({ line: 1, column: 1 }, `deck id "${deck}" is used by another note`, 'set a unique `id:` in the front matter');
     deckIds.add(deck);
@@ -218,7 +223,12 @@ export function compile(inputs: NoteInput[], options: CompileOptions = {}): Comp
       questionCount: made.length,
     });
   }
-  checkConsistency(questions, facts, sinks);
+  const clashing = checkConsistency(questions, facts, sinks, (id) => rules[id] !== undefined && rules[id] !== 'explicit');
+  if (clashing.size > 0) {
+    for (const id of clashing) delete rules[id];
+    questions.splice(0, questions.length, ...questions.filter((q) => !clashing.has(q.id)));
+    for (const deck of decks) deck.questionCount = questions.filter((q) => q.deck === deck.id).length;
+  }
   checkLongestKey(questions, sinks);
   for (const sink of sinks.values()) diagnostics.push(...sink.list);
   const blueprints: Blueprint[] = [];

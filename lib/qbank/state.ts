@@ -3,6 +3,7 @@
  * tree, the diagnostics sink, and the question drafts emitted so far.
  */
 import type { Node } from 'mdast';
+import type { CheckTask } from '../cli';
 import type { Question } from './schema';
 import type { DiagnosticSink, Position } from './diagnostics';
 import type { LineProblem } from './validate';
@@ -19,6 +20,8 @@ interface DraftOrigin {
   item: string;
   /** The source item's text as written (freshness matches it); defaults to `item`. */
   itemText?: string;
+  /** The wording the id hashes instead of the prompt: a generator that rewords a prompt keeps its ids (learners' review history). */
+  idPrompt?: string;
   /** Explicit `**Id:**`, wins over the hash. */
   id?: string;
   /** Author-given `**Fact:**` key: questions sharing it must share their key. */
@@ -49,6 +52,8 @@ export interface NoteState {
   validateLine(line: string): LineProblem | undefined;
   /** Does `solution` run without a failing command after `setup` on a fresh simulator lab? */
   runTask(setup: string[], solution: string[]): boolean;
+  /** Does the checker pass every solution of this task and fail an empty answer? */
+  judges(task: CheckTask): boolean;
 }
 
 /** 1-based start position of a node (1:1 when the node has none). */

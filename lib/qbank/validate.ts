@@ -7,7 +7,7 @@
  * through: that is not the note author's fault, and such a line never becomes a command task (the
  * generators ask for it as a recall question instead, see runsInSimulator).
  */
-import { createLab, validateCommand } from '../cli';
+import { check, createLab, validateCommand, type CheckTask } from '../cli';
 
 export interface LineProblem {
   message: string;
@@ -35,4 +35,13 @@ export function runsInSimulator(setup: string[], solution: string[]): boolean {
     if (lab.run(line).exitCode !== 0) return false;
   }
   return true;
+}
+
+/**
+ * Can the checker tell a right answer from doing nothing? Every reference solution must pass and an
+ * empty answer must fail: a command that changes nothing the checker compares (`docker swarm
+ * join-token -q manager` in state mode) would accept any answer.
+ */
+export function judgedBySimulator(task: CheckTask): boolean {
+  return task.solutions.every((sol) => check(task, sol).correct) && !check(task, []).correct;
 }

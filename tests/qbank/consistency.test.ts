@@ -20,6 +20,36 @@ const single = (prompt: string, right: string, wrong: string[], extra = '') =>
   [`> **Q:** ${prompt}`, '>', `> - [x] ${right}`, ...wrong.map((w) => `> - [ ] ${w}`), extra ? `>\n> ${extra}` : '', ''].join('\n');
 
 describe('consistency lint', () => {
+  // Two notes' option lists for different command families: the same option, different owners.
+  const optionBlock = (family: string, verbs: [string, string][]) =>
+    ['```bash', ...verbs.flatMap(([verb, opts]) => [`# ${verb} things; options: ${opts}`, `docker ${family} ${verb} [OPTIONS]`, '']), '```', ''].join('\n');
+
+  it('names the command family in option questions, so two notes with the same option do not clash', () => {
+    const r = build({
+      'a.md': `# A\n\n${optionBlock('volume', [['ls', '--quiet|-q, --filter'], ['prune', '--force|-f'], ['inspect', '--format']])}`,
+      'b.md': `# B\n\n${optionBlock('secret', [['ls', '--format'], ['rm', '--force|-f'], ['inspect', '--quiet|-q']])}`,
+    });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const prompts = r.bank.questions.map((q) => q.prompt);
+    expect(prompts).toContain('Which `docker volume` command accepts the `--quiet` (`-q`) option?');
+    expect(prompts).toContain('Which `docker secret` command accepts the `--quiet` (`-q`) option?');
+  });
+
+  it('drops two generated questions that ask the same with different keys (a warning each), never an authored one', () => {
+    // Mixed families: the prompt cannot name one, so the two notes' questions clash.
+    const mixed = (a: string, b: string, c: string) =>
+      ['```bash', `# Show ${a}; options: --quiet|-q`, `docker ${a} [OPTIONS]`, `# Show ${b}; options: --all|-a`, `docker ${b} [OPTIONS]`, `# Show ${c}; options: --all|-a`, `docker ${c} [OPTIONS]`, '```', ''].join('\n');
+    const r = build({ 'a.md': `# A\n\n${mixed('volume ls', 'image ls', 'ps')}`, 'b.md': `# B\n\n${mixed('image ls', 'volume ls', 'ps')}` });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const warned = r.diagnostics.filter((d) => /dropped: .* asks the same with another key/.test(d.message));
+    expect([...new Set(warned.map((d) => d.file))].sort()).toEqual(['a.md', 'b.md']);
+    expect(r.bank.questions.filter((q) => q.prompt === 'Which command accepts the `--quiet` (`-q`) option?')).toEqual([]);
+    expect(r.bank.decks.map((d) => d.questionCount)).toEqual(['a', 'b'].map((deck) => r.bank.questions.filter((q) => q.deck === deck).length));
+    // An authored question that clashes with a generated one is still an error.
+    const authored = single('Which command accepts the `--quiet` (`-q`) option?', '`docker ps`', ['`docker image ls`', '`docker volume ls`']);
+    expect(errors({ 'a.md': `# A\n\n${mixed('volume ls', 'image ls', 'ps')}`, 'c.md': `# C\n\n${authored}` })).toHaveLength(1);
+  });
+
   it('errors when two decks key the same prompt differently', () => {
     const list = errors({
       'a.md': single('Which port do swarm managers listen on?', '2377', ['7946', '4789']),

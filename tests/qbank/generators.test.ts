@@ -50,8 +50,8 @@ describe('generators', () => {
     ].join('\n');
     const qs = gen(md);
     const byPrompt = Object.fromEntries(qs.map((q) => [q.prompt, q]));
-    expect(byPrompt['Which command accepts the `--alpha` option?'].choices!.find((c) => c.correct)!.text).toBe('`docker thing attach`');
-    expect(byPrompt['Which commands accept the `--shared` option?'].type).toBe('multiple-choice');
+    expect(byPrompt['Which `docker thing` command accepts the `--alpha` option?'].choices!.find((c) => c.correct)!.text).toBe('`docker thing attach`');
+    expect(byPrompt['Which `docker thing` commands accept the `--shared` option?'].type).toBe('multiple-choice');
     expect(byPrompt['In which order does `docker thing attach` take the thing and the target?'].answer).toContain('THING TARGET');
     expect(byPrompt['Which command deletes all unused things?'].rule).toBe('usage-command');
     expect(byPrompt['What does the `--force` (`-f`) option of `docker thing prune` skip?'].answer).toBe('The confirmation prompt');

@@ -5,15 +5,14 @@
  * every new generator rule, and every command task they give is judged by the checker: its own
  * reference solution passes, doing nothing fails (issue 13, section 3).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { check, startTask } from '@/lib/cli';
 import { compile } from '@/lib/qbank';
+import { itJudgesEveryTask, notesIn } from '../helpers/note-tasks';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'notes');
-const notes = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ path: f, content: fs.readFileSync(path.join(dir, f), 'utf8') }));
+const notes = notesIn(dir);
 const result = compile(notes);
-const tasks = result.bank.questions.filter((q) => q.type === 'command').map((q) => ({ where: `${q.source.file}:${q.source.line}`, q }));
+const tasks = result.bank.questions.filter((q) => q.type === 'command');
 
 describe('notes in other styles', () => {
   it('are at least three, each compiling to questions with no error', () => {
@@ -33,14 +32,5 @@ describe('notes in other styles', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(tasks)('$where: the reference solution runs and passes the checker', ({ q }) => {
-    const cmd = q.command!;
-    const lab = startTask({ nodes: cmd.nodes, setup: [] });
-    for (const line of [...cmd.setup, ...cmd.solutions[0]]) expect([line, lab.run(line).exitCode]).toEqual([line, 0]);
-    for (const sol of cmd.solutions) expect(check(cmd, sol)).toMatchObject({ correct: true });
-  });
-
-  it.each(tasks)('$where: an empty answer is judged wrong', ({ q }) => {
-    expect(check(q.command!, []).correct).toBe(false);
-  });
+  itJudgesEveryTask(result.bank.questions);
 });

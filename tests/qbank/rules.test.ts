@@ -61,11 +61,20 @@ describe('code blocks with several commented commands', () => {
   });
 
   it('bare capital placeholders become one concrete name in prompt and solution', () => {
-    const { questions } = build(`# Services\n\n${fence('docker service logs SERVICE_NAME   # show the logs of SERVICE_NAME\ndocker node update --availability drain NODE_ID   # drain a node')}\n`);
-    const logs = questions.find((q) => q.type === 'command' && /logs/.test(q.prompt));
-    expect(logs?.prompt).toBe('Show the logs of `web`.');
-    expect(logs?.command!.solutions[0]).toEqual(['docker service logs web']);
+    const { questions } = build(`# Services\n\n${fence('docker service inspect --pretty SERVICE_NAME   # show the details of SERVICE_NAME\ndocker service rm SERVICE_NAME   # remove SERVICE_NAME\ndocker node update --availability drain NODE_ID   # drain a node')}\n`);
+    const rm = questions.find((q) => q.type === 'command' && /Remove/.test(q.prompt));
+    expect(rm?.prompt).toBe('Remove `web`.');
+    expect(rm?.command!.solutions[0]).toEqual(['docker service rm web']);
     expect(JSON.stringify(questions)).not.toMatch(/SERVICE_NAME|NODE_ID/);
+  });
+
+  it('asks no command task the checker cannot tell from doing nothing', () => {
+    // `docker service logs web` prints nothing in the lab, so neither state nor output judges it;
+    // `docker swarm join-token -q manager` changes no state but prints the token: judged by output.
+    const r = build(`# Swarm\n\n${fence('docker service logs web   # show the logs of the service web\ndocker swarm join-token -q manager   # print only the manager join token')}\n`);
+    const tasks = r.questions.filter((q) => q.type === 'command');
+    expect(tasks.map((q) => [q.command!.solutions[0][0], q.command!.mode])).toEqual([['docker swarm join-token -q manager', 'output']]);
+    expect(r.warnings.join('\n')).toMatch(/not emitted: the checker cannot tell "docker service logs web" from doing nothing/);
   });
 });
 

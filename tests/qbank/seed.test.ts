@@ -60,9 +60,9 @@ describe('seed deck', () => {
   });
 
   it('asks which command takes which option', () => {
-    const alias = qs.find((q) => q.prompt === 'Which command accepts the `--alias` option?')!;
+    const alias = qs.find((q) => q.prompt === 'Which `docker network` command accepts the `--alias` option?')!;
     expect(alias.choices!.filter((c) => c.correct).map((c) => c.text)).toEqual(['`docker network connect`']);
-    const force = qs.find((q) => q.prompt === 'Which commands accept the `--force` (`-f`) option?')!;
+    const force = qs.find((q) => q.prompt === 'Which `docker network` commands accept the `--force` (`-f`) option?')!;
     expect(force.type).toBe('multiple-choice');
     expect(force.choices!.filter((c) => c.correct).map((c) => c.text).sort()).toEqual(['`docker network disconnect`', '`docker network prune`']);
   });

@@ -171,7 +171,16 @@ function emitTask(state: NoteState, ex: Example, prompt: string, solutions: stri
   }
   solutions = solutions.filter((sol, i) => i === 0 || state.runTask(setup, sol));
   const key = parseCommand(primary[primary.length - 1]).key ?? '';
-  const mode = ex.output.length > 0 || READ_ONLY.has(key) ? 'output' : 'state';
+  let mode: 'output' | 'state' = ex.output.length > 0 || READ_ONLY.has(key) ? 'output' : 'state';
+  // A command that changes nothing the checker compares is judged by what it prints, or not at all.
+  if (!state.judges({ setup, solutions, mode })) {
+    if (mode === 'state' && state.judges({ setup, solutions, mode: 'output' })) mode = 'output';
+    else {
+      state.diag.warn({ line: ex.line, column: 1 }, `command task "${prompt}" not emitted: the checker cannot tell "${primary.join(' && ')}" from doing nothing; asked as a recall question instead`, 'write an explicit **Task:** with what to check', 'quality');
+      recallQuestion(state, ex, prompt, primary[primary.length - 1], item);
+      return false;
+    }
+  }
   for (const line of [...setup, ...solutions.flat()]) {
     const problem = state.validateLine(line);
     // A command the simulator does not implement yet is still a fine task; a malformed one is not.

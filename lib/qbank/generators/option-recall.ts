@@ -64,6 +64,13 @@ function argumentOrder(u: UsageEntry, state: NoteState): void {
   });
 }
 
+/** `\`docker volume\` ` when every command is a subcommand of one object, else empty. */
+export function family(commands: string[]): string {
+  const heads = new Set(commands.map((c) => c.split(/\s+/).slice(0, -1).join(' ')));
+  const [head] = [...heads];
+  return heads.size === 1 && head.split(' ').length >= 2 ? `${code(head)} ` : '';
+}
+
 function optionOwners(block: CommandBlock, state: NoteState): void {
   const pool = block.usages.filter((u) => u.options?.length);
   if (pool.length < 3) return;
@@ -83,11 +90,16 @@ function optionOwners(block: CommandBlock, state: NoteState): void {
     if (non.length === 0) continue;
     const wrong = pick(non, Math.max(1, 4 - holders.length), long, (u) => u.command);
     const many = holders.length > 1;
-    const prompt = many ? `Which commands accept the ${label} option?` : `Which command accepts the ${label} option?`;
+    // Name the family the choices share, so the card says which commands it is about (other notes
+    // list other families with the same option: `docker volume ls` and `docker image ls` both take -q).
+    const kind = family([...holders, ...wrong].map((u) => u.command));
+    const prompt = many ? `Which ${kind}commands accept the ${label} option?` : `Which ${kind}command accepts the ${label} option?`;
+    // Shuffled and hashed by the family-less wording: naming the family kept option order and ids.
+    const shuffleKey = many ? `Which commands accept the ${label} option?` : `Which command accepts the ${label} option?`;
     if (holders.some((h) => givesAway(prompt, h.command.split(' ').pop() ?? ''))) continue;
     const choices = order(
       [...holders.map((h) => ({ text: code(h.command), correct: true })), ...wrong.map((u) => ({ text: code(u.command), correct: false }))],
-      prompt,
+      shuffleKey,
     );
     if (choices.length < 3) continue;
     emit(state, {
@@ -98,6 +110,7 @@ function optionOwners(block: CommandBlock, state: NoteState): void {
       tags: [...tagsFor(state, `${prompt} ${holders.map((h) => h.command).join(' ')}`), 'domc'],
       at: { line, column: 1 },
       item: normalise(`option ${long}`),
+      idPrompt: shuffleKey,
       rule: 'option-owner',
     });
   }

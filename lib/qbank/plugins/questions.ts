@@ -13,7 +13,8 @@ import { handle, type WalkContext } from '../handlers';
 import type { FrontMatter } from '../schema';
 import type { Draft, NoteState } from '../state';
 import { slug } from '../text';
-import { runsInSimulator, type LineProblem } from '../validate';
+import { judgedBySimulator, runsInSimulator, type LineProblem } from '../validate';
+import type { CheckTask } from '../../cli';
 
 export interface ExtractOptions {
   /** Path relative to the content folder. */
@@ -21,6 +22,8 @@ export interface ExtractOptions {
   validateLine(line: string): LineProblem | undefined;
   /** Run a generated task's setup and solution (default: the simulator). */
   runTask?: (setup: string[], solution: string[]) => boolean;
+  /** Can the checker judge a generated task (default: the simulator's checker; always yes when runTask is overridden)? */
+  judges?: (task: CheckTask) => boolean;
 }
 
 export interface Extracted {
@@ -56,6 +59,7 @@ export function extractQuestions(tree: Root, options: ExtractOptions): Extracted
     deckTags: (front.tags ?? []).map((t) => slug(t)),
     validateLine: options.validateLine,
     runTask: options.runTask ?? runsInSimulator,
+    judges: options.judges ?? (options.runTask ? () => true : judgedBySimulator),
   };
   const topics = new Map<string, string[]>();
   const children = tree.children;
