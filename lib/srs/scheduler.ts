@@ -27,7 +27,7 @@ export interface GradePreview {
 export interface Scheduler {
   /** The card after grading it `grade` at `now`. */
   next(card: CardFields, now: Date, grade: Grade): CardFields;
-  /** The outcome of every grade at `now`, in grade order (Again..Easy). */
+  /** The outcome of every grade at `now`, in grade order (Again..Easy), before fuzz. */
   preview(card: CardFields, now: Date): GradePreview[];
   /** Probability of recall at `now` (0 for new cards). */
   retrievability(card: CardFields, now: Date): number;
@@ -36,20 +36,27 @@ export interface Scheduler {
 /** Build a scheduler for one learner's settings. */
 export function createScheduler(settings: Partial<SchedulerSettings> = {}): Scheduler {
   const s = { ...DEFAULT_SCHEDULER_SETTINGS, ...settings };
-  const engine: FSRS = fsrs(
-    generatorParameters({
-      request_retention: s.desiredRetention,
-      enable_fuzz: s.enableFuzz,
-      maximum_interval: s.maximumIntervalDays ?? 36500,
-      ...(s.params ? { w: s.params } : {}),
-    }),
-  );
+  const engineWith = (fuzz: boolean): FSRS =>
+    fsrs(
+      generatorParameters({
+        request_retention: s.desiredRetention,
+        enable_fuzz: fuzz,
+        maximum_interval: s.maximumIntervalDays ?? 36500,
+        ...(s.params ? { w: s.params } : {}),
+      }),
+    );
+  const engine = engineWith(s.enableFuzz);
+  // Previews leave the fuzz out: it is seeded from the review time, so a fuzzed preview at `now` was never the
+  // interval the grade later gets (that review happens at another time, with another seed), and seeding ts-fsrs's
+  // generator for every grade of every queued card was a fifth of the queue read (issue 15). The label shows the
+  // interval before fuzz; the grade then spreads it by a few percent (intervals of 2.5 days or more).
+  const previewEngine = s.enableFuzz ? engineWith(false) : engine;
   return {
     next(card, now, grade) {
       return fromCard(engine.next(toCard(card), now, grade as FsrsGrade).card);
     },
     preview(card, now) {
-      const log = engine.repeat(toCard(card), now);
+      const log = previewEngine.repeat(toCard(card), now);
       return GRADES.map((grade) => {
         const due = new Date(log[grade as FsrsGrade].card.due);
         return { grade, due, interval: formatInterval(due.getTime() - now.getTime()) };

@@ -48,6 +48,21 @@ describe('createScheduler (fixed clock, fuzz off)', () => {
     expect(a).toEqual(b);
   });
 
+  it('previews without fuzz, while the grade itself is fuzzed (issue 15)', () => {
+    const fuzzy = createScheduler({ enableFuzz: true });
+    let card = newCardFields(T0);
+    let t = T0;
+    for (const g of [3, 3, 3] as Grade[]) {
+      card = s.next(card, t, g);
+      t = card.due;
+    }
+    expect(fuzzy.preview(card, t)).toEqual(s.preview(card, t));
+    // Over many review times, some fuzzed Easy interval differs from the unfuzzed one.
+    const times = Array.from({ length: 20 }, (_, i) => new Date(t.getTime() + i * 3_600_000));
+    expect(s.next(card, t, 4).scheduled_days).toBeGreaterThan(10);
+    expect(times.some((at) => fuzzy.next(card, at, 4).scheduled_days !== s.next(card, at, 4).scheduled_days)).toBe(true);
+  });
+
   it('honours desired retention (higher retention, shorter intervals)', () => {
     const strict = createScheduler({ enableFuzz: false, desiredRetention: 0.97 });
     const loose = createScheduler({ enableFuzz: false, desiredRetention: 0.8 });
