@@ -371,12 +371,17 @@ export interface TopicMasteryDTO {
   recall: number | null;
 }
 
-/** Mastery per deck section (topic[1]) for the learner, over the current bank. */
-export async function getMastery(userId: string, ctx: StoreContext = {}): Promise<TopicMasteryDTO[]> {
+/**
+ * Mastery per deck section (topic[1]) for the learner, over the current bank.
+ * With `opts.recall` false (the deck pages show no recall) `recall` is null and neither FSRS nor the
+ * last day's log is consulted.
+ */
+export async function getMastery(userId: string, ctx: StoreContext = {}, opts: { recall?: boolean } = {}): Promise<TopicMasteryDTO[]> {
+  const withRecall = opts.recall ?? true;
   const { db, now, bank } = await resolve(ctx);
   const settings = await getSettings(userId, { db });
   const scheduler = schedulerFor(settings);
-  const [rows, failed] = await Promise.all([liveCards(db, userId), failedInLastDay(db, userId, now)]);
+  const [rows, failed] = await Promise.all([liveCards(db, userId), withRecall ? failedInLastDay(db, userId, now) : new Set<string>()]);
   const byId = new Map(rows.map((r) => [r.questionId, r]));
   const topics = new Map<string, TopicMasteryDTO & { recallSum: number }>();
   for (const q of bank.bank.questions) {
@@ -391,10 +396,10 @@ export async function getMastery(userId: string, ctx: StoreContext = {}): Promis
       if (row.stability >= 21) t.mature++;
       // FSRS retrievability now; a card whose latest review was Again counts as not recalled
       // (its retrievability is ~100% right after that review, which would hide the failure).
-      t.recallSum += failed.has(q.id) ? 0 : scheduler.retrievability(row, now);
+      if (withRecall) t.recallSum += failed.has(q.id) ? 0 : scheduler.retrievability(row, now);
     }
   }
-  return [...topics.values()].map(({ recallSum, ...t }) => ({ ...t, recall: t.seen ? recallSum / t.seen : null }));
+  return [...topics.values()].map(({ recallSum, ...t }) => ({ ...t, recall: withRecall && t.seen ? recallSum / t.seen : null }));
 }
 
 /** The learner's state of each listed question (missing ones are new: absent from the map). */

@@ -27,7 +27,7 @@ function byType(qs: Question[]): Partial<Record<QuestionType, number>> {
  */
 export async function deckSummaries(userId: string | null): Promise<DeckSummary[]> {
   const bank = getBank();
-  const mastery = userId ? await getMastery(userId) : [];
+  const mastery = userId ? await getMastery(userId, {}, { recall: false }) : [];
   const mByTopic = new Map(mastery.map((m) => [topicKey(m.deck, m.topic), m]));
   return bank.decks.map((deck) => {
     const qs = bank.questions.filter((q) => q.deck === deck.id);

@@ -180,6 +180,8 @@ describe('mastery and forecast reads', () => {
     const viaPrisma = t.db.$extends({}) as unknown as typeof t.db;
     const mastery = await getMastery(u, { db: t.db, bank, now });
     expect(await getMastery(u, { db: viaPrisma, bank, now })).toEqual(mastery);
+    // Without recall (the deck pages): the same counts, recall left out.
+    expect(await getMastery(u, { db: t.db, bank, now }, { recall: false })).toEqual(mastery.map((m) => ({ ...m, recall: null })));
     const a = mastery.filter((m) => m.deck === 'a');
     expect(a.reduce((n, m) => n + m.seen, 0)).toBe(3);
     expect(a.reduce((n, m) => n + m.mature, 0)).toBe(1);
