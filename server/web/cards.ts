@@ -22,12 +22,7 @@ const CLOZE_GAP = '_____';
  * @param cardId the id the grade action receives (the question id; the store keys cards by it)
  */
 export async function cardView(q: Question, deckTitle: string, state: string, previews: Record<Grade, string>, cardId: string = q.id): Promise<ReviewCardView> {
-  const [promptHtml, explanationHtml, choices, answerHtml] = await Promise.all([
-    renderMarkdown(q.prompt),
-    q.explanation ? renderMarkdown(q.explanation) : Promise.resolve(undefined),
-    q.choices ? Promise.all(q.choices.map(async (c) => ({ html: await renderMarkdown(c.text), correct: c.correct }))) : Promise.resolve(undefined),
-    answerMarkdown(q).then((md) => (md ? renderMarkdown(md) : undefined)),
-  ]);
+  const { promptHtml, explanationHtml, choices, answerHtml } = await renderedCard(q);
   return {
     cardId,
     questionId: q.id,
@@ -47,6 +42,32 @@ export async function cardView(q: Question, deckTitle: string, state: string, pr
     previews,
   };
 }
+
+type RenderedCard = Pick<ReviewCardView, 'promptHtml' | 'explanationHtml' | 'choices' | 'answerHtml'>;
+
+/**
+ * A question's Markdown fields as HTML, rendered once per question object: a loaded bank's questions never change
+ * (a new bank brings new objects), and rendering them on every request was most of /review's server time (50 cards,
+ * 3-6 Markdown fields each, issue 15).
+ */
+function renderedCard(q: Question): Promise<RenderedCard> {
+  let r = rendered.get(q);
+  if (!r) {
+    r = (async () => {
+      const md = await answerMarkdown(q);
+      return {
+        promptHtml: renderMarkdown(q.prompt),
+        explanationHtml: q.explanation ? renderMarkdown(q.explanation) : undefined,
+        choices: q.choices?.map((c) => ({ html: renderMarkdown(c.text), correct: c.correct })),
+        answerHtml: md ? renderMarkdown(md) : undefined,
+      };
+    })();
+    rendered.set(q, r);
+    r.catch(() => rendered.delete(q)); // a failure is not kept: the next request renders again
+  }
+  return r;
+}
+const rendered = new WeakMap<Question, Promise<RenderedCard>>();
 
 /** What the back of the card says: the answer, or for cloze the sentence with the gap filled in bold. */
 export async function answerMarkdown(q: Question): Promise<string | undefined> {
