@@ -143,8 +143,9 @@ describe('comparisons and numbers', () => {
     const { questions, rules } = build('# Services\n\n## Containers vs services\n\n- A service keeps its tasks running across the swarm.\n- A container runs on one engine only.\n- Containers and services both start from an image.\n');
     const vs = questions.filter((q) => rules[q.id] === 'comparison');
     expect(vs.map((q) => [q.prompt, q.choices?.find((c) => c.correct)?.text])).toEqual([
-      ['A _____ keeps its tasks running across the swarm.', 'Services'],
-      ['A _____ runs on one engine only.', 'Containers'],
+      // The sentence names one, so the choices are singular too.
+      ['A _____ keeps its tasks running across the swarm.', 'Service'],
+      ['A _____ runs on one engine only.', 'Container'],
     ]);
   });
 
@@ -277,5 +278,56 @@ describe('lead-ins that name the wrong command, and gerund headings', () => {
   it('a gerund lead-in ("Running a container") describes the command like an imperative', () => {
     const { questions } = build(`# Containers\n\n> Running a container named web\n\n${fence('$ docker run -d --name web nginx')}\n`);
     expect(questions.filter((q) => q.type === 'command').map((q) => q.prompt)).toEqual(['Run a container named web.']);
+  });
+});
+
+describe('seed-author fact lists: bold terms, option usages, best-choice conditions', () => {
+  const facts = (heading: string, items: string[]) => `# Notes\n\n## ${heading}\n\n${items.map((i) => `1. ${i}`).join('\n')}\n`;
+
+  it('items opening on a bold term give a choice each among the sibling terms, kind from a plural heading', () => {
+    const { questions, rules } = build(
+      facts('Dockerfile instructions', ['**FROM** sets the base image of the build.', '**COPY** copies files from the build context into the image.', '**EXPOSE** documents the ports the container listens on.', '**Namespaces** provide the isolation of a container.']),
+    );
+    const choices = questions.filter((q) => rules[q.id] === 'subject-choice');
+    expect(choices.map((q) => q.prompt)).toEqual([
+      'Which Dockerfile instruction sets the base image of the build?',
+      'Which Dockerfile instruction copies files from the build context into the image?',
+      'Which Dockerfile instruction documents the ports the container listens on?',
+      'Which Dockerfile instruction provides the isolation of a container?',
+    ]);
+    expect(choices[1].choices!.find((c) => c.correct)!.text).toBe('COPY');
+    expect(choices[1].choices!.map((c) => c.text).sort()).toEqual(['COPY', 'EXPOSE', 'FROM', 'Namespaces'].filter((t) => choices[1].choices!.some((c) => c.text === t)).sort());
+    // The clozes stay.
+    expect(questions.some((q) => q.type === 'cloze' && q.answer === 'COPY')).toBe(true);
+  });
+
+  it('a heading that is no plural noun gives "Which one", and "are" reads as "is"', () => {
+    const { questions, rules } = build(
+      facts('Role-based access control', ['A **subject** is a user, team or organization that gets access.', 'A **role** is a set of permitted operations.', 'A **grant** combines a subject, a role and a collection.', '**Services** are the definition of the tasks to run.']),
+    );
+    const prompts = questions.filter((q) => rules[q.id] === 'subject-choice').map((q) => q.prompt);
+    expect(prompts).toContain('Which one is a set of permitted operations?');
+    expect(prompts).toContain('Which one is the definition of the tasks to run?');
+  });
+
+  it('no choices from fewer than three bold-term items, from items that do not go on with a verb, or when the description names the term', () => {
+    const none = (items: string[]) => build(facts('Dockerfile instructions', items)).questions.filter((q) => q.type === 'single-choice');
+    expect(none(['**FROM** sets the base image.', '**COPY** copies files into the image.'])).toEqual([]);
+    expect(none(['**FROM** base image', '**COPY** build context files', '**EXPOSE** ports at runtime'])).toEqual([]);
+    const some = build(facts('Dockerfile instructions', ['**CMD** provides the default command; only the last CMD counts.', '**COPY** copies files into the image.', '**EXPOSE** documents the ports.'])).questions;
+    expect(some.filter((q) => q.type === 'single-choice').map((q) => q.prompt)).not.toContain('Which Dockerfile instruction provides the default command; only the last CMD counts?');
+  });
+
+  it('usages with alternatives (`SERVICE|TASK`) ask no argument order; two plain placeholders do', () => {
+    const block = (usage: string) => build(`# Swarm\n\n\`\`\`bash\n# Show the logs\n${usage}\n\`\`\`\n`).questions.filter((q) => /In which order/.test(q.prompt));
+    expect(block('docker service logs [OPTIONS] SERVICE|TASK')).toEqual([]);
+    expect(block('docker network connect [OPTIONS] NETWORK CONTAINER')).toHaveLength(1);
+  });
+
+  it('a best-choice condition ends at a semicolon: what follows is another fact', () => {
+    const { questions } = build(
+      facts('Mounts', ['**Volumes** is the best mount type when data must persist.', '**Bind mounts** is the best mount type when a host file must be shared.', '**tmpfs mounts** is the best mount type when data must not be persisted; they live in memory only.']),
+    );
+    expect(questions.map((q) => q.prompt)).toContain('Which mount type is the best choice when data must not be persisted?');
   });
 });

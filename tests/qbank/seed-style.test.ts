@@ -21,9 +21,9 @@ describe('notes in the seed author style, on other topics', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('yield at least 12 questions per note and 120 in all', () => {
-    for (const deck of result.bank.decks) expect([deck.id, deck.questionCount >= 12]).toEqual([deck.id, true]);
-    expect(result.bank.questions.length).toBeGreaterThanOrEqual(120);
+  it('yield at least 14 questions per note and 140 in all', () => {
+    for (const deck of result.bank.decks) expect([deck.id, deck.questionCount >= 14]).toEqual([deck.id, true]);
+    expect(result.bank.questions.length).toBeGreaterThanOrEqual(140);
   });
 
   it('give command tasks (swarm, service, node, secret)', () => {

@@ -35,7 +35,8 @@ export function readBest(p: Paragraph, md: string): BestItem | undefined {
   const text = plainText(p.children);
   const m = /^(.+?)\s+(?:is|are)\s+the best\s+(.+?)\s+(?:when|if|for)\s+(.+)$/i.exec(text);
   if (!m || m[1] !== term) return undefined;
-  return { term, kind: m[2].trim(), condition: stripEnd(m[3]), sentence: md, node: p };
+  // "...; they are stored in memory": what follows a semicolon is another fact, not the condition.
+  return { term, kind: m[2].trim(), condition: stripEnd(m[3].split(/;\s/)[0]), sentence: md, node: p };
 }
 
 export function bestChoice(state: NoteState, items: BestItem[]): void {

@@ -57,7 +57,11 @@ export function comparison(state: NoteState, node: Node, md: string): boolean {
   const bInA = sidePattern(b).test(a);
   const named = hits[0] > 0 && (hits[1] === 0 || (bInA && hits[1] === hits[0])) ? 0 : hits[1] > 0 && hits[0] === 0 ? 1 : -1;
   if (named !== 0 && named !== 1 || (hits[named] ?? 0) > 1) return false;
-  const masked = sentence.replace(/`|\*\*/g, '').replace(sidePattern(named === 0 ? a : b), '_____');
+  const plain = sentence.replace(/`|\*\*/g, '');
+  const found = plain.match(sidePattern(named === 0 ? a : b))?.[0] ?? '';
+  const masked = plain.replace(sidePattern(named === 0 ? a : b), '_____');
+  // "A new volume's contents": the sentence names one, so the choices are singular too.
+  const one = found !== '' && singular(found.toLowerCase()) === found.toLowerCase() && /s$/i.test(sides[named]);
   if (!/_____/.test(masked) || masked.replace(/[^A-Za-z]/g, '').length < 20) return false;
   // The two sides are the choices: the prompt is the statement with the gap.
   const prompt = `${capitalise(stripEnd(masked))}.`;
@@ -65,7 +69,7 @@ export function comparison(state: NoteState, node: Node, md: string): boolean {
     type: 'single-choice',
     prompt,
     choices: order(
-      sides.map((s, i) => ({ text: capitalise(s), correct: i === named })),
+      sides.map((s, i) => ({ text: capitalise(one ? singular(s) : s), correct: i === named })),
       prompt,
     ),
     explanation: md,

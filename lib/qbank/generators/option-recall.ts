@@ -49,6 +49,8 @@ function whichCommand(u: UsageEntry, all: UsageEntry[], state: NoteState): void 
 function argumentOrder(u: UsageEntry, state: NoteState): void {
   // Required placeholders only: optional ones ([COMMAND] [ARG...]) have no fixed position to learn.
   const required = u.usage.replace(/\[[^\]]*\]/g, ' ');
+  // Alternatives (`SERVICE|TASK`, `PATH | URL | -`) are one slot: no order to learn.
+  if (required.includes('|')) return;
   const placeholders = [...new Set((required.match(/\b[A-Z][A-Z_]+\b(?!=)/g) ?? []).filter((p) => p !== 'OPTIONS'))];
   if (placeholders.length < 2) return;
   const names = placeholders.map((p) => `the ${p.toLowerCase().replace(/_/g, ' ')}`);

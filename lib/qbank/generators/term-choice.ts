@@ -49,7 +49,8 @@ export function predicate(description: string): string | undefined {
   const [w, ...rest] = first.split(/\s+/);
   if (!w || !rest.length) return undefined;
   const lower = w.toLowerCase();
-  if (imperative(first) && lower === baseForm(lower)) return `${thirdPerson(lower)} ${rest.join(' ')}`;
+  // "limit and account for": both verbs agree with the third person.
+  if (imperative(first) && lower === baseForm(lower)) return `${thirdPerson(lower)} ${(rest[0] === 'and' && rest[1] && /^[a-z]+$/.test(rest[1]) && rest[1] === baseForm(rest[1]) ? ['and', thirdPerson(rest[1]), ...rest.slice(2)] : rest).join(' ')}`;
   if (imperative(first)) return `${lower} ${rest.join(' ')}`;
   if (/^(is|are|has|have|can|does|runs|allows|provides|enables|stores|keeps|lets|gives|uses|makes|sends|handles)$/i.test(w)) return `${lower} ${rest.join(' ')}`;
   // "holds the Raft store": a verb in the third person before a determiner.
