@@ -50,7 +50,7 @@ async function bundledSim(): Promise<Sim> {
   }
 }
 
-const MIX = (i: number): string[] => [
+export const MIX = (i: number): string[] => [
   `docker network create net${i}`,
   `docker run -d --name web${i} --network net${i} -p ${20000 + i}:80 nginx`,
   `docker run -dit --name c${i} alpine`,
