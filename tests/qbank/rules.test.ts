@@ -331,3 +331,17 @@ describe('seed-author fact lists: bold terms, option usages, best-choice conditi
     expect(questions.map((q) => q.prompt)).toContain('Which mount type is the best choice when data must not be persisted?');
   });
 });
+
+describe('term and sub-list definitions', () => {
+  const note = (term: string) => `# Swarm\n\n## Quorum\n\n- ${term}\n  - A quorum is the majority of managers in a swarm.\n`;
+
+  it('a short term over a one-item sub-list is defined', () => {
+    expect(build(note('Quorum')).questions.map((q) => q.prompt)).toContain('What is a Quorum in the Quorum?');
+  });
+
+  it('a label ("Def.)") or a step ("Edit /etc/docker/daemon.json") over a sub-list is no term', () => {
+    for (const label of ['Def.)', 'Desc.)', 'Edit /etc/docker/daemon.json']) {
+      expect([label, build(note(label)).questions.filter((q) => q.prompt.startsWith('What is'))]).toEqual([label, []]);
+    }
+  });
+});

@@ -10,7 +10,7 @@
 import type { List, ListItem, Paragraph } from 'mdast';
 import { blockMarkdown } from '../markdown';
 import type { NoteState } from '../state';
-import { inlineMarkdown, plainText, singular, thirdPerson } from '../text';
+import { imperative, inlineMarkdown, plainText, singular, thirdPerson } from '../text';
 import { bestChoice, readBest, type BestItem } from '../generators/best-choice';
 import { definitions, type Definition } from '../generators/definition';
 import { listChoice } from '../generators/list-choice';
@@ -27,7 +27,9 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
 
 function isTerm(p: Paragraph): boolean {
   const text = plainText(p.children);
-  return text.split(/\s+/).length <= 5 && !/[.:;?!,]$/.test(text) && /^[A-Z`]/.test(text);
+  // Not a label ("Def.)", "e.g.)": an unbalanced bracket) and not a step ("Edit /etc/docker/daemon.json").
+  const label = /\)$/.test(text) && !text.includes('(');
+  return text.split(/\s+/).length <= 5 && !/[.:;?!,]$/.test(text) && /^[A-Z`]/.test(text) && !label && !imperative(text);
 }
 
 /**
