@@ -286,7 +286,7 @@ export function LabApp({
           <div role="status" aria-live="polite">
             {result && (
               <div className={s.feedback} data-ok={result.correct || undefined}>
-                <strong>{result.correct ? 'Correct — the engine ended up in the expected state.' : 'Not yet.'}</strong>
+                <strong>{!result.correct ? 'Not yet.' : scenario.mode === 'output' ? 'Correct — a command printed what the task asks for.' : 'Correct — the engine ended up in the expected state.'}</strong>
                 {result.feedback.length > 0 && (
                   <ul>
                     {result.feedback.map((f, i) => (

@@ -73,7 +73,8 @@ export function Terminal({
   const term = useRef<XTerm | null>(null);
   const [ready, setReady] = useState(false);
   // Mutable editor state lives in a ref so xterm's callbacks always see the latest.
-  const st = useRef({ buf: '', cur: 0, history: [] as string[], hpos: 0, draft: '' });
+  // `pending`: the lines so far of a command continued with a trailing backslash (bash's "> " prompt)
+  const st = useRef({ buf: '', cur: 0, history: [] as string[], hpos: 0, draft: '', pending: null as string | null });
   const runRef = useRef(run);
   const promptRef = useRef(prompt);
   const bannerRef = useRef(banner);
@@ -86,7 +87,7 @@ export function Terminal({
     ctrlEnterRef.current = onCtrlEnter;
   }, [run, banner, complete, onCtrlEnter]);
 
-  const promptText = () => `${GREEN}${promptRef.current}${RESET}`;
+  const promptText = () => (st.current.pending !== null ? '> ' : `${GREEN}${promptRef.current}${RESET}`);
   const redraw = () => {
     const t = term.current;
     if (!t) return;
@@ -113,6 +114,7 @@ export function Terminal({
       t.reset();
       st.current.buf = '';
       st.current.cur = 0;
+      st.current.pending = null;
       if (text) t.write(crlf(`${DIM}${text}${RESET}\n`));
       t.write(promptText());
     },
@@ -167,8 +169,12 @@ export function Terminal({
       };
       fitWide();
       // Clipboard keys the browser should handle (xterm would turn them into control characters).
+      // the character the last key pressed typed (xterm sends it; the input event that follows is a copy)
+      let keyTyped = '';
       t.attachCustomKeyEventHandler((ev) => {
         if (ev.type !== 'keydown') return true;
+        // AltGr characters count (ctrlKey+altKey on Windows); Ctrl-L and other shortcuts type nothing
+        keyTyped = ev.key.length === 1 && ev.keyCode !== 229 && !(ev.ctrlKey && !ev.altKey) && !ev.metaKey ? ev.key : '';
         const key = ev.key.toLowerCase();
         if ((ev.ctrlKey || ev.metaKey) && key === 'enter') {
           ev.preventDefault();
@@ -188,9 +194,20 @@ export function Terminal({
       if (bannerRef.current) t.write(crlf(`${DIM}${bannerRef.current}${RESET}\n`));
       t.write(promptText());
 
-      const submit = (line: string) => {
+      const submit = (typed: string) => {
         const e = st.current;
         t.write('\r\n');
+        // A trailing backslash (not itself escaped) continues the command on the next line, as in bash:
+        // the backslash-newline goes, the parts join (a pasted multi-line command runs as one).
+        if (/(?:^|[^\\])(?:\\\\)*\\$/.test(typed)) {
+          e.pending = (e.pending ?? '') + typed.slice(0, -1);
+          e.buf = '';
+          e.cur = 0;
+          t.write(promptText());
+          return;
+        }
+        const line = (e.pending ?? '') + typed;
+        e.pending = null;
         const trimmed = line.trim();
         if (trimmed) {
           if (e.history[e.history.length - 1] !== trimmed) e.history.push(trimmed);
@@ -233,7 +250,7 @@ export function Terminal({
         redraw();
       };
 
-      const onData = t.onData((data) => {
+      const handleData = (data: string) => {
         const e = st.current;
         const seqs: Record<string, () => void> = {
           [`${ESC}[A`]: () => {
@@ -290,6 +307,7 @@ export function Terminal({
             }
           } else if (ch === '\x03') {
             t.write('^C');
+            e.pending = null;
             e.hpos = e.history.length;
             newPrompt();
           } else if (ch === '\x0c') {
@@ -304,8 +322,13 @@ export function Terminal({
             e.buf = before + e.buf.slice(e.cur);
             e.cur = before.length;
             redraw();
-          } else if (ch === '\t') {
+          } else if (ch === '\t' && data.length === 1) {
             tab();
+          } else if (ch === '\t') {
+            // a tab inside pasted text is a blank, not a completion request
+            e.buf = e.buf.slice(0, e.cur) + ' ' + e.buf.slice(e.cur);
+            e.cur++;
+            redraw();
           } else if (ch >= ' ') {
             e.buf = e.buf.slice(0, e.cur) + ch + e.buf.slice(e.cur);
             e.cur++;
@@ -313,12 +336,27 @@ export function Terminal({
             else redraw();
           }
         }
-      });
+      };
+      const onData = t.onData(handleData);
+      // A phone's on-screen keyboard (and voice or suggestion input) sends text as input events with no
+      // key press (or an "Unidentified" one, keyCode 229); xterm ignores those in screen-reader mode (its
+      // _inputEvent), so they go here. After a typed key xterm has sent the character already.
+      const textarea = t.textarea;
+      const onInput = (ev: Event) => {
+        const ie = ev as InputEvent;
+        const typed = keyTyped;
+        keyTyped = '';
+        if ((typed && typed === ie.data) || ie.inputType !== 'insertText' || !ie.data || ie.isComposing) return;
+        handleData(ie.data);
+        if (textarea) textarea.value = '';
+      };
+      textarea?.addEventListener('input', onInput);
 
       const ro = new ResizeObserver(() => fitWide());
       ro.observe(host.current);
       cleanup = () => {
         ro.disconnect();
+        textarea?.removeEventListener('input', onInput);
         onData.dispose();
         t.dispose();
         term.current = null;

@@ -2,7 +2,7 @@
  * Output tasks whose reference prints a table (`docker network ls`, `docker ps`, `docker node ls`):
  * another honest form of the answer shows the same facts in another layout. A learner's output is a
  * projection of the reference table when
- * - every line but an optional first header line (`--format 'table ...'`) is one row of the table,
+ * - every line but one optional header line (`--format 'table ...'`) is one row of the table,
  *   every row is there once and no other line is (rows in any order);
  * - each line is a sequence of whole cells of its row (columns in any order, each at most once);
  * - it keeps the columns the task asks for: `columns` (each entry one header, or alternatives
@@ -89,7 +89,9 @@ function isHeader(line: string[], t: Table): boolean {
 export function projectionGap(mine: string, want: Table, columns: readonly string[] | undefined, same: SameWord): string | null {
   const req = required(want, columns);
   let lines = mine.split('\n').map(tokens).filter((l) => l.length);
-  if (lines.length && isHeader(lines[0], want)) lines = lines.slice(1);
+  // one header line (a `table` format; after `| sort` it need not come first)
+  const h = lines.findIndex((l) => isHeader(l, want));
+  if (h >= 0) lines = [...lines.slice(0, h), ...lines.slice(h + 1)];
   const free = new Set(want.rows.map((_, i) => i));
   const lacking = new Set<number>();
   let strays = 0;
