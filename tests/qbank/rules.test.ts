@@ -345,3 +345,19 @@ describe('term and sub-list definitions', () => {
     }
   });
 });
+
+describe('is-a clozes on bullet facts', () => {
+  const list = (item: string) => build(`# Images\n\n## Layers\n\n1. ${item}\n`).questions.filter((q) => q.type === 'cloze');
+
+  it('"A dangling image is an image ..." is clozed on the defined phrase', () => {
+    expect(list('A dangling image is an image with no tag that no other image references.').map((q) => [q.prompt, q.answer])).toEqual([
+      ['A(n) _____ is an image with no tag that no other image references.', 'dangling image'],
+    ]);
+  });
+
+  it('no cloze on a vague phrase, a short rest, or a rest that repeats the phrase', () => {
+    expect(list('A good idea is a small image with few layers in it.')).toEqual([]);
+    expect(list('A tag is a name.')).toEqual([]);
+    expect(list('A base image is the base image of every build you run here.')).toEqual([]);
+  });
+});

@@ -180,5 +180,30 @@ export function factCloze(state: NoteState, item: Node, md: string, from: 'list'
       });
       break;
     }
+    if (done.size === 0 && from === 'list') isACloze(state, item, md, sentence);
   }
+}
+
+/** Words that open a noun phrase too vague to ask for ("A good idea is ...", "A new way is ..."). */
+const VAGUE = /^(good|great|common|simple|new|few|lot|quick|useful|typical|single|first|second|better|best|easy|nice|way|thing|bit|number|few|key|main|major|big|small|short|long)$/;
+
+/**
+ * "A dangling image is an image with no tag ...": a bullet fact that defines an unmarked noun phrase
+ * (one to three lowercase words after "A"/"An", then "is a/an/the") is clozed on that phrase.
+ */
+function isACloze(state: NoteState, item: Node, md: string, sentence: string): void {
+  const m = /^An?\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})\s+is\s+(?:an?|the)\s+(.+)$/.exec(sentence);
+  if (!m || VAGUE.test(m[1].split(' ')[0]) || BROAD.has(m[1])) return;
+  const answer = m[1];
+  if (new RegExp(`\\b${escape(answer)}`, 'i').test(m[2]) || m[2].replace(/[^A-Za-z]/g, '').length < 20) return;
+  emit(state, {
+    type: 'cloze',
+    prompt: `A(n) _____${sentence.slice(sentence.indexOf(answer) + answer.length)}`,
+    answer,
+    ...(sentences(md).length > 1 ? { explanation: md } : {}),
+    tags: tagsFor(state, md),
+    at: positionOf(item),
+    item: normalise(md),
+    rule: 'is-a-cloze',
+  });
 }
