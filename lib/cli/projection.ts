@@ -4,7 +4,8 @@
  * projection of the reference table when
  * - every line but one optional header line (`--format 'table ...'`) is one row of the table,
  *   every row is there once and no other line is (rows in any order);
- * - each line is a sequence of whole cells of its row (columns in any order, each at most once);
+ * - each line is a sequence of whole cells of its row (columns in any order, each at most once), or a
+ *   JSON object (`--format json`) among whose values the row's cells are;
  * - it keeps the columns the task asks for: `columns` (each entry one header, or alternatives
  *   `NETWORK ID|NAME` of which one is enough), or every column when the task names none.
  * Cells are compared word by word as the whole-output check compares them (IDs by what they refer to).
@@ -83,23 +84,46 @@ function isHeader(line: string[], t: Table): boolean {
 }
 
 /**
+ * The columns of `row` a JSON line (`--format json`, `{{json .}}`) shows: a cell is shown when some
+ * value of the object is that text. Null when the line is no JSON object.
+ */
+function jsonShown(raw: string, row: string[], same: SameWord): Set<number> | null {
+  if (!raw.startsWith('{')) return null;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return null;
+  const values = Object.values(obj).filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => tokens(String(v)));
+  const shown = new Set<number>();
+  row.forEach((cell, i) => {
+    const want = tokens(cell);
+    if (want.length && values.some((v) => v.length === want.length && v.every((w, k) => same(w, want[k])))) shown.add(i);
+  });
+  return shown.size ? shown : null;
+}
+
+/**
  * Whether `mine` shows the asked columns of every row of `want` and nothing else.
  * @returns null when it does, else the reason (which rows or columns are missing; '' when no line is a row of it)
  */
 export function projectionGap(mine: string, want: Table, columns: readonly string[] | undefined, same: SameWord): string | null {
   const req = required(want, columns);
-  let lines = mine.split('\n').map(tokens).filter((l) => l.length);
+  let raws = mine.split('\n').map((l) => l.trim()).filter(Boolean);
   // one header line (a `table` format; after `| sort` it need not come first)
-  const h = lines.findIndex((l) => isHeader(l, want));
-  if (h >= 0) lines = [...lines.slice(0, h), ...lines.slice(h + 1)];
+  const h = raws.findIndex((l) => isHeader(tokens(l), want));
+  if (h >= 0) raws = [...raws.slice(0, h), ...raws.slice(h + 1)];
   const free = new Set(want.rows.map((_, i) => i));
   const lacking = new Set<number>();
   let strays = 0;
-  for (const line of lines) {
+  for (const raw of raws) {
+    const line = tokens(raw);
     let placed = false;
     let missing: number[][] | null = null; // the asked columns the closest row lacks
     for (const r of free) {
-      const shown = cellsShown(line, want.rows[r], req, same);
+      const shown = jsonShown(raw, want.rows[r], same) ?? cellsShown(line, want.rows[r], req, same);
       if (!shown) continue;
       if (covers(shown, want.rows[r], req)) {
         free.delete(r);

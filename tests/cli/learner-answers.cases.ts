@@ -33,6 +33,9 @@ export const OUTPUT_ANSWERS: LearnerAnswer[] = [
   { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.Driver}}'"], correct: false, why: 'drivers without the networks' },
   { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --filter driver=bridge --format '{{.Name}} {{.Driver}}'"], correct: false, why: 'misses the host and none networks' },
   { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{.Name}}: {{.Driver}}'"], correct: false, why: 'KNOWN GAP: a colon glued to a cell is no whole cell' },
+  { task: 'docker-networking:1288ng4pty', answer: ['docker network ls --format json'], correct: true, why: 'one JSON object per network, name and driver among its values' },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{json .}}'"], correct: true },
+  { task: 'docker-networking:1288ng4pty', answer: ["docker network ls --format '{{json .Name}}'"], correct: false, why: 'names only' },
   { task: 'docker-networking:1288ng4pty', answer: ['docker network ls -q'], correct: false, why: 'no drivers' },
   // Print the subnet of the network `devnet` (just the CIDR, one line).
   { task: 'net-bridge:pjygj6nx6r', answer: ["docker network inspect devnet -f '{{range .IPAM.Config}}{{println .Subnet}}{{end}}'"], correct: true },

@@ -73,3 +73,14 @@ describe('askedColumns (the generator)', () => {
     expect(askedColumns(['10.0.0.2'], 'Print the drivers.')).toBeUndefined();
   });
 });
+
+describe('JSON lines (--format json) against a table', () => {
+  it('accepts one object per row with the asked cells among its values; refuses a missing row or field', () => {
+    expect(check(drivers, ['docker network ls --format json']).correct).toBe(true);
+    const t = parseTable('NETWORK ID     NAME      DRIVER    SCOPE\nabc123abc123   bridge    bridge    local\ndef456def456   mine      overlay   swarm\n')!;
+    const same = (a: string, b: string) => a === b;
+    expect(projectionGap('{"Name":"bridge","Driver":"bridge"}\n{"Name":"mine","Driver":"overlay"}', t, ['NAME', 'DRIVER'], same)).toBeNull();
+    expect(projectionGap('{"Name":"bridge","Driver":"bridge"}', t, ['NAME', 'DRIVER'], same)).toBe('your output misses mine');
+    expect(projectionGap('{"Name":"bridge"}\n{"Name":"mine"}', t, ['NAME', 'DRIVER'], same)).toMatch(/lacks the DRIVER column/);
+  });
+});
