@@ -107,6 +107,19 @@ describe('explicit syntax', () => {
     });
   });
 
+  it('reads the asked columns of an output task (h16p), and refuses them on a state task', () => {
+    const task = (extra: string) =>
+      ['> **Task:** List every network and its driver.', '>', '> **Solution:**', '>', '> ```sh', '> docker network ls', '> ```', '>', extra].join('\n');
+    expect(only(task('> **Check:** output\n>\n> **Columns:** NETWORK ID|NAME, DRIVER')).command).toEqual({
+      setup: [],
+      solutions: [['docker network ls']],
+      mode: 'output',
+      columns: ['NETWORK ID|NAME', 'DRIVER'],
+    });
+    const { diagnostics } = build(task('> **Columns:** NAME'));
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['**Columns:** applies to output tasks only']);
+  });
+
   it('leaves ordinary quotes alone', () => {
     const { bank, diagnostics } = build('# D\n\n> **Note:** this is a callout.\n\n> Just a quote.\n');
     expect(bank.questions).toEqual([]);

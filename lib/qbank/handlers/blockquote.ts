@@ -17,10 +17,10 @@ import type { Position } from '../diagnostics';
 import { emit, positionOf, type NoteState } from '../state';
 import type { Choice, CheckMode, ChoiceQuestionType } from '../schema';
 
-export const LABELS = ['q', 'a', 'cloze', 'task', 'setup', 'solution', 'check', 'nodes', 'type', 'explanation', 'tags', 'docs', 'id', 'fact'] as const;
+export const LABELS = ['q', 'a', 'cloze', 'task', 'setup', 'solution', 'check', 'nodes', 'columns', 'type', 'explanation', 'tags', 'docs', 'id', 'fact'] as const;
 export type Label = (typeof LABELS)[number];
 const OPENERS: readonly Label[] = ['q', 'cloze', 'task'];
-const HINT_LABELS = 'known labels: Q, A, Cloze, Task, Setup, Solution, Check, Nodes, Type, Explanation, Tags, Docs, Id, Fact';
+const HINT_LABELS = 'known labels: Q, A, Cloze, Task, Setup, Solution, Check, Nodes, Columns, Type, Explanation, Tags, Docs, Id, Fact';
 
 interface Field {
   label: Label;
@@ -224,7 +224,7 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
       return true;
     }
     case 'task': {
-      misplaced(['task', 'setup', 'solution', 'check', 'nodes', ...COMMON]);
+      misplaced(['task', 'setup', 'solution', 'check', 'nodes', 'columns', ...COMMON]);
       const prompt = body(openerField);
       if (!prompt) diag.error(openerField.at, 'the task has no prompt', 'describe what to do after **Task:**');
       const fence = (f: Field): string[] | undefined => {
@@ -264,12 +264,17 @@ export function blockquote(node: Blockquote, state: NoteState): boolean {
       const nodesField = one('nodes');
       const nodes = nodesField ? list(nodesField.text) : undefined;
       if (nodesField && !nodes?.length) diag.error(nodesField.at, '**Nodes:** lists no node', 'write node names separated by commas');
+      // the columns of a printed table the task asks for (lib/cli/projection): `NAME|NETWORK ID, DRIVER`
+      const columnsField = one('columns');
+      const columns = columnsField ? list(columnsField.text) : undefined;
+      if (columnsField && !columns?.length) diag.error(columnsField.at, '**Columns:** lists no column', 'write table headers separated by commas, alternatives with | (NETWORK ID|NAME, DRIVER)');
+      if (columnsField && mode !== 'output') diag.error(columnsField.at, '**Columns:** applies to output tasks only', 'add **Check:** output, or remove **Columns:**');
       if (failed()) return true;
       emit(state, {
         ...common,
         type: 'command',
         prompt,
-        command: { setup, solutions, mode, ...(nodes?.length ? { nodes } : {}) },
+        command: { setup, solutions, mode, ...(nodes?.length ? { nodes } : {}), ...(columns?.length ? { columns } : {}) },
         item: normalise(prompt),
         rule: 'explicit',
       });
