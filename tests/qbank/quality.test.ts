@@ -1,5 +1,5 @@
 /** The quality gate (issue 13): each reason drops a bad generated question; good ones pass. */
-import { qualityProblem } from '@/lib/qbank/generators/quality';
+import { givesAway, qualityProblem } from '@/lib/qbank/generators/quality';
 import { fillPlaceholders, sameFamily } from '@/lib/qbank/generators/command-task';
 import { joinContinuations } from '@/lib/qbank/handlers/code';
 
@@ -43,5 +43,19 @@ describe('command generation helpers', () => {
   it('draws recall distractors from the same command family', () => {
     expect(sameFamily('docker service scale')).toEqual(expect.arrayContaining(['docker service update', 'docker service ls']));
     expect(sameFamily('docker service scale')).not.toContain('docker service scale');
+  });
+});
+
+describe('give-away words (#13 s3): stems and prefixes', () => {
+  it('"initializes" gives away `init`, "leaves" `leave`, "saves" `save`', () => {
+    expect(givesAway('Which command initializes a swarm?', 'init')).toBe(true);
+    expect(givesAway('Which command leaves the swarm?', 'leave')).toBe(true);
+    expect(givesAway('Which command saves images to a tar archive?', 'save')).toBe(true);
+  });
+
+  it('unrelated words and short stems do not', () => {
+    expect(givesAway('Which command lists volumes?', 'ls')).toBe(false);
+    expect(givesAway('Which command removes unused images?', 'prune')).toBe(false);
+    expect(givesAway('Which command shows the tasks of a service?', 'ps')).toBe(false);
   });
 });

@@ -4,7 +4,10 @@ import { keywords } from '../text';
 
 /** Two words match when equal or sharing a 5-letter prefix (connect / connects / connected). */
 export function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || a.replace(/e$/, '') === b.replace(/e$/, '')) return true;
+  // "init" in "initializes": a stem of four letters or more that starts the other word.
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.startsWith(short)) return true;
   return a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5);
 }
 
