@@ -35,19 +35,26 @@ describe('consistency lint', () => {
     expect(prompts).toContain('Which `docker secret` command accepts the `--quiet` (`-q`) option?');
   });
 
+  it('leaves out a distractor the simulator knows to take the option too (the note listed it incompletely)', () => {
+    const r = build({ 'a.md': `# A\n\n${optionBlock('service', [['ps', '--quiet|-q, --no-trunc'], ['create', '--replicas'], ['logs', '--tail'], ['rm', '--help']])}` });
+    const quiet = r.bank.questions.find((q) => q.prompt === 'Which `docker service` command accepts the `--quiet` (`-q`) option?')!;
+    expect(quiet.choices!.map((c) => c.text)).not.toContain('`docker service create`');
+    expect(quiet.choices!.find((c) => c.correct)!.text).toBe('`docker service ps`');
+  });
+
   it('drops two generated questions that ask the same with different keys (a warning each), never an authored one', () => {
     // Mixed families: the prompt cannot name one, so the two notes' questions clash.
     const mixed = (a: string, b: string, c: string) =>
       ['```bash', `# Show ${a}; options: --quiet|-q`, `docker ${a} [OPTIONS]`, `# Show ${b}; options: --all|-a`, `docker ${b} [OPTIONS]`, `# Show ${c}; options: --all|-a`, `docker ${c} [OPTIONS]`, '```', ''].join('\n');
-    const r = build({ 'a.md': `# A\n\n${mixed('volume ls', 'image ls', 'ps')}`, 'b.md': `# B\n\n${mixed('image ls', 'volume ls', 'ps')}` });
+    const r = build({ 'a.md': `# A\n\n${mixed('volume ls', 'secret ls', 'config ls')}`, 'b.md': `# B\n\n${mixed('secret ls', 'volume ls', 'config ls')}` });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const warned = r.diagnostics.filter((d) => /dropped: .* asks the same with another key/.test(d.message));
     expect([...new Set(warned.map((d) => d.file))].sort()).toEqual(['a.md', 'b.md']);
     expect(r.bank.questions.filter((q) => q.prompt === 'Which command accepts the `--quiet` (`-q`) option?')).toEqual([]);
     expect(r.bank.decks.map((d) => d.questionCount)).toEqual(['a', 'b'].map((deck) => r.bank.questions.filter((q) => q.deck === deck).length));
     // An authored question that clashes with a generated one is still an error.
-    const authored = single('Which command accepts the `--quiet` (`-q`) option?', '`docker ps`', ['`docker image ls`', '`docker volume ls`']);
-    expect(errors({ 'a.md': `# A\n\n${mixed('volume ls', 'image ls', 'ps')}`, 'c.md': `# C\n\n${authored}` })).toHaveLength(1);
+    const authored = single('Which command accepts the `--quiet` (`-q`) option?', '`docker config ls`', ['`docker secret ls`', '`docker volume ls`']);
+    expect(errors({ 'a.md': `# A\n\n${mixed('volume ls', 'secret ls', 'config ls')}`, 'c.md': `# C\n\n${authored}` })).toHaveLength(1);
   });
 
   it('errors when two decks key the same prompt differently', () => {

@@ -12,6 +12,7 @@ import { emit, type NoteState } from '../state';
 import { baseForm, decapitalise, imperative, normalise, pick, stripEnd, thirdPerson } from '../text';
 import { tagsFor } from '../tags';
 import { givesAway } from './quality';
+import { validateCommand } from '../../cli';
 
 const code = (s: string) => `\`${s}\``;
 
@@ -73,6 +74,12 @@ export function family(commands: string[]): string {
   return heads.size === 1 && head.split(' ').length >= 2 ? `${code(head)} ` : '';
 }
 
+/** Does the simulator parse `flag` for this command (true), or say it is unknown or not know the command (false)? */
+function takesFlag(command: string, flag: string): boolean {
+  const r = validateCommand(`${command} ${flag} x`);
+  return r.ok || !/unknown (flag|shorthand|command)/.test(r.message);
+}
+
 function optionOwners(block: CommandBlock, state: NoteState): void {
   const pool = block.usages.filter((u) => u.options?.length);
   if (pool.length < 3) return;
@@ -88,7 +95,8 @@ function optionOwners(block: CommandBlock, state: NoteState): void {
   for (const [long, { short, holders, line }] of [...options.entries()].sort((a, b) => a[1].line - b[1].line || (a[0] < b[0] ? -1 : 1))) {
     const shorts = [...short];
     const label = optionLabel({ long, ...(shorts.length === 1 && shorts[0] ? { short: shorts[0] } : {}) });
-    const non = pool.filter((u) => !holders.includes(u));
+    // A distractor the simulator knows to take the flag too (the note's option list was incomplete) is no distractor.
+    const non = pool.filter((u) => !holders.includes(u) && !takesFlag(u.command, long));
     if (non.length === 0) continue;
     const wrong = pick(non, Math.max(1, 4 - holders.length), long, (u) => u.command);
     const many = holders.length > 1;
